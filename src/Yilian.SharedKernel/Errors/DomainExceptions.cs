@@ -1,0 +1,67 @@
+namespace Yilian.SharedKernel.Errors;
+
+/// <summary>The record does not exist or lies outside the caller's data scope; both answer 404 so scope does not leak.</summary>
+public sealed class NotFoundException(string entity, object key)
+    : Exception($"{entity} '{key}' was not found.")
+{
+    public string Entity { get; } = entity;
+}
+
+/// <summary>Input has the wrong shape: answered 400 with one message per field.</summary>
+public sealed class InputValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("Input validation failed.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static InputValidationException For(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>A named business rule is broken: answered 409 (conflict with existing state) or 422.</summary>
+public class BusinessRuleException(string rule, string message, bool isConflict = false, object? details = null)
+    : Exception(message)
+{
+    public string Rule { get; } = rule;
+
+    public bool IsConflict { get; } = isConflict;
+
+    public object? Details { get; } = details;
+}
+
+/// <summary>A business rule, named so that the code reads as the rule it enforces.</summary>
+public interface IBusinessRule
+{
+    bool IsBroken();
+
+    string Message { get; }
+
+    bool IsConflict => false;
+}
+
+public static class Rules
+{
+    public static void Check(IBusinessRule rule)
+    {
+        if (rule.IsBroken())
+        {
+            throw new BusinessRuleException(rule.GetType().Name, rule.Message, rule.IsConflict);
+        }
+    }
+
+    public static async Task CheckAsync(IAsyncBusinessRule rule, CancellationToken ct)
+    {
+        if (await rule.IsBrokenAsync(ct))
+        {
+            throw new BusinessRuleException(rule.GetType().Name, rule.Message, rule.IsConflict);
+        }
+    }
+}
+
+public interface IAsyncBusinessRule
+{
+    Task<bool> IsBrokenAsync(CancellationToken ct);
+
+    string Message { get; }
+
+    bool IsConflict => false;
+}
