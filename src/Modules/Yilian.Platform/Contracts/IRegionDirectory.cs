@@ -1,0 +1,11 @@
+namespace Yilian.Platform.Contracts;
+
+public sealed record RegionInfo(string Code, string Name, int Level, string? ParentCode);
+
+/// <summary>Read-only view of the administrative tree for other modules.</summary>
+public interface IRegionDirectory
+{
+    Task<RegionInfo?> FindAsync(string code, CancellationToken ct);
+
+    Task<IReadOnlyList<RegionInfo>> CommunitiesAsync(CancellationToken ct);
+}

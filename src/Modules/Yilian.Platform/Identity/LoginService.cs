@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using Yilian.Platform.Auditing;
+using Yilian.Platform.Data;
+using Yilian.Platform.Domain;
+using Yilian.Platform.Resources;
+using Yilian.SharedKernel.Validation;
+
+namespace Yilian.Platform.Identity;
+
+internal enum LoginStatus
+{
+    Succeeded,
+    InvalidCredentials,
+    LockedOut,
+    TwoFactorRequired,
+    TwoFactorInvalid,
+    TwoFactorEnrollmentRequired,
+    RateLimited,
+}
+
+internal sealed record LoginOutcome(LoginStatus Status, AppUser? User = null, DateTimeOffset? LockedUntil = null, TimeSpan? RetryAfter = null)
+{
+    public bool Succeeded => Status == LoginStatus.Succeeded;
+
+    public string Message => Status switch
+    {
+        LoginStatus.LockedOut when LockedUntil is { } until =>
+            PlatformText.Get("Login_LockedOut", Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalMinutes))),
+        LoginStatus.RateLimited => PlatformText.Get("Login_RateLimited", Math.Max(1, (int)Math.Ceiling(RetryAfter?.TotalSeconds ?? 10))),
+        _ => PlatformText.Get("Login_" + Status),
+    };
+}
+
+/// <summary>
+/// Password (and TOTP) login shared by the login page and the token endpoint: throttling, lockout,
+/// two-factor and the login audit happen here once.
+/// </summary>
+internal sealed class LoginService(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    LoginThrottle throttle,
+    PlatformDbContext db,
+    TimeProvider clock,
+    IOptions<SecurityOptions> security,
+    ILogger<LoginService> logger)
+{
+    public async Task<LoginOutcome> CheckAsync(string? userName, string? password, string? totp, string? ip, string? userAgent, bool allowEnrollment, CancellationToken ct)
+    {
+        userName = (userName ?? "").Trim();
+        if (userName.Length is 0 or > 256 || TextRules.Check(userName, 256, false, false) is not null || string.IsNullOrEmpty(password) || password.Length > 256)
+        {
+            return await FailAsync(null, SafeName(userName), ip, userAgent, LoginStatus.InvalidCredentials, ct);
+        }
+
+        if (throttle.TryAcquire(ip, userName) is { } wait)
+        {
+            logger.LogWarning("Login throttled for an account from {Ip}", ip);
+            return await FailAsync(null, userName, ip, userAgent, LoginStatus.RateLimited, ct, retryAfter: wait);
+        }
+
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return await FailAsync(null, userName, ip, userAgent, LoginStatus.InvalidCredentials, ct);
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return await FailAsync(user, userName, ip, userAgent, LoginStatus.LockedOut, ct, lockedUntil: await users.GetLockoutEndDateAsync(user));
+        }
+
+        if (!result.Succeeded)
+        {
+            return await FailAsync(user, userName, ip, userAgent, LoginStatus.InvalidCredentials, ct);
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(totp))
+            {
+                return new LoginOutcome(LoginStatus.TwoFactorRequired, user);
+            }
+
+            var code = totp.Replace(" ", "", StringComparison.Ordinal).Trim();
+            if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
+            {
+                await users.AccessFailedAsync(user);
+                var locked = await users.IsLockedOutAsync(user);
+                return await FailAsync(user, userName, ip, userAgent, locked ? LoginStatus.LockedOut : LoginStatus.TwoFactorInvalid, ct,
+                    lockedUntil: locked ? await users.GetLockoutEndDateAsync(user) : null);
+            }
+        }
+        else if (!allowEnrollment && security.Value.MustUseTwoFactor(await RolesOfAsync(user, ct)))
+        {
+            return await FailAsync(user, userName, ip, userAgent, LoginStatus.TwoFactorEnrollmentRequired, ct);
+        }
+
+        db.AuditEntries.Add(AuditEntries.Login(AuditActions.LoginSucceeded, user.Id, userName, ip, userAgent, AuditClock.Now(clock), null));
+        await db.SaveChangesAsync(ct);
+        return new LoginOutcome(LoginStatus.Succeeded, user);
+    }
+
+    private async Task<IReadOnlyList<string>> RolesOfAsync(AppUser user, CancellationToken ct) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.RoleAssignments.Where(a => a.UserId == user.Id).Select(a => a.Role), ct);
+
+    private async Task<LoginOutcome> FailAsync(AppUser? user, string userName, string? ip, string? userAgent, LoginStatus status, CancellationToken ct,
+        DateTimeOffset? lockedUntil = null, TimeSpan? retryAfter = null)
+    {
+        db.AuditEntries.Add(AuditEntries.Login(AuditActions.LoginFailed, user?.Id, userName, ip, userAgent, AuditClock.Now(clock), status.ToString()));
+        await db.SaveChangesAsync(ct);
+        return new LoginOutcome(status, user, lockedUntil, retryAfter);
+    }
+
+    private static string SafeName(string s)
+    {
+        var clean = new string([.. s.Where(c => !char.IsControl(c)).Take(100)]);
+        return clean;
+    }
+}
