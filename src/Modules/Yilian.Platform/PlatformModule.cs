@@ -124,8 +124,15 @@ public static class PlatformModule
 
     public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", Logout.Handle).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/account/logout", ([Microsoft.AspNetCore.Mvc.FromForm] string? unused, HttpContext http, SessionRegistry sessions, CancellationToken ct) =>
+            Logout.Handle(http, sessions, ct)).ExcludeFromDescription();
         app.MapGet("/culture", SetCulture.Handle).ExcludeFromDescription();
+        app.MapPost("/admin/sessions/{id:guid}/end", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] string? reason, OnlineSessions s, HttpContext http, CancellationToken ct) =>
+            {
+                await s.EndAsync(id, http.User.Identity?.Name ?? "operator", ct);
+                return TypedResults.LocalRedirect("/admin/sessions");
+            })
+            .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1").WithTags("Platform");
         var auth = api.MapGroup("/auth").WithTags("Auth");

@@ -20,6 +20,7 @@ public static class ModuleDatabase
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, module);
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
+        services.AddSingleton<IModuleMigrator>(new ModuleMigrator<TContext>(module));
         return services;
     }
 

@@ -19,7 +19,24 @@ public sealed class LabelAttribute(Type resource, string key) : DisplayNameAttri
 /// <summary>Required, with the message from resources.</summary>
 public sealed class RequiredFieldAttribute : RequiredAttribute
 {
-    public override string FormatErrorMessage(string name) => ValidationMessages.Format("Required", name);
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        base.IsValid(value, validationContext) == ValidationResult.Success
+            ? ValidationResult.Success
+            : new ValidationResult(ValidationMessages.Format("Required", Labels.Of(validationContext)), SafeTextAttribute.Members(validationContext));
+}
+
+/// <summary>
+/// DataAnnotations reads display names only from the sealed DisplayAttribute; our messages read the
+/// <see cref="LabelAttribute"/> so that field names come from resources in the user's language.
+/// </summary>
+public static class Labels
+{
+    public static string Of(ValidationContext context)
+    {
+        var property = context.MemberName is null ? null : context.ObjectType.GetProperty(context.MemberName);
+        return property?.GetCustomAttributes(typeof(LabelAttribute), true).OfType<LabelAttribute>().FirstOrDefault()?.DisplayName
+            ?? context.DisplayName;
+    }
 }
 
 /// <summary>
@@ -44,7 +61,7 @@ public sealed class SafeTextAttribute(int maxLength) : ValidationAttribute
         var error = TextRules.Check(s, MaxLength, Multiline, AllowMarkup);
         return error is null
             ? ValidationResult.Success
-            : new ValidationResult(ValidationMessages.Format(error, validationContext.DisplayName, MaxLength), Members(validationContext));
+            : new ValidationResult(ValidationMessages.Format(error, Labels.Of(validationContext), MaxLength), Members(validationContext));
     }
 
     internal static string[] Members(ValidationContext context) => context.MemberName is null ? [] : [context.MemberName];
@@ -95,7 +112,7 @@ public sealed class IdNumberAttribute : ValidationAttribute
         var result = ChineseIdNumber.Parse(s, today);
         return result.IsValid
             ? ValidationResult.Success
-            : new ValidationResult(ValidationMessages.Format("IdNumber_" + result.Error, validationContext.DisplayName), SafeTextAttribute.Members(validationContext));
+            : new ValidationResult(ValidationMessages.Format("IdNumber_" + result.Error, Labels.Of(validationContext)), SafeTextAttribute.Members(validationContext));
     }
 }
 
@@ -111,7 +128,7 @@ public sealed class CreditCodeAttribute : ValidationAttribute
         var error = CreditCode.Validate(s);
         return error == CreditCodeError.None
             ? ValidationResult.Success
-            : new ValidationResult(ValidationMessages.Format("CreditCode_" + error, validationContext.DisplayName), SafeTextAttribute.Members(validationContext));
+            : new ValidationResult(ValidationMessages.Format("CreditCode_" + error, Labels.Of(validationContext)), SafeTextAttribute.Members(validationContext));
     }
 }
 
@@ -120,7 +137,7 @@ public sealed class MobileAttribute : ValidationAttribute
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         value is not string s || s.Length == 0 || MobileNumber.TryNormalize(s, out _)
             ? ValidationResult.Success
-            : new ValidationResult(ValidationMessages.Format("Mobile", validationContext.DisplayName), SafeTextAttribute.Members(validationContext));
+            : new ValidationResult(ValidationMessages.Format("Mobile", Labels.Of(validationContext)), SafeTextAttribute.Members(validationContext));
 }
 
 public sealed class RegionCodeAttribute : ValidationAttribute
@@ -128,5 +145,5 @@ public sealed class RegionCodeAttribute : ValidationAttribute
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         value is not string s || s.Length == 0 || RegionCode.IsWellFormed(s)
             ? ValidationResult.Success
-            : new ValidationResult(ValidationMessages.Format("RegionCode", validationContext.DisplayName), SafeTextAttribute.Members(validationContext));
+            : new ValidationResult(ValidationMessages.Format("RegionCode", Labels.Of(validationContext)), SafeTextAttribute.Members(validationContext));
 }

@@ -113,7 +113,8 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
 
             object? before = entry.State == EntityState.Added ? null : property.OriginalValue;
             object? after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
-            if (entry.State == EntityState.Modified && (!property.IsModified || Equals(before, after)))
+            if ((entry.State == EntityState.Modified && (!property.IsModified || Equals(before, after)))
+                || (entry.State == EntityState.Added && after is null))
             {
                 continue;
             }

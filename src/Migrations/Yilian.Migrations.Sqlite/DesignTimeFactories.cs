@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Yilian.Organizations.Data;
+using Yilian.Platform.Data;
+using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Security;
+
+namespace Yilian.Migrations.Sqlite;
+
+/// <summary>Lets dotnet-ef build each module's model on SQLite: <c>dotnet ef migrations add X -c PlatformDbContext -p src/Migrations/Yilian.Migrations.Sqlite -s src/Migrations/Yilian.Migrations.Sqlite -o Platform</c>.</summary>
+internal sealed class DesignScope : IDataScopeProvider
+{
+    public DataScope Current => DataScope.Unrestricted;
+}
+
+internal static class Design
+{
+    public static DbContextOptions<T> Options<T>(string module)
+        where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        ModuleDatabase.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design.db" }, module);
+        return builder.Options;
+    }
+}
+
+internal sealed class PlatformFactory : IDesignTimeDbContextFactory<PlatformDbContext>
+{
+    public PlatformDbContext CreateDbContext(string[] args) => new(Design.Options<PlatformDbContext>(PlatformDbContext.Module), new DesignScope());
+}
+
+internal sealed class OrganizationsFactory : IDesignTimeDbContextFactory<OrganizationsDbContext>
+{
+    public OrganizationsDbContext CreateDbContext(string[] args) => new(Design.Options<OrganizationsDbContext>(OrganizationsDbContext.Module), new DesignScope());
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.Organizations.Data;
+using Yilian.Organizations.Domain;
+using Yilian.SharedKernel.Seeding;
+
+namespace Yilian.Organizations.Seeding;
+
+/// <summary>Seed step 10: 12 organizations in demo size; 10,000 (Ningbo's count) in district size.</summary>
+internal sealed class OrganizationSeedStep(OrganizationsDbContext db, TimeProvider clock) : ISeedStep
+{
+    public int Order => 10;
+
+    public string Name => "organizations";
+
+    public async Task RunAsync(SeedContext context, CancellationToken ct)
+    {
+        if (await db.Organizations.AnyAsync(ct))
+        {
+            context.Organizations.AddRange(await db.Organizations.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id)
+                .Select(o => new SeededOrganization(o.Id, o.Name, o.RegionCode)).ToListAsync(ct));
+            return;
+        }
+
+        var random = context.RandomFor(Name);
+        var count = context.Size == SeedSize.Demo ? 12 : 10_000;
+        var now = clock.GetUtcNow();
+        var codes = new HashSet<string>();
+        var names = new HashSet<string>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var i = 0; i < count; i++)
+        {
+            var type = (OrganizationType)(1 + random.Next(3));
+            string code;
+            do
+            {
+                code = FakeChinese.CreditCode(random, type switch { OrganizationType.SocialGroup => '1', OrganizationType.Foundation => '3', _ => '2' }, "320571");
+            }
+            while (!codes.Add(code));
+
+            var community = context.Communities[random.Next(context.Communities.Count)];
+            var org = new Organization
+            {
+                Id = NextGuid(random),
+                Name = FakeChinese.OrganizationName(random, "园区", 0),
+                CreditCode = code,
+                Type = type,
+                RegionCode = community,
+                LegalRepresentative = FakeChinese.PersonName(random),
+                Address = FakeChinese.Address(random, "苏州工业园区"),
+                ContactPhone = FakeChinese.Mobile(random),
+                CreatedAt = now.AddDays(-random.Next(0, 3650)),
+            };
+            if (!names.Add(org.Name))
+            {
+                org.Name = $"{org.Name[..^2]}{i + 1}{org.Name[^2..]}";
+                names.Add(org.Name);
+            }
+
+            db.Organizations.Add(org);
+            context.Organizations.Add(new SeededOrganization(org.Id, org.Name, org.RegionCode));
+            if (i % 1000 == 999)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Guid NextGuid(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes);
+    }
+}

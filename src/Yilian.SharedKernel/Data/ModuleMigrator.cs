@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yilian.SharedKernel.Security;
+
+namespace Yilian.SharedKernel.Data;
+
+/// <summary>Applies one module's migrations; the host runs every registered migrator at start-up and for the <c>migrate</c> command.</summary>
+public interface IModuleMigrator
+{
+    string Module { get; }
+
+    Task MigrateAsync(IServiceProvider services, CancellationToken ct);
+
+    Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken ct);
+}
+
+internal sealed class ModuleMigrator<TContext>(string module) : IModuleMigrator
+    where TContext : DbContext
+{
+    public string Module => module;
+
+    public async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var system = SystemScope.Enter();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(ct);
+    }
+
+    public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var system = SystemScope.Enter();
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TContext>().Database.CanConnectAsync(ct);
+    }
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.IO.Compression;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Yilian.Platform.Auditing;
+using Yilian.Platform.Identity;
+using Yilian.Platform.Seeding;
+using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Security;
+using Yilian.SharedKernel.Seeding;
+
+namespace Yilian.Web.Cli;
+
+/// <summary>
+/// Operations commands run by the same executable: <c>dotnet run --project src/Yilian.Web -- &lt;command&gt;</c>.
+/// A hand-rolled parser: seven commands with a few options each do not justify a parsing library.
+/// </summary>
+internal static class Commands
+{
+    private static readonly string[] Names = ["migrate", "seed", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
+
+    public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var options = ParseOptions(args.Skip(1).ToArray());
+        var ct = CancellationToken.None;
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    await MigrateAsync(app, ct);
+                    Console.WriteLine("Migrations applied.");
+                    return 0;
+                case "seed":
+                    await MigrateAsync(app, ct);
+                    var size = Get(options, "size", "demo") == "district" ? SeedSize.District : SeedSize.Demo;
+                    var seed = int.Parse(Get(options, "seed", "20261122"), CultureInfo.InvariantCulture);
+                    var started = TimeProvider.System.GetTimestamp();
+                    await app.Services.GetRequiredService<Seeder>().RunAsync(size, seed, ct);
+                    Console.WriteLine($"Seeded {size} data (seed {seed}) in {TimeProvider.System.GetElapsedTime(started):g}.");
+                    return 0;
+                case "create-admin":
+                    return await CreateAdminAsync(app, options, ct);
+                case "import-regions":
+                    await MigrateAsync(app, ct);
+                    using (SystemScope.Enter())
+                    {
+                        await using var scope = app.Services.CreateAsyncScope();
+                        using var reader = new StreamReader(Require(options, "file"));
+                        var count = await scope.ServiceProvider.GetRequiredService<RegionImporter>().ImportAsync(reader, ct);
+                        Console.WriteLine($"Imported {count} regions.");
+                    }
+
+                    return 0;
+                case "audit-verify":
+                    var chain = app.Services.GetRequiredService<AuditChain>();
+                    await chain.SealPendingAsync(ct);
+                    var result = await chain.VerifyAsync(ct);
+                    Console.WriteLine(result.IsIntact
+                        ? $"Audit chain intact: {result.VerifiedCount} entries verified, {result.UnsealedCount} pending."
+                        : $"Audit chain BROKEN at entry #{result.FirstBrokenSequence}: {result.Problem}. {result.VerifiedCount} entries before it verified.");
+                    return result.IsIntact ? 0 : 3;
+                case "backup":
+                    return await BackupAsync(app, Get(options, "out", $"yilian-backup-{DateTime.UtcNow:yyyyMMddHHmmss}.zip"));
+                case "restore":
+                    return Restore(app, Require(options, "from"), options.ContainsKey("force"));
+                default:
+                    PrintHelp();
+                    return 0;
+            }
+        }
+        catch (InputValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                Console.Error.WriteLine($"{field}: {string.Join(" ", messages)}");
+            }
+
+            return 2;
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            PrintHelp();
+            return 2;
+        }
+    }
+
+    private static async Task MigrateAsync(WebApplication app, CancellationToken ct)
+    {
+        foreach (var migrator in app.Services.GetServices<IModuleMigrator>())
+        {
+            await migrator.MigrateAsync(app.Services, ct);
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(WebApplication app, Dictionary<string, string> options, CancellationToken ct)
+    {
+        await MigrateAsync(app, ct);
+        var password = options.GetValueOrDefault("password") ?? Environment.GetEnvironmentVariable("YILIAN_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Write("Password: ");
+            password = Console.ReadLine();
+        }
+
+        var scopeKind = Enum.Parse<ScopeKind>(Get(options, "scope", "District"), ignoreCase: true);
+        using var system = SystemScope.Enter();
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AdminAccounts>();
+        var user = await accounts.CreateAsync(Require(options, "user"), Get(options, "name", Require(options, "user")), password ?? "",
+            Get(options, "role", "Regulator"), scopeKind, Get(options, "region", AccountSeedStep.DistrictCode), null, ct);
+        Console.WriteLine($"Created {user.UserName} ({Get(options, "role", "Regulator")}, {scopeKind}).");
+        return 0;
+    }
+
+    /// <summary>A consistent snapshot: SQLite's VACUUM INTO while Yilian may keep running, plus uploaded files and keys.</summary>
+    private static async Task<int> BackupAsync(WebApplication app, string output)
+    {
+        var db = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (db.Provider != DatabaseProvider.Sqlite)
+        {
+            Console.Error.WriteLine("backup covers the embedded SQLite database; for PostgreSQL use pg_dump (and copy the data directory's files/ and keys/).");
+            return 2;
+        }
+
+        var temp = Path.Combine(Path.GetTempPath(), $"yilian-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var connection = new SqliteConnection(db.ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "VACUUM INTO $path";
+                command.Parameters.AddWithValue("$path", temp);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            output = Path.GetFullPath(output);
+            File.Delete(output);
+            using var zip = ZipFile.Open(output, ZipArchiveMode.Create);
+            zip.CreateEntryFromFile(temp, "yilian.db");
+            foreach (var folder in new[] { "files", "keys" })
+            {
+                var dir = Path.Combine(db.DataDirectory, folder);
+                if (!Directory.Exists(dir))
+                {
+                    continue;
+                }
+
+                foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+                {
+                    zip.CreateEntryFromFile(file, Path.GetRelativePath(db.DataDirectory, file).Replace('\\', '/'));
+                }
+            }
+
+            Console.WriteLine($"Backup written to {output}");
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Replaces the data directory's database, files and keys with a backup's. Stop Yilian first.</summary>
+    private static int Restore(WebApplication app, string from, bool force)
+    {
+        var db = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var target = Path.Combine(db.DataDirectory, "yilian.db");
+        if (File.Exists(target) && !force)
+        {
+            Console.Error.WriteLine($"{target} exists. Stop Yilian and run again with --force to replace it.");
+            return 2;
+        }
+
+        using var zip = ZipFile.OpenRead(from);
+        if (zip.GetEntry("yilian.db") is null)
+        {
+            Console.Error.WriteLine($"{from} is not a Yilian backup (no yilian.db inside).");
+            return 2;
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(target + suffix);
+        }
+
+        var root = Path.GetFullPath(db.DataDirectory) + Path.DirectorySeparatorChar;
+        foreach (var entry in zip.Entries)
+        {
+            var destination = Path.GetFullPath(Path.Combine(db.DataDirectory, entry.FullName));
+            if (!destination.StartsWith(root, StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"Refusing entry outside the data directory: {entry.FullName}");
+                return 2;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            entry.ExtractToFile(destination, overwrite: true);
+        }
+
+        Console.WriteLine($"Restored {zip.Entries.Count} entries into {db.DataDirectory}");
+        return 0;
+    }
+
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = args[i][2..];
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                options[name[..eq]] = name[(eq + 1)..];
+            }
+            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                options[name] = "true";
+            }
+        }
+
+        return options;
+    }
+
+    private static string Get(Dictionary<string, string> options, string name, string fallback) => options.GetValueOrDefault(name) ?? fallback;
+
+    private static string Require(Dictionary<string, string> options, string name) =>
+        options.GetValueOrDefault(name) ?? throw new ArgumentException($"--{name} is required.");
+
+    private static void PrintHelp() => Console.WriteLine("""
+        Yilian commands (dotnet run --project src/Yilian.Web -- <command>):
+          migrate                                   apply every module's migrations
+          seed [--size demo|district] [--seed N]    generate demo or district-scale data (deterministic)
+          create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
+                       [--role Regulator] [--scope District] [--region 320571000000]
+          import-regions --file regions.csv         import or update the administrative tree
+          audit-verify                              seal pending audit entries and verify the hash chain
+          backup [--out file.zip]                   consistent snapshot of the SQLite database, files and keys
+          restore --from file.zip [--force]         restore a backup into the data directory (stop Yilian first)
+        """);
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Yilian.SharedKernel.Errors;
+using Yilian.Web.Resources;
+
+namespace Yilian.Web.Hosting;
+
+/// <summary>
+/// Errors have one home: validation → 400 with per-field errors, not found or outside scope → 404,
+/// broken business rule → 409 or 422, malformed request → 400; anything else → 500 without details.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem = exception switch
+        {
+            InputValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = WebText.Get("Problem_Validation"),
+            },
+            NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = WebText.Get("Problem_NotFound") },
+            BusinessRuleException rule => RuleProblem(rule),
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = WebText.Get(bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Problem_TooLarge" : "Problem_BadRequest"),
+                Detail = WebText.Get("Problem_BadRequestDetail"),
+            },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = WebText.Get("Problem_Server") },
+        };
+
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+
+        if (!http.Request.Path.StartsWithSegments("/api"))
+        {
+            // Pages show their own messages; an escaped error gets the status page.
+            http.Response.StatusCode = problem.Status ?? 500;
+            return false;
+        }
+
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails RuleProblem(BusinessRuleException rule)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = rule.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+            Title = WebText.Get(rule.IsConflict ? "Problem_Conflict" : "Problem_Rule"),
+            Detail = rule.Message,
+        };
+        problem.Extensions["rule"] = rule.Rule;
+        if (rule.Details is not null)
+        {
+            problem.Extensions["details"] = rule.Details;
+        }
+
+        return problem;
+    }
+}

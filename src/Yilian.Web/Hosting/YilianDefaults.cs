@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using Scalar.AspNetCore;
+using Yilian.Platform;
+using Yilian.Platform.Seeding;
+using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Seeding;
+using Yilian.Web.Components;
+
+namespace Yilian.Web.Hosting;
+
+internal static class YilianDefaults
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddYilianDefaults(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var db = ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(Options.Create(db));
+        Directory.CreateDirectory(db.DataDirectory);
+        services.AddDataProtection().SetApplicationName("Yilian").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataDirectory, "keys")));
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter());
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese first: the browser's Accept-Language does not switch the language; the user's choice (cookie) does.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddBootstrapBlazor(o =>
+        {
+            o.DefaultCultureInfo = "zh-CN";
+            o.IgnoreLocalizerMissing = true;
+        });
+        services.AddAntiforgery();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Yilian 益联 API";
+            doc.Info.Description = "REST API of Yilian. Authenticate with POST /api/v1/auth/token and send `Authorization: Bearer <accessToken>`. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<Seeder>();
+        return builder;
+    }
+
+    /// <summary>SQLite under the data directory unless <c>Database:Provider</c> and <c>ConnectionStrings:Yilian</c> say otherwise.</summary>
+    public static DatabaseOptions ResolveDatabase(IConfiguration config, string contentRoot)
+    {
+        var db = new DatabaseOptions();
+        config.GetSection(DatabaseOptions.Section).Bind(db);
+        db.DataDirectory = Path.GetFullPath(db.DataDirectory, contentRoot);
+        db.ConnectionString = config.GetConnectionString("Yilian") ?? "";
+        if (db.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(db.ConnectionString))
+        {
+            db.ConnectionString = $"Data Source={Path.Combine(db.DataDirectory, "yilian.db")}";
+        }
+
+        if (string.IsNullOrWhiteSpace(db.ConnectionString))
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Yilian is empty.");
+        }
+
+        return db;
+    }
+
+    public static WebApplication UseYilianDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UsePlatformSessions();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Yilian 益联 API"));
+        return app;
+    }
+
+    public static WebApplication MapYilianPages(this WebApplication app, params Assembly[] moduleAssemblies)
+    {
+        ModulePages.Assemblies = moduleAssemblies;
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddAdditionalAssemblies(moduleAssemblies);
+        return app;
+    }
+
+    /// <summary>Applies every module's migrations, then seeds demo data on the first run in demo mode.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        foreach (var migrator in app.Services.GetServices<IModuleMigrator>())
+        {
+            await migrator.MigrateAsync(app.Services, CancellationToken.None);
+        }
+
+        if (app.Configuration.GetValue<bool>("Demo:Enabled") && !await DemoAccounts.HasUsersAsync(app.Services))
+        {
+            await app.Services.GetRequiredService<Seeder>().RunAsync(SeedSize.Demo, 20261122, CancellationToken.None);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"Yilian 益联 is running: open {url.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal)}");
+            }
+        });
+    }
+}
+
+internal sealed class DatabaseHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        foreach (var migrator in services.GetServices<IModuleMigrator>())
+        {
+            if (!await migrator.CanConnectAsync(services, cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy($"{migrator.Module}: database unreachable");
+            }
+        }
+
+        return HealthCheckResult.Healthy();
+    }
+}
+
+public static class ModulePages
+{
+    public static IReadOnlyList<Assembly> Assemblies { get; set; } = [];
+}

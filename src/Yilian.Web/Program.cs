@@ -1,0 +1,27 @@
+using Yilian.Organizations;
+using Yilian.Platform;
+using Yilian.Web.Cli;
+using Yilian.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
+builder.AddYilianDefaults();
+builder.AddPlatformModule();
+builder.AddOrganizationsModule();
+
+var app = builder.Build();
+if (Commands.IsCommand(args))
+{
+    return await Commands.RunAsync(app, args);
+}
+
+app.UseYilianDefaults();
+app.MapPlatformApi();
+app.MapOrganizationsApi();
+app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly);
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
