@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Yilian.Testing;
+
+/// <summary>
+/// The real Yilian host on a fresh database of the given provider, with demo data and a known demo
+/// password. Each test class owns one; nothing is shared between classes.
+/// </summary>
+public sealed class YilianApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Demo-Pass-2026";
+
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _kestrel;
+
+    private YilianApp(TestDatabase database, Dictionary<string, string?> settings, bool kestrel)
+    {
+        _database = database;
+        _settings = settings;
+        _kestrel = kestrel;
+    }
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public string Provider => _database.Provider;
+
+    public static async Task<YilianApp> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool kestrel = false)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var all = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:Yilian"] = database.ConnectionString,
+            ["Database:DataDirectory"] = database.DataDirectory,
+            ["Demo:Enabled"] = "true",
+            ["Demo:Password"] = DemoPassword,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = new YilianApp(database, all, kestrel);
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+        }
+        else
+        {
+            _ = app.Server;
+        }
+
+        return app;
+    }
+
+    /// <summary>The real address when started with Kestrel.</summary>
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
+    }
+
+    public async Task<string> TokenAsync(string userName, string? password = null, string? totp = null)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = password ?? DemoPassword, totp });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Token for {userName} failed: {(int)response.StatusCode} {body}");
+        }
+
+        return JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    public async Task<HttpClient> ClientAsAsync(string userName)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed class QueueLoggerProvider(ConcurrentQueue<string> queue) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(queue, categoryName);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class QueueLogger(ConcurrentQueue<string> queue, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            queue.Enqueue($"{category} {formatter(state, exception)} {exception} {(state is IEnumerable<KeyValuePair<string, object?>> kv ? string.Join(";", kv.Select(p => $"{p.Key}={p.Value}")) : "")}");
+    }
+}
