@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+using Yilian.Platform.Domain;
+using Yilian.SharedKernel.Security;
+using Yilian.Testing;
+
+namespace Yilian.Web.Tests;
+
+/// <summary>Lockout, throttling, two-factor, sessions and logs.</summary>
+public sealed class SecurityTests : IAsyncLifetime
+{
+    private YilianApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await YilianApp.StartAsync(Databases.Sqlite);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> LoginAsync(string user, string password, string? totp = null)
+    {
+        using var client = _app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password, totp });
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    [Fact]
+    public async Task Login_FiveFailures_LocksAccountEvenForRightPassword()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            (await LoginAsync("mentor", "Wrong-pass-1")).Status.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var (status, body) = await LoginAsync("mentor", YilianApp.DemoPassword);
+        status.ShouldBe(HttpStatusCode.Unauthorized);
+        body.GetProperty("reason").GetString().ShouldBe("LockedOut");
+        body.GetProperty("detail").GetString()!.ShouldContain("锁定");
+    }
+
+    [Fact]
+    public async Task Login_TooManyAttemptsForOneAccount_Answers429WithRetryAfter()
+    {
+        HttpResponseMessage? last = null;
+        using var client = _app.CreateClient();
+        for (var i = 0; i < 12; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nobody-here", password = "Wrong-pass-1" });
+        }
+
+        last!.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        last.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Login_WithTwoFactorEnabled_NeedsTheCurrentTotpCode()
+    {
+        string key;
+        using (SystemScope.Enter())
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync("operator"))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        (await LoginAsync("operator", YilianApp.DemoPassword)).Body.GetProperty("reason").GetString().ShouldBe("TwoFactorRequired");
+        (await LoginAsync("operator", YilianApp.DemoPassword, "000000")).Body.GetProperty("reason").GetString().ShouldBe("TwoFactorInvalid");
+        var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+        (await LoginAsync("operator", YilianApp.DemoPassword, code)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task EndSession_TokenStopsWorking()
+    {
+        using var victim = await _app.ClientAsAsync("orgstaff");
+        (await victim.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var operatorClient = await _app.ClientAsAsync("operator");
+        var sessions = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/sessions");
+        var session = sessions.EnumerateArray().First(s => s.GetProperty("userName").GetString() == "orgstaff");
+        (await operatorClient.DeleteAsync($"/api/v1/sessions/{session.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await victim.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Logs_NeverContainPasswordsOrTokens()
+    {
+        await LoginAsync("volunteer", "Secret-Wrong-77");
+        var token = await _app.TokenAsync("volunteer");
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await client.GetAsync("/api/v1/me");
+
+        var logs = string.Join('\n', _app.Logs);
+        logs.ShouldNotBeEmpty();
+        logs.ShouldNotContain("Secret-Wrong-77");
+        logs.ShouldNotContain(YilianApp.DemoPassword);
+        logs.ShouldNotContain(token[..40]);
+    }
+}
+
+/// <summary>With two-factor required for regulators, a regulator without it cannot get a token.</summary>
+public sealed class TwoFactorRequiredTests : IAsyncLifetime
+{
+    private YilianApp _app = null!;
+
+    public async Task InitializeAsync() =>
+        _app = await YilianApp.StartAsync(Databases.Sqlite, new Dictionary<string, string?> { ["Security:RequireTwoFactor"] = "true" });
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Token_RegulatorWithoutTwoFactor_Answers403()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "regulator", password = YilianApp.DemoPassword });
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().ShouldBe("TwoFactorEnrollmentRequired");
+
+        // A role that does not require it is unaffected.
+        (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "operator", password = YilianApp.DemoPassword })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
