@@ -59,6 +59,8 @@ internal static class YilianDefaults
         {
             o.DefaultCultureInfo = "zh-CN";
             o.IgnoreLocalizerMissing = true;
+            // Errors go to the host's handler and error page, never as a stack trace on screen.
+            o.EnableErrorLogger = false;
         });
         services.AddAntiforgery();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -94,8 +96,8 @@ internal static class YilianDefaults
 
     public static WebApplication UseYilianDefaults(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Yilian.Testing;
+
+namespace Yilian.BrowserTests;
+
+public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Login_AsDemoRegulator_SeesChineseBackOfficeShell()
+    {
+        var page = await fixture.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.OpenAsync();
+        (await login.DemoAccounts.InnerTextAsync()).ShouldContain("regulator");
+        await BrowserFixture.ScreenshotAsync(page, "01-login");
+
+        await login.SubmitAsync("regulator", YilianApp.DemoPassword);
+        page.Url.ShouldEndWith("/admin");
+        var shell = new AdminShell(page);
+        var menu = await shell.Menu.InnerTextAsync();
+        menu.ShouldContain("社会组织");
+        menu.ShouldContain("审计日志");
+        (await shell.Breadcrumbs.InnerTextAsync()).ShouldContain("工作台");
+        (await page.Locator("[data-testid=scope]").InnerTextAsync()).ShouldContain("苏州工业园区");
+        await BrowserFixture.ScreenshotAsync(page, "02-admin-dashboard-zh");
+
+        await page.ClickAsync("text=社会组织");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=org-table] tbody tr").CountAsync()).ShouldBe(12);
+        await BrowserFixture.ScreenshotAsync(page, "03-organizations");
+
+        await page.GotoAsync("/admin/audit");
+        (await page.Locator("[data-testid=audit-table] tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        await page.ClickAsync("[data-testid=audit-verify]");
+        (await page.Locator("[data-testid=audit-verification]").InnerTextAsync()).ShouldContain("完整");
+        await BrowserFixture.ScreenshotAsync(page, "04-audit");
+    }
+
+    [Fact]
+    public async Task SwitchLanguage_ToEnglishAndBack_AndLogout()
+    {
+        var page = await fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt("operator", YilianApp.DemoPassword);
+        var shell = new AdminShell(page);
+
+        await shell.SwitchToEnglishAsync();
+        (await shell.Menu.InnerTextAsync()).ShouldContain("Organizations");
+        (await shell.Title.InnerTextAsync()).ShouldBe("Dashboard");
+        await BrowserFixture.ScreenshotAsync(page, "05-admin-dashboard-en");
+        await shell.SwitchToChineseAsync();
+        (await shell.Menu.InnerTextAsync()).ShouldContain("社会组织");
+
+        await shell.LogoutAsync();
+        new Uri(page.Url).AbsolutePath.ShouldBe("/");
+        (await page.Locator("[data-testid=login-link]").IsVisibleAsync()).ShouldBeTrue();
+        await page.GotoAsync("/admin");
+        new Uri(page.Url).AbsolutePath.ShouldBe("/account/login");
+    }
+
+    [Fact]
+    public async Task LockedOutAccount_SeesClearMessage()
+    {
+        var page = await fixture.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.OpenAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await login.SubmitAsync("resident", "Wrong-pass-" + i);
+        }
+
+        (await login.Error.InnerTextAsync()).ShouldContain("锁定");
+        await login.SubmitAsync("resident", YilianApp.DemoPassword);
+        (await login.Error.InnerTextAsync()).ShouldContain("账号已锁定");
+        new Uri(page.Url).AbsolutePath.ShouldBe("/account/login");
+        await BrowserFixture.ScreenshotAsync(page, "06-locked-out");
+    }
+
+    [Fact]
+    public async Task OrgAdmin_OpeningAnotherOrganizationByUrl_Gets404()
+    {
+        using var regulator = await fixture.App.ClientAsAsync("regulator");
+        using var orgAdmin = await fixture.App.ClientAsAsync("orgadmin");
+        var own = (await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0].GetProperty("id").GetString();
+        var otherOrg = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/organizations?pageSize=50")).GetProperty("items")
+            .EnumerateArray().First(o => o.GetProperty("id").GetString() != own);
+        var other = otherOrg.GetProperty("id").GetString();
+        var otherName = otherOrg.GetProperty("name").GetString()!;
+
+        var page = await fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt("orgadmin", YilianApp.DemoPassword);
+        var ownResponse = await page.GotoAsync($"/admin/organizations/{own}");
+        ownResponse!.Status.ShouldBe(200);
+        (await page.Locator("[data-testid=org-name]").IsVisibleAsync()).ShouldBeTrue();
+
+        var response = await page.GotoAsync($"/admin/organizations/{other}");
+        response!.Status.ShouldBe(404);
+        (await page.Locator("[data-testid=not-found]").InnerTextAsync()).ShouldContain("不在您的数据权限范围内");
+        (await page.ContentAsync()).ShouldNotContain(otherName);
+        await BrowserFixture.ScreenshotAsync(page, "07-out-of-scope-404");
+    }
+
+    [Fact]
+    public async Task PublicHome_OnA375PxPhone_FitsTheScreen()
+    {
+        var page = await fixture.NewPageAsync(375, 740);
+        await page.GotoAsync("/");
+        (await page.Locator("h1").InnerTextAsync()).ShouldContain("益联");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0);
+        await BrowserFixture.ScreenshotAsync(page, "08-public-home-375");
+    }
+}
+
+internal static class LoginPageExtensions
+{
+    public static async Task SubmitAsyncAt(this LoginPage login, string userName, string password)
+    {
+        await login.OpenAsync();
+        await login.SubmitAsync(userName, password);
+    }
+}
+
+/// <summary>With two-factor required, a regulator must enrol before using the back office.</summary>
+public sealed class TwoFactorEnrollmentTests : IAsyncLifetime
+{
+    private readonly BrowserFixture _fixture = new() { Settings = new Dictionary<string, string?> { ["Security:RequireTwoFactor"] = "true" } };
+
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task Regulator_MustEnrol_ThenSignsInWithCode()
+    {
+        var page = await _fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt("regulator", YilianApp.DemoPassword);
+        new Uri(page.Url).AbsolutePath.ShouldBe("/account/two-factor");
+        (await page.Locator("[data-testid=must-enroll]").IsVisibleAsync()).ShouldBeTrue();
+
+        await page.GotoAsync("/admin/audit");
+        new Uri(page.Url).AbsolutePath.ShouldBe("/account/two-factor");
+        await BrowserFixture.ScreenshotAsync(page, "09-two-factor-enrol");
+
+        var key = (await page.Locator("[data-testid=authenticator-key]").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await page.FillAsync("#code", new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
+        await page.ClickAsync("[data-testid=enable-two-factor]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=two-factor-on]").IsVisibleAsync()).ShouldBeTrue();
+
+        await page.GotoAsync("/admin/audit");
+        new Uri(page.Url).AbsolutePath.ShouldBe("/admin/audit");
+    }
+}
