@@ -23,7 +23,11 @@ read -r pg_version pg_cluster pg_port pg_status _ < <(pg_lsclusters --no-header 
 if [ "$pg_status" != "online" ]; then
   $SUDO pg_ctlcluster "$pg_version" "$pg_cluster" start
 fi
-as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else $SUDO -u postgres "$@"; fi; }
+as_postgres() {
+  if [ "$(id -un)" = postgres ]; then "$@"
+  elif [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"
+  else sudo -u postgres "$@"; fi
+}
 if ! as_postgres psql -p "$pg_port" -tAc "SELECT 1 FROM pg_roles WHERE rolname='yilian_test'" | grep -q 1; then
   as_postgres psql -p "$pg_port" -qc "CREATE ROLE yilian_test LOGIN SUPERUSER PASSWORD 'yilian_test'"
 fi

@@ -109,3 +109,24 @@ public sealed class ApiTests : IAsyncLifetime
         page.TryGetProperty("total", out _).ShouldBeTrue();
     }
 }
+
+public sealed class SeedTests
+{
+    [Fact]
+    public async Task DemoSeed_SameSeed_GivesSameOrganizations()
+    {
+        await using var first = await YilianApp.StartAsync(Databases.Sqlite);
+        await using var second = await YilianApp.StartAsync(Databases.Sqlite);
+        static async Task<string[]> CodesAsync(YilianApp app)
+        {
+            using var client = await app.ClientAsAsync("regulator");
+            var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/organizations?pageSize=200");
+            return [.. page.GetProperty("items").EnumerateArray().Select(o => $"{o.GetProperty("id")}|{o.GetProperty("creditCode")}|{o.GetProperty("name")}|{o.GetProperty("createdAt")}").Order()];
+        }
+
+        var a = await CodesAsync(first);
+        a.Length.ShouldBe(12);
+        a.ShouldBe(await CodesAsync(second));
+        a.ShouldAllBe(line => Yilian.SharedKernel.Identifiers.CreditCode.Validate(line.Split('|', StringSplitOptions.None)[1]) == Yilian.SharedKernel.Identifiers.CreditCodeError.None);
+    }
+}

@@ -36,7 +36,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         }
 
-        if (!http.Request.Path.StartsWithSegments("/api"))
+        // With an error page configured, Request.Path already points at it; the feature keeps the original.
+        var path = http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase))
         {
             // Pages show their own messages; an escaped error gets the status page.
             http.Response.StatusCode = problem.Status ?? 500;

@@ -7,7 +7,7 @@ using Yilian.SharedKernel.Seeding;
 namespace Yilian.Organizations.Seeding;
 
 /// <summary>Seed step 10: 12 organizations in demo size; 10,000 (Ningbo's count) in district size.</summary>
-internal sealed class OrganizationSeedStep(OrganizationsDbContext db, TimeProvider clock) : ISeedStep
+internal sealed class OrganizationSeedStep(OrganizationsDbContext db) : ISeedStep
 {
     public int Order => 10;
 
@@ -24,7 +24,8 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db, TimeProvid
 
         var random = context.RandomFor(Name);
         var count = context.Size == SeedSize.Demo ? 12 : 10_000;
-        var now = clock.GetUtcNow();
+        // Registration dates count back from a fixed day so the same seed gives the same data.
+        var anchor = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var codes = new HashSet<string>();
         var names = new HashSet<string>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -49,7 +50,7 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db, TimeProvid
                 LegalRepresentative = FakeChinese.PersonName(random),
                 Address = FakeChinese.Address(random, "苏州工业园区"),
                 ContactPhone = FakeChinese.Mobile(random),
-                CreatedAt = now.AddDays(-random.Next(0, 3650)),
+                CreatedAt = anchor.AddDays(-random.Next(0, 3650)),
             };
             if (!names.Add(org.Name))
             {

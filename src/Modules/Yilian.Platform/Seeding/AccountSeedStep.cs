@@ -22,6 +22,8 @@ internal sealed class AccountSeedStep(PlatformDbContext db, UserManager<AppUser>
     public const string DemoPasswordSetting = "demo.password";
     public const string DistrictCode = "320571000000";
 
+    private static readonly byte[] GuidBytes = [.. Enumerable.Range(0, 256).Select(b => (byte)b)];
+
     public int Order => 100;
 
     public string Name => "accounts";
@@ -117,6 +119,7 @@ internal sealed class AccountSeedStep(PlatformDbContext db, UserManager<AppUser>
             var userName = $"sw{i + 1:D5}";
             var user = new AppUser
             {
+                Id = new Guid(random.GetItems(GuidBytes, 16)).ToString(),
                 UserName = userName,
                 NormalizedUserName = userName.ToUpperInvariant(),
                 DisplayName = FakeChinese.PersonName(random),
