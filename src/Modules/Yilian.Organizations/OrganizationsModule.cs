@@ -33,7 +33,7 @@ public static class OrganizationsModule
             .WithName("ListOrganizations").WithSummary("Organizations in the caller's scope.");
         api.MapGet("/{id:guid}", async (Guid id, OrganizationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetOrganization").WithSummary("One organization; 404 when it does not exist or is outside the caller's scope.");
-        api.MapPost("/", Register).WithName("RegisterOrganization").RequireAuthorization(Policies.Operator)
+        api.MapPost("/", Register).WithName("RegisterOrganization").RequireAuthorization(Policies.Operator).WithIdempotency()
             .WithSummary("Register an organization (credit code checked, duplicates refused with 409).");
         return app;
     }

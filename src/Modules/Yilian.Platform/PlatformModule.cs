@@ -105,6 +105,7 @@ public static class PlatformModule
         services.AddScoped<ISeedStep, RegionSeedStep>();
         services.AddScoped<ISeedStep, AccountSeedStep>();
         services.AddScoped<AdminAccounts>();
+        services.AddScoped<IIdempotencyFilter, Features.Idempotency.IdempotencyFilter>();
         return builder;
     }
 
@@ -120,7 +121,18 @@ public static class PlatformModule
         return Task.CompletedTask;
     }
 
-    public static IApplicationBuilder UsePlatformSessions(this IApplicationBuilder app) => app.UseMiddleware<SessionValidationMiddleware>();
+    public static IApplicationBuilder UsePlatformSessions(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+            {
+                // The idempotency filter hashes the body after binding has read it.
+                if (http.Request.Headers.ContainsKey(IdempotencyEndpointExtensions.Header))
+                {
+                    http.Request.EnableBuffering();
+                }
+
+                return next(http);
+            })
+            .UseMiddleware<SessionValidationMiddleware>();
 
     public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {

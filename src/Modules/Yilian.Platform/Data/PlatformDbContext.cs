@@ -95,6 +95,18 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.Property(s => s.EndedBy).HasMaxLength(256);
             b.HasIndex(s => new { s.EndedAt, s.LastSeenAt });
         });
+        modelBuilder.Entity<IdempotencyRecord>(b =>
+        {
+            b.ToTable("platform_idempotency");
+            b.HasKey(r => new { r.UserId, r.Key });
+            b.Property(r => r.UserId).HasMaxLength(64);
+            b.Property(r => r.Key).HasMaxLength(100);
+            b.Property(r => r.Endpoint).HasMaxLength(300);
+            b.Property(r => r.RequestHash).HasMaxLength(64);
+            b.Property(r => r.ResponseContentType).HasMaxLength(100);
+            b.Property(r => r.Location).HasMaxLength(300);
+            b.HasIndex(r => r.CreatedAt);
+        });
         modelBuilder.Entity<Setting>(b =>
         {
             b.ToTable("platform_settings");
