@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -69,6 +70,16 @@ internal static class YilianDefaults
             doc.Info.Description = "REST API of Yilian. Authenticate with POST /api/v1/auth/token and send `Authorization: Bearer <accessToken>`. Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind nginx or haproxy the client IP (for login throttling and the audit) comes from
+            // X-Forwarded-For, trusted only from the configured proxies.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("Network:TrustedProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddSingleton<Seeder>();
         return builder;
@@ -96,6 +107,16 @@ internal static class YilianDefaults
 
     public static WebApplication UseYilianDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.Use((http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+            return next(http);
+        });
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();

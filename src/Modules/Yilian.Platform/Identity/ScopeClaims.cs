@@ -2,7 +2,6 @@ using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http;
 
-using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Security;
 
@@ -96,5 +95,4 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public bool IsInRole(string role) => User?.IsInRole(role) == true;
 
-    public bool IsBackOffice => Roles.BackOffice.Any(IsInRole);
 }
