@@ -153,3 +153,40 @@ public sealed class TwoFactorEnrollmentTests : IAsyncLifetime
         new Uri(page.Url).AbsolutePath.ShouldBe("/admin/audit");
     }
 }
+
+public sealed class UserFormTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task NewAccountForm_ShowsFieldMessagesInChinese_ThenCreates()
+    {
+        var page = await fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt("operator", YilianApp.DemoPassword);
+        await page.GotoAsync("/admin/users/new");
+
+        await page.FillAsync("#userName", "有 空格");
+        await page.FillAsync("#displayName", "<b>张三</b>");
+        await page.FillAsync("#password", "P@ssw0rd1");
+        await page.SelectOptionAsync("#role", "Volunteer");
+        await page.SelectOptionAsync("#scope", "Self");
+        await page.ClickAsync("[data-testid=save-user]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var messages = await page.Locator(".validation-message").AllInnerTextsAsync();
+        messages.ShouldContain(m => m.Contains("用户名只能包含"));
+        messages.ShouldContain(m => m.Contains("尖括号"));
+        await BrowserFixture.ScreenshotAsync(page, "10-new-account-errors");
+
+        await page.FillAsync("#userName", "li.volunteer");
+        await page.FillAsync("#displayName", "李志愿");
+        await page.FillAsync("#password", "P@ssw0rd1");
+        await page.ClickAsync("[data-testid=save-user]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator(".validation-message").AllInnerTextsAsync()).ShouldContain(m => m.Contains("太常见"));
+
+        await page.FillAsync("#password", "Gx7-tree-lamp");
+        await page.ClickAsync("[data-testid=save-user]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=user-created]").IsVisibleAsync()).ShouldBeTrue();
+        (await page.Locator("[data-testid=users-table]").InnerTextAsync()).ShouldContain("li.volunteer");
+        await BrowserFixture.ScreenshotAsync(page, "11-accounts");
+    }
+}

@@ -21,6 +21,7 @@ public static class OrganizationsModule
         builder.Services.AddModuleDbContext<OrganizationsDbContext>(OrganizationsDbContext.Module);
         builder.Services.AddScoped<OrganizationQueries>();
         builder.Services.AddScoped<RegisterOrganization>();
+        builder.Services.AddScoped<IOrganizationLookup, OrganizationLookup>();
         builder.Services.AddScoped<ISeedStep, OrganizationSeedStep>();
         return builder;
     }

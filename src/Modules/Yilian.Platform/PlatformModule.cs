@@ -105,6 +105,7 @@ public static class PlatformModule
         services.AddScoped<ISeedStep, RegionSeedStep>();
         services.AddScoped<ISeedStep, AccountSeedStep>();
         services.AddScoped<AdminAccounts>();
+        services.AddScoped<Features.Users.UserAdmin>();
         services.AddScoped<IIdempotencyFilter, Features.Idempotency.IdempotencyFilter>();
         return builder;
     }
@@ -170,6 +171,25 @@ public static class PlatformModule
                 return TypedResults.Ok(await chain.VerifyAsync(ct));
             })
             .WithName("VerifyAudit");
+
+        var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Operator);
+        users.MapGet("/", async (string? q, int? page, Features.Users.UserAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(q, page, ct)))
+            .WithName("ListUsers");
+        users.MapPost("/", async (Features.Users.CreateUserRequest request, Features.Users.UserAdmin admin, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/users/{await admin.CreateAsync(request, ct)}"))
+            .WithName("CreateUser").WithIdempotency();
+        users.MapPost("/{id}/unlock", async (string id, Features.Users.UserAdmin admin, CancellationToken ct) =>
+            {
+                await admin.UnlockAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("UnlockUser");
+        app.MapPost("/admin/users/{id}/unlock", async (string id, [Microsoft.AspNetCore.Mvc.FromForm] string? reason, Features.Users.UserAdmin admin, CancellationToken ct) =>
+            {
+                await admin.UnlockAsync(id, ct);
+                return TypedResults.LocalRedirect("/admin/users");
+            })
+            .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
 
         var sessions = api.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(Policies.Operator);
         sessions.MapGet("/", async (OnlineSessions s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct))).WithName("ListOnlineSessions");

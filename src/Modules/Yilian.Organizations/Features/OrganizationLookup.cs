@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Yilian.Organizations.Data;
+using Yilian.Platform.Contracts;
+
+namespace Yilian.Organizations.Features;
+
+/// <summary>Platform's view of organizations (binding accounts to them), within the caller's scope.</summary>
+internal sealed class OrganizationLookup(OrganizationsDbContext db) : IOrganizationLookup
+{
+    public Task<OrganizationRef?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationRef(o.Id, o.Name, o.CreditCode, o.RegionCode)).FirstOrDefaultAsync(ct);
+
+    public Task<OrganizationRef?> FindByCreditCodeAsync(string creditCode, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().Where(o => o.CreditCode == creditCode).Select(o => new OrganizationRef(o.Id, o.Name, o.CreditCode, o.RegionCode)).FirstOrDefaultAsync(ct);
+}
