@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Resources;
+using Yilian.SharedKernel.Localization;
 
 namespace Yilian.SharedKernel.Resources;
 
@@ -8,6 +8,5 @@ public sealed class ValidationMessages
 {
     private static readonly ResourceManager Manager = new(typeof(ValidationMessages));
 
-    public static string Format(string key, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, Manager.GetString(key, CultureInfo.CurrentUICulture) ?? key, args);
+    public static string Format(string key, params object?[] args) => ResourceText.Get(Manager, key, args);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Resources;
+using Yilian.SharedKernel.Localization;
 
 namespace Yilian.Web.Resources;
 
@@ -8,9 +8,5 @@ public sealed class WebText
 {
     private static readonly ResourceManager Manager = new(typeof(WebText));
 
-    public static string Get(string key, params object?[] args)
-    {
-        var text = Manager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
-        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
-    }
+    public static string Get(string key, params object?[] args) => ResourceText.Get(Manager, key, args);
 }
