@@ -128,3 +128,31 @@ public sealed class AuditChainTests
         settingEntries.ShouldBe(80);
     }
 }
+
+public sealed class SqliteDurabilityTests
+{
+    [Fact]
+    public async Task Sqlite_RunsInWalModeWithFullSynchronousCommits()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        using var system = SystemScope.Enter();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            (await command.ExecuteScalarAsync())!.ToString().ShouldBe("wal");
+            command.CommandText = "PRAGMA synchronous";
+            Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2); // FULL
+            command.CommandText = "PRAGMA foreign_keys";
+            Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

@@ -128,3 +128,56 @@ public sealed class TwoFactorRequiredTests : IAsyncLifetime
         (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "operator", password = YilianApp.DemoPassword })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
+
+public sealed class PerIpThrottleTests : IAsyncLifetime
+{
+    private YilianApp _app = null!;
+
+    public async Task InitializeAsync() =>
+        _app = await YilianApp.StartAsync(Databases.Sqlite, new Dictionary<string, string?> { ["Security:LoginAttemptsPerIpPerMinute"] = "3" });
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Login_ManyAccountsFromOneIp_AreThrottled()
+    {
+        using var client = _app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var name in new[] { "a1", "a2", "a3", "a4" })
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = name, password = "Wrong-pass-1" })).StatusCode);
+        }
+
+        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
+        statuses[3].ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+}
+
+public sealed class AuditExportTests : IAsyncLifetime
+{
+    private YilianApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await YilianApp.StartAsync(Databases.Sqlite);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Export_IsExcelFriendlyCsv_WithFormulasDefused_AndIsItselfAudited()
+    {
+        using var anon = _app.CreateClient();
+        await anon.PostAsJsonAsync("/api/v1/auth/token", new { userName = "=HYPERLINK(\"x\")", password = "Wrong-pass-1" });
+
+        using var regulator = await _app.ClientAsAsync("regulator");
+        var response = await regulator.GetAsync("/api/v1/audit/export?action=LoginFailed");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var csv = System.Text.Encoding.UTF8.GetString(bytes);
+        csv.ShouldContain("\"'=HYPERLINK(\"\"x\"\")\"");
+        csv.ShouldNotContain(",\"=HYPERLINK");
+
+        var exports = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=Exported");
+        exports.GetProperty("total").GetInt32().ShouldBe(1);
+    }
+}
