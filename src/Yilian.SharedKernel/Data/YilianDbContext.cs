@@ -82,6 +82,12 @@ public abstract class YilianDbContext(DbContextOptions options, IDataScopeProvid
             method.MakeGenericMethod(clr).Invoke(this, [modelBuilder]);
         }
 
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.PropertyInfo?.GetCustomAttribute<EncryptedAttribute>() is not null))
+        {
+            property.SetValueConverter(new EncryptedStringConverter());
+        }
+
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
             var table = entityType.GetTableName();

@@ -15,6 +15,7 @@ using Scalar.AspNetCore;
 using Yilian.Platform;
 using Yilian.Platform.Seeding;
 using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;
 using Yilian.Web.Components;
 
@@ -30,6 +31,8 @@ internal static class YilianDefaults
         var db = ResolveDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(Options.Create(db));
         Directory.CreateDirectory(db.DataDirectory);
+        PersonalDataProtector.Current ??= PersonalDataProtector.Create(
+            builder.Configuration["Security:PersonalDataKeyFile"] is { Length: > 0 } keyFile ? keyFile : Path.Combine(db.DataDirectory, "keys", "personal-data.keys"));
         services.AddDataProtection().SetApplicationName("Yilian").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataDirectory, "keys")));
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);

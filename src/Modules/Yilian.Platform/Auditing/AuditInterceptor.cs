@@ -119,7 +119,8 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
                 continue;
             }
 
-            if (redactAll || Redacted.Contains(name) || member?.GetCustomAttribute<SensitiveAttribute>() is not null)
+            if (redactAll || Redacted.Contains(name) || member?.GetCustomAttribute<SensitiveAttribute>() is not null
+                || member?.GetCustomAttribute<EncryptedAttribute>() is not null)
             {
                 before = before is null ? null : "***";
                 after = after is null ? null : "***";
