@@ -1,5 +1,6 @@
 using Yilian.Organizations;
 using Yilian.Platform;
+using Yilian.Projects;
 using Yilian.Web.Cli;
 using Yilian.Web.Hosting;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(Commands.HostArguments(args));
 builder.AddYilianDefaults();
 builder.AddPlatformModule();
 builder.AddOrganizationsModule();
+builder.AddProjectsModule();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -17,7 +19,8 @@ if (Commands.IsCommand(args))
 app.UseYilianDefaults();
 app.MapPlatformApi();
 app.MapOrganizationsApi();
-app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly);
+app.MapProjectsApi();
+app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

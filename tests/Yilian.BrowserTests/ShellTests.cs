@@ -28,7 +28,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
 
         await page.ClickAsync("text=社会组织");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        (await page.Locator("[data-testid=org-table] tbody tr").CountAsync()).ShouldBe(12);
+        (await page.Locator("[data-testid=org-table] tbody tr").CountAsync()).ShouldBe(15);
         await BrowserFixture.ScreenshotAsync(page, "03-organizations");
 
         await page.GotoAsync("/admin/audit");

@@ -125,7 +125,7 @@ public sealed class SeedTests
         }
 
         var a = await CodesAsync(first);
-        a.Length.ShouldBe(12);
+        a.Length.ShouldBe(15);
         a.ShouldBe(await CodesAsync(second));
         a.ShouldAllBe(line => Yilian.SharedKernel.Identifiers.CreditCode.Validate(line.Split('|', StringSplitOptions.None)[1]) == Yilian.SharedKernel.Identifiers.CreditCodeError.None);
     }

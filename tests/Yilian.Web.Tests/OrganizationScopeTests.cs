@@ -25,7 +25,7 @@ public sealed class OrganizationScopeTests
         using var street = await app.ClientAsAsync("street");
 
         var all = await AllOrganizationsAsync(regulator);
-        all.Count.ShouldBe(12);
+        all.Count.ShouldBe(15);
 
         var own = await AllOrganizationsAsync(orgAdmin);
         own.Count.ShouldBe(1);

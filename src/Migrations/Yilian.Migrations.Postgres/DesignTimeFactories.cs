@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Yilian.Organizations.Data;
 using Yilian.Platform.Data;
+using Yilian.Projects.Data;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Security;
 
@@ -32,4 +33,9 @@ internal sealed class PlatformFactory : IDesignTimeDbContextFactory<PlatformDbCo
 internal sealed class OrganizationsFactory : IDesignTimeDbContextFactory<OrganizationsDbContext>
 {
     public OrganizationsDbContext CreateDbContext(string[] args) => new(Design.Options<OrganizationsDbContext>(OrganizationsDbContext.Module), new DesignScope());
+}
+
+internal sealed class ProjectsFactory : IDesignTimeDbContextFactory<ProjectsDbContext>
+{
+    public ProjectsDbContext CreateDbContext(string[] args) => new(Design.Options<ProjectsDbContext>(ProjectsDbContext.Module), new DesignScope());
 }

@@ -65,3 +65,6 @@ public interface IAsyncBusinessRule
 
     bool IsConflict => false;
 }
+
+/// <summary>The caller may see the record but not do this to it: answered 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

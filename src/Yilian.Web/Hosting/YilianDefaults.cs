@@ -85,6 +85,7 @@ internal static class YilianDefaults
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddSingleton<Seeder>();
+        services.AddSingleton<Yilian.SharedKernel.Files.IFileStorage, Yilian.SharedKernel.Files.LocalFileStorage>();
         return builder;
     }
 

@@ -6,7 +6,7 @@ using Yilian.SharedKernel.Seeding;
 
 namespace Yilian.Organizations.Seeding;
 
-/// <summary>Seed step 10: 12 organizations in demo size; 10,000 (Ningbo's count) in district size.</summary>
+/// <summary>Seed step 10: 15 organizations in demo size (as in the articles); 10,000 (Ningbo's count) in district size.</summary>
 internal sealed class OrganizationSeedStep(OrganizationsDbContext db) : ISeedStep
 {
     public int Order => 10;
@@ -23,7 +23,7 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db) : ISeedSte
         }
 
         var random = context.RandomFor(Name);
-        var count = context.Size == SeedSize.Demo ? 12 : 10_000;
+        var count = context.Size == SeedSize.Demo ? 15 : 10_000;
         // Registration dates count back from a fixed day so the same seed gives the same data.
         var anchor = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var codes = new HashSet<string>();

@@ -16,6 +16,9 @@ public static class Roles
 
     /// <summary>Roles that work in the back office (the rest use the public and phone pages).</summary>
     public static readonly IReadOnlyList<string> BackOffice = [Regulator, PlatformOperator, OrgAdmin, OrgStaff, CommunityOfficer, Mentor];
+
+    /// <summary>The role's name in the user's language.</summary>
+    public static string Label(string role) => Resources.PlatformText.Get("Role_" + role);
 }
 
 public static class Policies

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.Projects.Domain;
+using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Security;
+
+namespace Yilian.Projects.Data;
+
+internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options, IDataScopeProvider scope) : YilianDbContext(options, scope)
+{
+    public const string Module = "Projects";
+
+    protected override string TablePrefix => "prj_";
+
+    public DbSet<Workflow> Workflows => Set<Workflow>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<ProjectDocument> Documents => Set<ProjectDocument>();
+
+    public DbSet<TimelineEvent> Timeline => Set<TimelineEvent>();
+
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Workflow>(b =>
+        {
+            b.ToTable("prj_workflows");
+            b.HasIndex(w => w.Version).IsUnique();
+            b.Property(w => w.PublishedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<Project>(b =>
+        {
+            b.ToTable("prj_projects");
+            b.Property(p => p.Name).HasMaxLength(200);
+            b.Property(p => p.OrganizationName).HasMaxLength(200);
+            b.Property(p => p.Summary).HasMaxLength(2000);
+            b.Property(p => p.RegionCode).HasMaxLength(12);
+            b.Property(p => p.ServiceFields).HasMaxLength(400);
+            b.Property(p => p.TargetGroups).HasMaxLength(400);
+            b.Property(p => p.FundingSource).HasMaxLength(100);
+            b.Property(p => p.FundingAmount).HasPrecision(14, 2);
+            b.Property(p => p.Stage).HasMaxLength(32);
+            b.HasIndex(p => new { p.Stage, p.OrganizationId });
+            b.HasIndex(p => p.OrganizationId);
+            b.HasIndex(p => p.RegionCode);
+            b.HasOne<Workflow>().WithMany().HasForeignKey(p => p.WorkflowId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(p => p.Indicators).WithOne().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Indicator>(b =>
+        {
+            b.ToTable("prj_indicators");
+            b.Property(i => i.Name).HasMaxLength(200);
+            b.Property(i => i.Unit).HasMaxLength(20);
+            b.Property(i => i.RegionCode).HasMaxLength(12);
+            b.Property(i => i.Target).HasPrecision(14, 2);
+            b.Property(i => i.Actual).HasPrecision(14, 2);
+        });
+        modelBuilder.Entity<ProjectDocument>(b =>
+        {
+            b.ToTable("prj_documents");
+            b.Property(d => d.DocumentType).HasMaxLength(32);
+            b.Property(d => d.FileName).HasMaxLength(200);
+            b.Property(d => d.ContentType).HasMaxLength(100);
+            b.Property(d => d.Sha256).HasMaxLength(64);
+            b.Property(d => d.StorageKey).HasMaxLength(200);
+            b.Property(d => d.UploadedBy).HasMaxLength(256);
+            b.Property(d => d.RegionCode).HasMaxLength(12);
+            b.HasIndex(d => new { d.ProjectId, d.DocumentType, d.Version }).IsUnique();
+            b.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TimelineEvent>(b =>
+        {
+            b.ToTable("prj_timeline");
+            b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+            b.Property(e => e.FromStage).HasMaxLength(32);
+            b.Property(e => e.ToStage).HasMaxLength(32);
+            b.Property(e => e.Text).HasMaxLength(2000);
+            b.Property(e => e.Actor).HasMaxLength(64);
+            b.Property(e => e.ActorName).HasMaxLength(256);
+            b.Property(e => e.RegionCode).HasMaxLength(12);
+            b.HasIndex(e => new { e.ProjectId, e.OccurredAt });
+            b.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
