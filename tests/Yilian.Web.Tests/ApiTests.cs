@@ -130,3 +130,34 @@ public sealed class SeedTests
         a.ShouldAllBe(line => Yilian.SharedKernel.Identifiers.CreditCode.Validate(line.Split('|', StringSplitOptions.None)[1]) == Yilian.SharedKernel.Identifiers.CreditCodeError.None);
     }
 }
+
+public sealed class EmptyErrorTests : IAsyncLifetime
+{
+    private YilianApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await YilianApp.StartAsync(Databases.Sqlite);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task ApiErrorsWithoutBody_BecomeProblemDetails_NotPages()
+    {
+        using var anon = _app.CreateClient();
+        var unauthorized = await anon.PostAsync("/api/v1/workflows", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        unauthorized.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        unauthorized.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+
+        using var staff = await _app.ClientAsAsync("orgstaff");
+        var forbidden = await staff.GetAsync("/api/v1/audit");
+        forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        forbidden.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+
+        var missing = await staff.GetAsync("/api/v1/no-such-thing");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        missing.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+
+        var page = await anon.GetAsync("/no-such-page");
+        page.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
+    }
+}

@@ -122,9 +122,13 @@ internal static class YilianDefaults
             return next(http);
         });
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // An empty error response becomes problem details for the API and the not-found page for people.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        // Explicit, after the status-code pages, so that a re-executed request is routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UsePlatformSessions();
         app.UseAuthorization();
