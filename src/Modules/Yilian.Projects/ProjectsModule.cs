@@ -35,7 +35,7 @@ public static class ProjectsModule
     {
         var api = app.MapGroup("/api/v1/projects").WithTags("Projects").RequireAuthorization(Policies.BackOffice);
         api.MapGet("/board", async (string? q, Guid? organizationId, ProjectQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BoardAsync(q, organizationId, ct)))
-            .WithName("ProjectBoard").WithSummary("Projects by stage (at most 50 cards per stage, with totals).");
+            .WithName("ProjectBoard").WithSummary("Projects by stage (the 20 most recently moved per stage, with totals).");
         api.MapGet("/{id:guid}", async (Guid id, ProjectQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetProject").WithSummary("One project with indicators, documents, timeline and the transitions open to the caller.");
         api.MapPost("/", async (CreateProjectRequest request, ProjectCommands commands, CancellationToken ct) =>

@@ -23,10 +23,10 @@ public sealed record ProjectDetail(
     IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<TimelineDto> Timeline, IReadOnlyList<AvailableTransition> Transitions,
     IReadOnlyList<StageDefinition> Stages);
 
-/// <summary>The board by stage and the project detail; the scope filter decides what exists.</summary>
+/// <summary>The board by stage (the 20 most recently moved cards per stage, with totals) and the project detail; the scope filter decides what exists.</summary>
 internal sealed class ProjectQueries(ProjectsDbContext db, WorkflowStore workflows, ICurrentUser user)
 {
-    public const int CardsPerColumn = 50;
+    public const int CardsPerColumn = 20;
 
     public async Task<IReadOnlyList<BoardColumn>> BoardAsync(string? q, Guid? organizationId, CancellationToken ct)
     {

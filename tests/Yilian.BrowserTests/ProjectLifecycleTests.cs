@@ -1,0 +1,108 @@
+using System.Text;
+using Microsoft.Playwright;
+using Yilian.Testing;
+
+namespace Yilian.BrowserTests;
+
+/// <summary>Issue 3's "done when": submit, approve, be stopped by a missing document, fix it, close; the regulator sees it all.</summary>
+public sealed class ProjectLifecycleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n%browser test\n%%EOF\n");
+
+    private async Task<IPage> SignedInAsync(string user)
+    {
+        var page = await fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt(user, YilianApp.DemoPassword);
+        return page;
+    }
+
+    private static async Task UploadAsync(IPage page, string type, string fileName)
+    {
+        await page.SelectOptionAsync("[data-testid=document-type]", type);
+        await page.SetInputFilesAsync("[data-testid=document-file]", new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });
+        await page.ClickAsync("[data-testid=upload]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    private static async Task MoveAsync(IPage page, string to)
+    {
+        await page.ClickAsync($"[data-testid=to-{to}]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    [Fact]
+    public async Task Project_SubmittedApprovedBlockedFixedClosed_RegulatorSeesTimeline()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var org = await SignedInAsync("orgadmin");
+        await org.GotoAsync("/admin/projects/new");
+        await org.FillAsync("#name", "浏览器测试：长者助餐点");
+        await org.FillAsync("#start", today.AddDays(-200).ToString("yyyy-MM-dd"));
+        await org.FillAsync("#end", today.AddDays(10).ToString("yyyy-MM-dd"));
+        await org.FillAsync("#indicators", "服务人次, 300, 人次");
+        await org.ClickAsync("[data-testid=submit-project]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await org.Locator("[data-testid=project-name]").InnerTextAsync()).ShouldBe("浏览器测试：长者助餐点");
+        var projectUrl = new Uri(org.Url).AbsolutePath;
+
+        await UploadAsync(org, "application", "申报书.pdf");
+        await UploadAsync(org, "plan", "实施方案.pdf");
+        await MoveAsync(org, "review");
+        (await org.Locator("[data-testid=current-stage]").InnerTextAsync()).ShouldBe("审核/立项");
+        (await org.Locator("[data-testid=to-execution]").CountAsync()).ShouldBe(0); // only the platform approves
+
+        var op = await SignedInAsync("operator");
+        await op.GotoAsync(projectUrl);
+        await MoveAsync(op, "execution");
+        (await op.Locator("[data-testid=current-stage]").InnerTextAsync()).ShouldBe("执行");
+
+        await org.GotoAsync(projectUrl);
+        await UploadAsync(org, "midterm-report", "中期报告.pdf");
+        await MoveAsync(org, "midterm");
+        await MoveAsync(org, "closing");
+        var blocked = await org.Locator("[data-testid=transition-blocked]").InnerTextAsync();
+        blocked.ShouldContain("缺少必需的材料：结项报告");
+        blocked.ShouldContain("指标未填写实际完成值");
+        await BrowserFixture.ScreenshotAsync(org, "20-project-blocked");
+
+        await UploadAsync(org, "closing-report", "结项报告.pdf");
+        await UploadAsync(org, "financial-statement", "财务报表.pdf");
+        await org.FillAsync("[data-testid='actual-服务人次']", "320");
+        await org.ClickAsync("[data-testid=indicators] button[type=submit]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await MoveAsync(org, "closing");
+        (await org.Locator("[data-testid=current-stage]").InnerTextAsync()).ShouldBe("结项评估");
+
+        await op.GotoAsync(projectUrl);
+        await MoveAsync(op, "closed");
+        (await op.Locator("[data-testid=current-stage]").InnerTextAsync()).ShouldBe("结项");
+
+        var regulator = await SignedInAsync("regulator");
+        await regulator.GotoAsync(projectUrl);
+        var timeline = await regulator.Locator("[data-testid=timeline]").InnerTextAsync();
+        timeline.ShouldContain("创建项目");
+        timeline.ShouldContain("结项评估 → 结项");
+        timeline.ShouldContain("阶段变更：");
+        timeline.ShouldContain("结项报告 v1");
+        timeline.ShouldContain("服务人次: 320");
+        await BrowserFixture.ScreenshotAsync(regulator, "21-project-timeline");
+
+        await regulator.GotoAsync("/admin/projects");
+        (await regulator.Locator("[data-stage=closed]").InnerTextAsync()).ShouldContain("浏览器测试：长者助餐点");
+        await BrowserFixture.ScreenshotAsync(regulator, "22-project-board");
+    }
+
+    [Fact]
+    public async Task Upload_WrongContent_ShowsClearMessage()
+    {
+        var org = await SignedInAsync("orgadmin");
+        await org.GotoAsync("/admin/projects");
+        await org.Locator("[data-stage=intake] a.yl-board-card").First.ClickAsync();
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await org.SelectOptionAsync("[data-testid=document-type]", "plan");
+        await org.SetInputFilesAsync("[data-testid=document-file]", new FilePayload { Name = "方案.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("<html>不是 PDF</html>") });
+        await org.ClickAsync("[data-testid=upload]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await org.Locator("[data-testid=upload-error]").InnerTextAsync()).ShouldContain("文件内容与扩展名不符");
+    }
+}
