@@ -139,7 +139,9 @@ namespace Yilian.Migrations.Postgres.Projects
 
                     b.HasIndex("WorkflowId");
 
-                    b.HasIndex("Stage", "OrganizationId");
+                    b.HasIndex("Stage", "StageChangedAt");
+
+                    b.HasIndex("Stage", "RegionCode", "OrganizationId");
 
                     b.ToTable("prj_projects", (string)null);
                 });

@@ -134,7 +134,9 @@ namespace Yilian.Migrations.Sqlite.Projects
 
                     b.HasIndex("WorkflowId");
 
-                    b.HasIndex("Stage", "OrganizationId");
+                    b.HasIndex("Stage", "StageChangedAt");
+
+                    b.HasIndex("Stage", "RegionCode", "OrganizationId");
 
                     b.ToTable("prj_projects", (string)null);
                 });

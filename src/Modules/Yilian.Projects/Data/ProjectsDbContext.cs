@@ -42,7 +42,10 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             b.Property(p => p.FundingSource).HasMaxLength(100);
             b.Property(p => p.FundingAmount).HasPrecision(14, 2);
             b.Property(p => p.Stage).HasMaxLength(32);
-            b.HasIndex(p => new { p.Stage, p.OrganizationId });
+            // The board: newest cards per stage walk this index and stop after 20 rows…
+            b.HasIndex(p => new { p.Stage, p.StageChangedAt });
+            // …and the per-stage totals are counted from this one without touching the table.
+            b.HasIndex(p => new { p.Stage, p.RegionCode, p.OrganizationId });
             b.HasIndex(p => p.OrganizationId);
             b.HasIndex(p => p.RegionCode);
             b.HasOne<Workflow>().WithMany().HasForeignKey(p => p.WorkflowId).OnDelete(DeleteBehavior.Restrict);

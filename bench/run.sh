@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# City-scale HTTP benchmark: builds the release host, seeds 10,000 organizations and 100,000 projects
+# into a scratch data directory (once), then measures the organization list and the project board.
+#   bench/run.sh [--data DIR] [--requests N] [--concurrency C]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build src/Yilian.Web -c Release -nologo -v quiet -clp:ErrorsOnly
+exec dotnet run --project bench/Yilian.Bench -c Release -- "$@"
