@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 using Yilian.Organizations.Data;
+using Yilian.Organizations.Domain;
 using Yilian.Organizations.Features;
+using Yilian.Organizations.Resources;
 using Yilian.Organizations.Seeding;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Data;
@@ -21,6 +23,7 @@ public static class OrganizationsModule
         builder.Services.AddModuleDbContext<OrganizationsDbContext>(OrganizationsDbContext.Module);
         builder.Services.AddScoped<OrganizationQueries>();
         builder.Services.AddScoped<RegisterOrganization>();
+        builder.Services.AddScoped<UpdateOrganization>();
         builder.Services.AddScoped<IOrganizationLookup, OrganizationLookup>();
         builder.Services.AddScoped<ISeedStep, OrganizationSeedStep>();
         return builder;
@@ -34,9 +37,67 @@ public static class OrganizationsModule
             .WithName("ListOrganizations").WithSummary("Organizations in the caller's scope.");
         api.MapGet("/{id:guid}", async (Guid id, OrganizationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetOrganization").WithSummary("One organization; 404 when it does not exist or is outside the caller's scope.");
+        api.MapGet("/export", Export).WithName("ExportOrganizations").WithSummary("The filtered list as an Excel workbook (.xlsx).");
+        api.MapGet("/{id:guid}/profile", async (Guid id, OrganizationQueries queries, UpdateOrganization changes, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ProfileAsync(id, changes, ct)))
+            .WithName("GetOrganizationProfile");
+        api.MapPut("/{id:guid}", async (Guid id, UpdateOrganizationRequest request, UpdateOrganization handler, CancellationToken ct) =>
+                await handler.HandleAsync(id, request, ct) is { } change
+                    ? Results.Accepted($"/api/v1/organizations/changes/{change}", new { changeId = change })
+                    : Results.NoContent())
+            .WithName("UpdateOrganization").WithSummary("Profile fields apply at once; registration fields answer 202 with a change for the regulator to review.");
+        api.MapPut("/{id:guid}/regulatory", async (Guid id, RegulatoryUpdateRequest request, UpdateOrganization handler, CancellationToken ct) =>
+            {
+                await handler.RegulateAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RegulateOrganization").WithSummary("Regulator: evaluation grade (valid five years), status, charity and public-fundraising status.");
+        api.MapPut("/{id:guid}/annual-reports/{year:int}", async (Guid id, int year, AnnualReportRequest request, UpdateOrganization handler, CancellationToken ct) =>
+            {
+                await handler.RecordAnnualReportAsync(id, year, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RecordAnnualReport");
+        api.MapGet("/changes", async (ChangeStatus? status, UpdateOrganization handler, CancellationToken ct) => TypedResults.Ok(await handler.ChangesAsync(status, ct)))
+            .WithName("ListRegistrationChanges");
+        api.MapPost("/changes/{changeId:guid}/approve", async (Guid changeId, ReviewRequest request, UpdateOrganization handler, CancellationToken ct) =>
+            {
+                await handler.ReviewAsync(changeId, approve: true, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("ApproveRegistrationChange");
+        api.MapPost("/changes/{changeId:guid}/reject", async (Guid changeId, ReviewRequest request, UpdateOrganization handler, CancellationToken ct) =>
+            {
+                await handler.ReviewAsync(changeId, approve: false, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RejectRegistrationChange");
         api.MapPost("/", Register).WithName("RegisterOrganization").RequireAuthorization(Policies.Operator).WithIdempotency()
             .WithSummary("Register an organization (credit code checked, duplicates refused with 409).");
         return app;
+    }
+
+    private static async Task<FileContentHttpResult> Export([AsParameters] OrganizationListQuery q, OrganizationQueries queries, CancellationToken ct)
+    {
+        var rows = (await queries.AllAsync(q, ct)).Select(o => new Dictionary<string, object?>
+        {
+            [OrgText.Get("Org_Name")] = o.Name,
+            [OrgText.Get("Org_CreditCode")] = o.CreditCode,
+            [OrgText.Get("Org_Type")] = OrgText.Get("Type_" + o.Type),
+            [OrgText.Get("Org_Status")] = OrgText.Get("Status_" + o.Status),
+            [OrgText.Get("Org_Region")] = o.RegionCode,
+            [OrgText.Get("Org_LegalRepresentative")] = o.LegalRepresentative,
+            [OrgText.Get("Org_RegistrationAuthority")] = o.RegistrationAuthority,
+            [OrgText.Get("Org_RegisteredOn")] = o.RegisteredOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [OrgText.Get("Org_Grade")] = OrgText.Get("Grade_" + o.Grade),
+            [OrgText.Get("Org_GradeValidUntil")] = o.GradeValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [OrgText.Get("Org_IsCharity")] = OrgText.Get(o.IsCharity ? "Yes" : "No"),
+            [OrgText.Get("Org_PublicFundraising")] = OrgText.Get(o.HasPublicFundraising ? "Yes" : "No"),
+            [OrgText.Get("Org_ServiceFields")] = string.Join("、", o.ServiceFields.Select(f => OrgText.Get("Field_" + f))),
+        }).ToList();
+        using var stream = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, cancellationToken: ct);
+        return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "organizations.xlsx");
     }
 
     private static async Task<Created<OrganizationDto>> Register(RegisterOrganizationRequest request, RegisterOrganization handler, OrganizationQueries queries, CancellationToken ct)

@@ -22,6 +22,36 @@ namespace Yilian.Migrations.Postgres.Organizations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Yilian.Organizations.Domain.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("org_annual_reports", (string)null);
+                });
+
             modelBuilder.Entity("Yilian.Organizations.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -44,6 +74,20 @@ namespace Yilian.Migrations.Postgres.Organizations
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly?>("GradeAwardedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("HasPublicFundraising")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsCharity")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LegalRepresentative")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -57,6 +101,18 @@ namespace Yilian.Migrations.Postgres.Organizations
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegistrationAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ServiceFieldCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -75,7 +131,61 @@ namespace Yilian.Migrations.Postgres.Organizations
 
                     b.HasIndex("RegionCode");
 
+                    b.HasIndex("Grade", "Status");
+
                     b.ToTable("org_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.RegistrationChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Proposed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("org_registration_changes", (string)null);
                 });
 
             modelBuilder.Entity("Yilian.SharedKernel.Auditing.AuditEntry", b =>
@@ -138,6 +248,29 @@ namespace Yilian.Migrations.Postgres.Organizations
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.AnnualReport", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Organization", null)
+                        .WithMany("AnnualReports")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.RegistrationChange", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Organization", b =>
+                {
+                    b.Navigation("AnnualReports");
                 });
 #pragma warning restore 612, 618
         }

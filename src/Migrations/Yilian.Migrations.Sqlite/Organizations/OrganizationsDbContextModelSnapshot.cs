@@ -17,6 +17,36 @@ namespace Yilian.Migrations.Sqlite.Organizations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Yilian.Organizations.Domain.AnnualReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("org_annual_reports", (string)null);
+                });
+
             modelBuilder.Entity("Yilian.Organizations.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -39,6 +69,20 @@ namespace Yilian.Migrations.Sqlite.Organizations
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GradeAwardedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasPublicFundraising")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCharity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegalRepresentative")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -51,6 +95,18 @@ namespace Yilian.Migrations.Sqlite.Organizations
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceFieldCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -70,7 +126,61 @@ namespace Yilian.Migrations.Sqlite.Organizations
 
                     b.HasIndex("RegionCode");
 
+                    b.HasIndex("Grade", "Status");
+
                     b.ToTable("org_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.RegistrationChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("org_registration_changes", (string)null);
                 });
 
             modelBuilder.Entity("Yilian.SharedKernel.Auditing.AuditEntry", b =>
@@ -131,6 +241,29 @@ namespace Yilian.Migrations.Sqlite.Organizations
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.AnnualReport", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Organization", null)
+                        .WithMany("AnnualReports")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.RegistrationChange", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Organization", b =>
+                {
+                    b.Navigation("AnnualReports");
                 });
 #pragma warning restore 612, 618
         }

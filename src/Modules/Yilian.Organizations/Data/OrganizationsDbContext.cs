@@ -15,6 +15,10 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
 
     public DbSet<Organization> Organizations => Set<Organization>();
 
+    public DbSet<RegistrationChange> Changes => Set<RegistrationChange>();
+
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Organization>(b =>
@@ -30,6 +34,31 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
             b.Property(o => o.LegalRepresentative).HasMaxLength(50);
             b.Property(o => o.Address).HasMaxLength(200);
             b.Property(o => o.ContactPhone).HasMaxLength(20);
+            b.Property(o => o.RegistrationAuthority).HasMaxLength(100);
+            b.Property(o => o.ServiceFieldCodes).HasMaxLength(200);
+            b.Property(o => o.Grade).HasConversion<string>().HasMaxLength(8);
+            b.Ignore(o => o.GradeValidUntil);
+            b.HasIndex(o => new { o.Grade, o.Status });
+            b.HasMany(o => o.AnnualReports).WithOne().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RegistrationChange>(b =>
+        {
+            b.ToTable("org_registration_changes");
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.Proposed).HasMaxLength(4000);
+            b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(c => c.RequestedBy).HasMaxLength(256);
+            b.Property(c => c.ReviewedBy).HasMaxLength(256);
+            b.Property(c => c.ReviewComment).HasMaxLength(1000);
+            b.HasIndex(c => new { c.Status, c.RequestedAt });
+            b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AnnualReport>(b =>
+        {
+            b.ToTable("org_annual_reports");
+            b.Property(r => r.RegionCode).HasMaxLength(12);
+            b.Property(r => r.Result).HasConversion<string>().HasMaxLength(24);
+            b.HasIndex(r => new { r.OrganizationId, r.Year }).IsUnique();
         });
 
         // An organization is in scope for its place and for its own people (scoped by its own Id).

@@ -1,3 +1,5 @@
+using Yilian.SharedKernel.Data;
+
 namespace Yilian.Organizations.Domain;
 
 /// <summary>社会团体 / 基金会 / 社会服务机构 — the three legal forms registered by civil affairs.</summary>
@@ -39,4 +41,97 @@ internal sealed class Organization
     public string? ContactPhone { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Recognised as a charitable organization (慈善组织认定).</summary>
+    public bool IsCharity { get; set; }
+
+    /// <summary>Holds the public-fundraising qualification (公开募捐资格).</summary>
+    public bool HasPublicFundraising { get; set; }
+
+    public string? RegistrationAuthority { get; set; }
+
+    public DateOnly? RegisteredOn { get; set; }
+
+    /// <summary>Codes from <see cref="ServiceFields"/>, comma-separated.</summary>
+    public string ServiceFieldCodes { get; set; } = "";
+
+    public EvaluationGrade Grade { get; set; }
+
+    public DateOnly? GradeAwardedOn { get; set; }
+
+    /// <summary>An evaluation grade is valid for five years from the day it was awarded.</summary>
+    public DateOnly? GradeValidUntil => GradeAwardedOn?.AddYears(5).AddDays(-1);
+
+    public List<AnnualReport> AnnualReports { get; set; } = [];
+}
+
+/// <summary>社会组织评估等级 1A–5A.</summary>
+public enum EvaluationGrade
+{
+    None = 0,
+    A1 = 1,
+    A2 = 2,
+    A3 = 3,
+    A4 = 4,
+    A5 = 5,
+}
+
+/// <summary>合格 / 基本合格 / 不合格.</summary>
+public enum AnnualResult
+{
+    Qualified = 1,
+    BasicallyQualified = 2,
+    Unqualified = 3,
+}
+
+/// <summary>The annual report (年报) or annual inspection (年检) result of one year.</summary>
+internal sealed class AnnualReport : IOrganizationScoped, IRegionScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public AnnualResult Result { get; set; }
+}
+
+/// <summary>The managed list of service fields; codes are stored, labels come from resources.</summary>
+public static class ServiceFields
+{
+    public static readonly IReadOnlyList<string> All = ["elderly", "children", "disabled", "women", "environment", "veterans", "governance", "education", "health", "poverty"];
+}
+
+public enum ChangeStatus
+{
+    Pending = 1,
+    Approved = 2,
+    Rejected = 3,
+}
+
+/// <summary>A change to registration data proposed by an organization, applied only when the regulator approves.</summary>
+internal sealed class RegistrationChange : IOrganizationScoped, IRegionScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    /// <summary>JSON of the proposed registration fields.</summary>
+    public string Proposed { get; set; } = "";
+
+    public ChangeStatus Status { get; set; } = ChangeStatus.Pending;
+
+    public string RequestedBy { get; set; } = "";
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    public string? ReviewComment { get; set; }
 }

@@ -51,7 +51,23 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db) : ISeedSte
                 Address = FakeChinese.Address(random, "苏州工业园区"),
                 ContactPhone = FakeChinese.Mobile(random),
                 CreatedAt = anchor.AddDays(-random.Next(0, 3650)),
+                RegistrationAuthority = "苏州工业园区社会事业局",
+                RegisteredOn = DateOnly.FromDateTime(anchor.AddDays(-random.Next(365, 3650)).DateTime),
+                ServiceFieldCodes = string.Join(',', Domain.ServiceFields.All.OrderBy(_ => random.Next()).Take(random.Next(1, 4))),
+                Grade = (EvaluationGrade)random.Next(0, 6),
+                IsCharity = random.Next(4) == 0,
             };
+            org.GradeAwardedOn = org.Grade == EvaluationGrade.None ? null : DateOnly.FromDateTime(anchor.AddDays(-random.Next(0, 1800)).DateTime);
+            org.HasPublicFundraising = org.IsCharity && type == OrganizationType.Foundation;
+            for (var year = 2023; year <= 2025; year++)
+            {
+                var roll = random.Next(20);
+                org.AnnualReports.Add(new AnnualReport
+                {
+                    Id = NextGuid(random), OrganizationId = org.Id, RegionCode = community, Year = year,
+                    Result = roll == 0 ? AnnualResult.Unqualified : roll < 4 ? AnnualResult.BasicallyQualified : AnnualResult.Qualified,
+                });
+            }
             if (!names.Add(org.Name))
             {
                 org.Name = $"{org.Name[..^2]}{i + 1}{org.Name[^2..]}";
