@@ -190,3 +190,36 @@ public sealed class UserFormTests(BrowserFixture fixture) : IClassFixture<Browse
         await BrowserFixture.ScreenshotAsync(page, "11-accounts");
     }
 }
+
+public sealed class OrganizationImportPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static async Task<byte[]> SheetAsync(params (string Name, string Code)[] rows)
+    {
+        using var stream = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows.Select(r => new Dictionary<string, object?>
+        {
+            ["组织名称"] = r.Name, ["统一社会信用代码"] = r.Code, ["组织类型"] = "社会团体", ["所在社区"] = "湖东社区",
+        }));
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task Operator_ImportsASheet_BadRowsNamedFirst()
+    {
+        var page = await fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt("operator", YilianApp.DemoPassword);
+        await page.GotoAsync("/admin/organizations");
+        var code = Yilian.SharedKernel.Seeding.FakeChinese.CreditCode(new Random(77), '1', "320571");
+
+        await page.SetInputFilesAsync("[data-testid=import-file]", new FilePayload { Name = "orgs.xlsx", MimeType = "application/octet-stream", Buffer = await SheetAsync(("园区页面导入协会", code), ("坏行", "123")) });
+        await page.ClickAsync("[data-testid=import]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=import-error]").InnerTextAsync()).ShouldContain("第 3 行");
+        await BrowserFixture.ScreenshotAsync(page, "12-import-errors");
+
+        await page.SetInputFilesAsync("[data-testid=import-file]", new FilePayload { Name = "orgs.xlsx", MimeType = "application/octet-stream", Buffer = await SheetAsync(("园区页面导入协会", code)) });
+        await page.ClickAsync("[data-testid=import]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=import-done]").InnerTextAsync()).ShouldContain("已导入 1 家组织");
+    }
+}

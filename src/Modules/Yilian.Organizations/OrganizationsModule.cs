@@ -24,6 +24,7 @@ public static class OrganizationsModule
         builder.Services.AddScoped<OrganizationQueries>();
         builder.Services.AddScoped<RegisterOrganization>();
         builder.Services.AddScoped<UpdateOrganization>();
+        builder.Services.AddScoped<ImportOrganizations>();
         builder.Services.AddScoped<IOrganizationLookup, OrganizationLookup>();
         builder.Services.AddScoped<ISeedStep, OrganizationSeedStep>();
         return builder;
@@ -37,6 +38,25 @@ public static class OrganizationsModule
             .WithName("ListOrganizations").WithSummary("Organizations in the caller's scope.");
         api.MapGet("/{id:guid}", async (Guid id, OrganizationQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetOrganization").WithSummary("One organization; 404 when it does not exist or is outside the caller's scope.");
+        api.MapGet("/import-template", () => TypedResults.File(ImportOrganizations.Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "organizations-template.xlsx"))
+            .WithName("OrganizationImportTemplate");
+        api.MapPost("/import", async (IFormFile? file, ImportOrganizations import, CancellationToken ct) => TypedResults.Ok(await import.HandleAsync(file, ct)))
+            .WithName("ImportOrganizations").RequireAuthorization(Policies.Operator).DisableAntiforgery()
+            .WithSummary("multipart/form-data file: an .xlsx laid out like the template; every bad row is reported and nothing is written unless all rows are good.");
+        app.MapPost("/admin/organizations/import", async (IFormFile? file, ImportOrganizations import, CancellationToken ct) =>
+            {
+                try
+                {
+                    var result = await import.HandleAsync(file, ct);
+                    return Results.LocalRedirect($"/admin/organizations?imported={result.Imported}");
+                }
+                catch (Yilian.SharedKernel.Errors.InputValidationException e)
+                {
+                    var lines = e.Errors.Take(10).Select(x => x.Key == "file" ? string.Join(" ", x.Value) : $"{x.Key}：{string.Join(" ", x.Value)}");
+                    return Results.LocalRedirect($"/admin/organizations?importError={Uri.EscapeDataString(string.Join("\n", lines))}");
+                }
+            })
+            .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         api.MapGet("/export", Export).WithName("ExportOrganizations").WithSummary("The filtered list as an Excel workbook (.xlsx).");
         api.MapGet("/{id:guid}/profile", async (Guid id, OrganizationQueries queries, UpdateOrganization changes, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ProfileAsync(id, changes, ct)))

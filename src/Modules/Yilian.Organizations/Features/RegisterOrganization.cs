@@ -41,6 +41,24 @@ internal sealed class RegisterOrganization(OrganizationsDbContext db, IRegionDir
 {
     public async Task<Guid> HandleAsync(RegisterOrganizationRequest request, CancellationToken ct)
     {
+        var organization = await BuildAsync(request, new HashSet<string>(), ct);
+        db.Organizations.Add(organization);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations raced past the check; the unique index decided.
+            throw new BusinessRuleException(nameof(CreditCodeMustBeUnique), OrgText.Get("DuplicateCreditCodeHidden", organization.CreditCode), isConflict: true);
+        }
+
+        return organization.Id;
+    }
+
+    /// <summary>Validates a registration and returns the organization, unsaved; <paramref name="batch"/> holds codes already taken in the same import.</summary>
+    public async Task<Organization> BuildAsync(RegisterOrganizationRequest request, ISet<string> batch, CancellationToken ct)
+    {
         InputValidator.ThrowIfInvalid(request);
         var code = Yilian.SharedKernel.Identifiers.CreditCode.Normalize(request.CreditCode!);
         var region = await regions.FindAsync(request.RegionCode!, ct);
@@ -50,6 +68,10 @@ internal sealed class RegisterOrganization(OrganizationsDbContext db, IRegionDir
         }
 
         await Rules.CheckAsync(new CreditCodeMustBeUnique(db, code), ct);
+        if (!batch.Add(code))
+        {
+            throw new BusinessRuleException(nameof(CreditCodeMustBeUnique), OrgText.Get("DuplicateCreditCodeInFile", code), isConflict: true);
+        }
 
         var organization = new Organization
         {
@@ -63,18 +85,7 @@ internal sealed class RegisterOrganization(OrganizationsDbContext db, IRegionDir
             ContactPhone = MobileNumber.TryNormalize(request.ContactPhone, out var phone) ? phone : null,
             CreatedAt = clock.GetUtcNow(),
         };
-        db.Organizations.Add(organization);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two registrations raced past the check; the unique index decided.
-            throw new BusinessRuleException(nameof(CreditCodeMustBeUnique), OrgText.Get("DuplicateCreditCodeHidden", code), isConflict: true);
-        }
-
-        return organization.Id;
+        return organization;
     }
 }
 
