@@ -74,6 +74,14 @@ public sealed class ProjectLifecycleTests(BrowserFixture fixture) : IClassFixtur
         (await org.Locator("[data-testid=current-stage]").InnerTextAsync()).ShouldBe("结项评估");
 
         await op.GotoAsync(projectUrl);
+        foreach (var (code, score) in new[] { ("delivery", "26"), ("outcomes", "27"), ("finance", "18"), ("satisfaction", "19") })
+        {
+            await op.FillAsync($"#score-{code}", score);
+        }
+
+        await op.ClickAsync("[data-testid=submit-evaluation]");
+        await op.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await op.Locator("[data-testid=evaluation-average]").InnerTextAsync()).ShouldBe("90");
         await MoveAsync(op, "closed");
         (await op.Locator("[data-testid=current-stage]").InnerTextAsync()).ShouldBe("结项");
 

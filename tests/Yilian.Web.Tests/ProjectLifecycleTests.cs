@@ -165,3 +165,56 @@ public sealed class ProjectLifecycleTests
         forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await forbidden.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class ProjectEvaluationTests : IAsyncLifetime
+{
+    private YilianApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await YilianApp.StartAsync(Databases.Sqlite);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<string> ProjectInAsync(HttpClient client, string stage) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/projects/board")).EnumerateArray()
+            .First(c => c.GetProperty("stage").GetString() == stage).GetProperty("cards")[0].GetProperty("id").GetString()!;
+
+    [Fact]
+    public async Task Evaluators_ScoreOnTheRubric_AtClosingOnly()
+    {
+        using var op = await _app.ClientAsAsync("operator");
+        using var regulator = await _app.ClientAsAsync("regulator");
+        using var org = await _app.ClientAsAsync("orgadmin");
+        var closing = await ProjectInAsync(op, "closing");
+        var intake = await ProjectInAsync(op, "intake");
+        var good = new { scores = new Dictionary<string, decimal> { ["delivery"] = 25, ["outcomes"] = 27, ["finance"] = 18, ["satisfaction"] = 19 }, comment = "执行规范" };
+
+        (await op.PostAsJsonAsync($"/api/v1/projects/{intake}/evaluations", good)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var partial = await op.PostAsJsonAsync($"/api/v1/projects/{closing}/evaluations", new { scores = new Dictionary<string, decimal> { ["delivery"] = 31, ["bribes"] = 5 } });
+        partial.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await partial.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("scores.delivery")[0].GetString()!.ShouldContain("0–30");
+        errors.TryGetProperty("scores.outcomes", out _).ShouldBeTrue();
+        errors.TryGetProperty("scores.bribes", out _).ShouldBeTrue();
+
+        (await op.PostAsJsonAsync($"/api/v1/projects/{closing}/evaluations", good)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await op.PostAsJsonAsync($"/api/v1/projects/{closing}/evaluations", good)).StatusCode.ShouldBe(HttpStatusCode.NoContent); // replaces, not adds
+        (await regulator.PostAsJsonAsync($"/api/v1/projects/{closing}/evaluations",
+            new { scores = new Dictionary<string, decimal> { ["delivery"] = 20, ["outcomes"] = 20, ["finance"] = 15, ["satisfaction"] = 16 } })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var summary = await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{closing}/evaluations");
+        summary.GetProperty("evaluations").GetArrayLength().ShouldBe(2);
+        summary.GetProperty("averageTotal").GetDecimal().ShouldBe((89m + 71m) / 2);
+        summary.GetProperty("rubric").GetArrayLength().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Organization_CannotScoreItself()
+    {
+        using var op = await _app.ClientAsAsync("operator");
+        using var org = await _app.ClientAsAsync("orgadmin");
+        var own = (await org.GetFromJsonAsync<JsonElement>("/api/v1/projects/board")).EnumerateArray()
+            .SelectMany(c => c.GetProperty("cards").EnumerateArray()).First().GetProperty("id").GetString();
+        var response = await org.PostAsJsonAsync($"/api/v1/projects/{own}/evaluations", new { scores = new Dictionary<string, decimal>() });
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}

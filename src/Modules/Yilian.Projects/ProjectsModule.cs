@@ -24,6 +24,7 @@ public static class ProjectsModule
         builder.Services.AddScoped<ProjectCommands>();
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<ProjectDocuments>();
+        builder.Services.AddScoped<EvaluateProject>();
         builder.Services.AddScoped<ISeedStep, ProjectSeedStep>();
         return builder;
     }
@@ -47,6 +48,14 @@ public static class ProjectsModule
                 return TypedResults.NoContent();
             })
             .WithName("TransitionProject").WithSummary("Move a project to another stage: 403 when the role may not, 409 with every failed check when a gate blocks.");
+        api.MapGet("/{id:guid}/evaluations", async (Guid id, EvaluateProject evaluate, CancellationToken ct) => TypedResults.Ok(await evaluate.SummaryAsync(id, ct)))
+            .WithName("ProjectEvaluations");
+        api.MapPost("/{id:guid}/evaluations", async (Guid id, EvaluationRequest request, EvaluateProject evaluate, CancellationToken ct) =>
+            {
+                await evaluate.SubmitAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("EvaluateProject").WithSummary("Score the project on its workflow's rubric (platform, regulator, mentors; at closing only).");
         api.MapPost("/{id:guid}/comments", async (Guid id, CommentRequest request, ProjectCommands commands, CancellationToken ct) =>
             {
                 await commands.CommentAsync(id, request, ct);

@@ -22,6 +22,8 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
 
     public DbSet<TimelineEvent> Timeline => Set<TimelineEvent>();
 
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Workflow>(b =>
@@ -41,6 +43,7 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             b.Property(p => p.TargetGroups).HasMaxLength(400);
             b.Property(p => p.FundingSource).HasMaxLength(100);
             b.Property(p => p.FundingAmount).HasPrecision(14, 2);
+            b.Property(p => p.CommunityRating).HasPrecision(3, 2);
             b.Property(p => p.Stage).HasMaxLength(32);
             // The board: newest cards per stage walk this index and stop after 20 rows…
             b.HasIndex(p => new { p.Stage, p.StageChangedAt });
@@ -72,6 +75,19 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             b.Property(d => d.RegionCode).HasMaxLength(12);
             b.HasIndex(d => new { d.ProjectId, d.DocumentType, d.Version }).IsUnique();
             b.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Evaluation>(b =>
+        {
+            b.ToTable("prj_evaluations");
+            b.Property(e => e.RegionCode).HasMaxLength(12);
+            b.Property(e => e.EvaluatorId).HasMaxLength(64);
+            b.Property(e => e.EvaluatorName).HasMaxLength(256);
+            b.Property(e => e.Scores).HasMaxLength(2000);
+            b.Property(e => e.Comment).HasMaxLength(2000);
+            b.Property(e => e.Total).HasPrecision(8, 2);
+            b.Property(e => e.MaxTotal).HasPrecision(8, 2);
+            b.HasIndex(e => new { e.ProjectId, e.EvaluatorId }).IsUnique();
+            b.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<TimelineEvent>(b =>
         {

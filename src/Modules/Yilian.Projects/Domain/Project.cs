@@ -54,6 +54,36 @@ internal sealed class Project : IOrganizationScoped, IRegionScoped
     public DateTimeOffset StageChangedAt { get; set; }
 
     public List<Indicator> Indicators { get; set; } = [];
+
+    /// <summary>The served community's rating, 1–5; filled by the supply–demand module (capability 8).</summary>
+    public decimal? CommunityRating { get; set; }
+}
+
+/// <summary>One evaluator's scores on the workflow's rubric; submitting again replaces them.</summary>
+internal sealed class Evaluation : IOrganizationScoped, IRegionScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid ProjectId { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public string EvaluatorId { get; set; } = "";
+
+    public string EvaluatorName { get; set; } = "";
+
+    /// <summary>JSON object: rubric code → score.</summary>
+    public string Scores { get; set; } = "{}";
+
+    public decimal Total { get; set; }
+
+    public decimal MaxTotal { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTimeOffset EvaluatedAt { get; set; }
 }
 
 internal sealed class Indicator : IOrganizationScoped, IRegionScoped
@@ -111,6 +141,7 @@ public enum TimelineKind
     DocumentUploaded,
     Comment,
     IndicatorUpdated,
+    Evaluated,
 }
 
 internal sealed class TimelineEvent : IOrganizationScoped, IRegionScoped

@@ -16,6 +16,13 @@ public sealed record WorkflowDefinition
 
     public required IReadOnlyList<TransitionDefinition> Transitions { get; init; }
 
+    /// <summary>What evaluators score at closing, each item out of its maximum.</summary>
+    public IReadOnlyList<RubricItem> EvaluationRubric { get; init; } = [];
+
+    /// <summary>Evaluations are taken in a final stage or in a stage that can move straight to one.</summary>
+    public bool CanEvaluateIn(string stage) =>
+        Stage(stage)?.Final == true || Transitions.Any(t => t.From == stage && Stage(t.To)?.Final == true);
+
     public StageDefinition? Stage(string code) => Stages.FirstOrDefault(s => s.Code == code);
 
     public IEnumerable<TransitionDefinition> From(string stage) => Transitions.Where(t => t.From == stage || t.From == "*");
@@ -26,6 +33,17 @@ public sealed record WorkflowDefinition
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+}
+
+public sealed record RubricItem
+{
+    public required string Code { get; init; }
+
+    public required string NameZh { get; init; }
+
+    public required string NameEn { get; init; }
+
+    public required int MaxScore { get; init; }
 }
 
 public sealed record StageDefinition

@@ -57,6 +57,16 @@ public static class WorkflowValidator
             }
         }
 
+        foreach (var dup in w.EvaluationRubric.GroupBy(r => r.Code).Where(g => g.Count() > 1))
+        {
+            problems.Add($"rubric item '{dup.Key}' is defined twice");
+        }
+
+        foreach (var item in w.EvaluationRubric.Where(r => r.MaxScore is <= 0 or > 1000))
+        {
+            problems.Add($"rubric item '{item.Code}' needs a maximum score between 1 and 1000");
+        }
+
         if (problems.Count > 0)
         {
             return problems;
