@@ -25,6 +25,7 @@ public static class OrganizationsModule
         builder.Services.AddScoped<RegisterOrganization>();
         builder.Services.AddScoped<UpdateOrganization>();
         builder.Services.AddScoped<ImportOrganizations>();
+        builder.Services.AddScoped<Incubations>();
         builder.Services.AddScoped<IOrganizationLookup, OrganizationLookup>();
         builder.Services.AddScoped<ISeedStep, OrganizationSeedStep>();
         return builder;
@@ -94,6 +95,27 @@ public static class OrganizationsModule
             .WithName("RejectRegistrationChange");
         api.MapPost("/", Register).WithName("RegisterOrganization").RequireAuthorization(Policies.Operator).WithIdempotency()
             .WithSummary("Register an organization (credit code checked, duplicates refused with 409).");
+        var incubation = app.MapGroup("/api/v1").WithTags("Incubation").RequireAuthorization(Policies.BackOffice);
+        incubation.MapGet("/incubators", async (Incubations i, CancellationToken ct) => TypedResults.Ok(await i.IncubatorsAsync(ct))).WithName("ListIncubators");
+        incubation.MapPost("/incubators", async (CreateIncubatorRequest request, Incubations i, CancellationToken ct) =>
+            TypedResults.Created($"/api/v1/incubators/{await i.CreateIncubatorAsync(request, ct)}")).WithName("CreateIncubator");
+        incubation.MapPost("/incubators/{id:guid}/incubations", async (Guid id, IncubateRequest request, Incubations i, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/incubations/{await i.IncubateAsync(id, request, ct)}"))
+            .WithName("Incubate").WithSummary("An organization (or one project) enters the incubator with a steward (a platform operator) and mentors.");
+        incubation.MapGet("/incubations", async (Guid? organizationId, Incubations i, CancellationToken ct) => TypedResults.Ok(await i.ListAsync(organizationId, ct)))
+            .WithName("ListIncubations");
+        incubation.MapPost("/incubations/{id:guid}/notes", async (Guid id, NoteRequest request, Incubations i, CancellationToken ct) =>
+            {
+                await i.AddNoteAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("AddAdviceNote");
+        incubation.MapPost("/incubations/{id:guid}/graduate", async (Guid id, Incubations i, CancellationToken ct) =>
+            {
+                await i.GraduateAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("GraduateIncubation");
         return app;
     }
 

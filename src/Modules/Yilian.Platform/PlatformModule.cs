@@ -105,6 +105,7 @@ public static class PlatformModule
         services.AddScoped<ISeedStep, RegionSeedStep>();
         services.AddScoped<ISeedStep, AccountSeedStep>();
         services.AddScoped<AdminAccounts>();
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<Features.Users.UserAdmin>();
         services.AddScoped<IIdempotencyFilter, Features.Idempotency.IdempotencyFilter>();
         return builder;

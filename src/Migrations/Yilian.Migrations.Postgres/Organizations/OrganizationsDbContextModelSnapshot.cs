@@ -22,6 +22,43 @@ namespace Yilian.Migrations.Postgres.Organizations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Yilian.Organizations.Domain.AdviceNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IncubationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncubationId");
+
+                    b.ToTable("org_advice_notes", (string)null);
+                });
+
             modelBuilder.Entity("Yilian.Organizations.Domain.AnnualReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -50,6 +87,91 @@ namespace Yilian.Migrations.Postgres.Organizations
                         .IsUnique();
 
                     b.ToTable("org_annual_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Incubation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("GraduatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IncubatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Mentors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StewardName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("StewardUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncubatorId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("org_incubations", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Incubator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("org_incubators", (string)null);
                 });
 
             modelBuilder.Entity("Yilian.Organizations.Domain.Organization", b =>
@@ -250,10 +372,34 @@ namespace Yilian.Migrations.Postgres.Organizations
                         });
                 });
 
+            modelBuilder.Entity("Yilian.Organizations.Domain.AdviceNote", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Incubation", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("IncubationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yilian.Organizations.Domain.AnnualReport", b =>
                 {
                     b.HasOne("Yilian.Organizations.Domain.Organization", null)
                         .WithMany("AnnualReports")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Incubation", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Incubator", null)
+                        .WithMany()
+                        .HasForeignKey("IncubatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Yilian.Organizations.Domain.Organization", null)
+                        .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -266,6 +412,11 @@ namespace Yilian.Migrations.Postgres.Organizations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Incubation", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("Yilian.Organizations.Domain.Organization", b =>

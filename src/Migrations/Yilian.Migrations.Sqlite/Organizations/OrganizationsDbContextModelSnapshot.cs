@@ -17,6 +17,43 @@ namespace Yilian.Migrations.Sqlite.Organizations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Yilian.Organizations.Domain.AdviceNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncubationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncubationId");
+
+                    b.ToTable("org_advice_notes", (string)null);
+                });
+
             modelBuilder.Entity("Yilian.Organizations.Domain.AnnualReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -45,6 +82,91 @@ namespace Yilian.Migrations.Sqlite.Organizations
                         .IsUnique();
 
                     b.ToTable("org_annual_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Incubation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GraduatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncubatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mentors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StewardName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StewardUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncubatorId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("org_incubations", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Incubator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("org_incubators", (string)null);
                 });
 
             modelBuilder.Entity("Yilian.Organizations.Domain.Organization", b =>
@@ -243,10 +365,34 @@ namespace Yilian.Migrations.Sqlite.Organizations
                         });
                 });
 
+            modelBuilder.Entity("Yilian.Organizations.Domain.AdviceNote", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Incubation", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("IncubationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Yilian.Organizations.Domain.AnnualReport", b =>
                 {
                     b.HasOne("Yilian.Organizations.Domain.Organization", null)
                         .WithMany("AnnualReports")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Incubation", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Incubator", null)
+                        .WithMany()
+                        .HasForeignKey("IncubatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Yilian.Organizations.Domain.Organization", null)
+                        .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -259,6 +405,11 @@ namespace Yilian.Migrations.Sqlite.Organizations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.Incubation", b =>
+                {
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("Yilian.Organizations.Domain.Organization", b =>

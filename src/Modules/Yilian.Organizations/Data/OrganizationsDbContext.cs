@@ -19,6 +19,12 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
 
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
 
+    public DbSet<Incubator> Incubators => Set<Incubator>();
+
+    public DbSet<Incubation> Incubations => Set<Incubation>();
+
+    public DbSet<AdviceNote> AdviceNotes => Set<AdviceNote>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Organization>(b =>
@@ -52,6 +58,34 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
             b.Property(c => c.ReviewComment).HasMaxLength(1000);
             b.HasIndex(c => new { c.Status, c.RequestedAt });
             b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Incubator>(b =>
+        {
+            b.ToTable("org_incubators");
+            b.Property(i => i.Name).HasMaxLength(100);
+            b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(i => i.RegionCode).HasMaxLength(12);
+        });
+        modelBuilder.Entity<Incubation>(b =>
+        {
+            b.ToTable("org_incubations");
+            b.Property(i => i.OrganizationName).HasMaxLength(200);
+            b.Property(i => i.RegionCode).HasMaxLength(12);
+            b.Property(i => i.StewardUserId).HasMaxLength(64);
+            b.Property(i => i.StewardName).HasMaxLength(256);
+            b.Property(i => i.Mentors).HasMaxLength(1000);
+            b.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+            b.HasIndex(i => new { i.OrganizationId, i.Status });
+            b.HasOne<Incubator>().WithMany().HasForeignKey(i => i.IncubatorId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(i => i.Notes).WithOne().HasForeignKey(n => n.IncubationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AdviceNote>(b =>
+        {
+            b.ToTable("org_advice_notes");
+            b.Property(n => n.RegionCode).HasMaxLength(12);
+            b.Property(n => n.Author).HasMaxLength(256);
+            b.Property(n => n.Text).HasMaxLength(2000);
         });
         modelBuilder.Entity<AnnualReport>(b =>
         {
