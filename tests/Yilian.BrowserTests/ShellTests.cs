@@ -223,3 +223,31 @@ public sealed class OrganizationImportPageTests(BrowserFixture fixture) : IClass
         (await page.Locator("[data-testid=import-done]").InnerTextAsync()).ShouldContain("已导入 1 家组织");
     }
 }
+
+public sealed class IncubationPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Mentor_SeesIncubatedOrganization_AndLeavesAdvice()
+    {
+        using var op = await fixture.App.ClientAsAsync("operator");
+        using var orgAdmin = await fixture.App.ClientAsAsync("orgadmin2");
+        var orgId = (await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0].GetProperty("id").GetString();
+        var incubator = await op.PostAsJsonAsync("/api/v1/incubators", new { name = "园区社会组织发展中心", kind = "Platform" });
+        var incubatorId = incubator.Headers.Location!.ToString().Split('/')[^1];
+        (await op.PostAsJsonAsync($"/api/v1/incubators/{incubatorId}/incubations", new { organizationId = orgId, steward = "operator", mentors = new[] { "mentor" } }))
+            .EnsureSuccessStatusCode();
+
+        var page = await fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt("mentor", YilianApp.DemoPassword);
+        await page.GotoAsync("/admin/incubation");
+        (await page.Locator("[data-testid=incubation]").CountAsync()).ShouldBe(1);
+        await page.FillAsync("[data-testid=note-text]", "建议建立项目台账，按月归档活动照片。");
+        await page.ClickAsync("[data-testid=add-note]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=incubation]").InnerTextAsync()).ShouldContain("按月归档活动照片");
+        await BrowserFixture.ScreenshotAsync(page, "23-incubation");
+
+        await page.GotoAsync("/admin/organizations");
+        (await page.Locator("[data-testid=org-table] tbody tr").CountAsync()).ShouldBe(1);
+    }
+}
