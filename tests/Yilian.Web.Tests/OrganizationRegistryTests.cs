@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -101,5 +102,56 @@ public sealed class OrganizationRegistryTests : IAsyncLifetime
         using var ownZip = new ZipArchive(new MemoryStream(await own.Content.ReadAsByteArrayAsync()));
         var ownText = string.Concat(ownZip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)).Select(e => new StreamReader(e.Open()).ReadToEnd()));
         names.Count(n => ownText.Contains(n)).ShouldBe(1);
+    }
+}
+
+public sealed class OrganizationStaffTests : IAsyncLifetime
+{
+    private YilianApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await YilianApp.StartAsync(Databases.Sqlite);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Staff_WithCertificates_PhoneEncryptedAndMasked()
+    {
+        using var orgAdmin = await _app.ClientAsAsync("orgadmin");
+        var id = (await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0].GetProperty("id").GetString();
+        (await orgAdmin.PostAsJsonAsync($"/api/v1/organizations/{id}/staff", new { name = "周社工", certificate = "Intermediate" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var added = await orgAdmin.PostAsJsonAsync($"/api/v1/organizations/{id}/staff", new { name = "周社工", title = "督导", certificate = "Intermediate", certificateNumber = "SW2024001", phone = "13912345678" });
+        added.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var staff = await orgAdmin.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{id}/staff");
+        var zhou = staff.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "周社工");
+        zhou.GetProperty("phoneMasked").GetString().ShouldBe("139****5678");
+        (await orgAdmin.GetStringAsync($"/api/v1/organizations/{id}/staff")).ShouldNotContain("13912345678");
+
+        var file = Path.Combine(_app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Yilian.SharedKernel.Data.DatabaseOptions>>().Value.DataDirectory, "yilian.db");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Phone FROM org_staff WHERE Name = '周社工'";
+        var raw = (string)(await command.ExecuteScalarAsync())!;
+        raw.ShouldStartWith("v1:");
+        raw.ShouldNotContain("13912345678");
+
+        using var other = await _app.ClientAsAsync("orgadmin2");
+        (await other.GetAsync($"/api/v1/organizations/{id}/staff")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ServiceAreasAndMapPoint_AreValidated()
+    {
+        using var orgAdmin = await _app.ClientAsAsync("orgadmin");
+        var id = (await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0].GetProperty("id").GetString();
+        (await orgAdmin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { serviceAreas = new[] { "320571001000", "999999999999" } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await orgAdmin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { latitude = 31.3 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await orgAdmin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { latitude = 91.0, longitude = 120.7 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await orgAdmin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { serviceAreas = new[] { "320571001000", "320571002003" }, latitude = 31.3215, longitude = 120.7123 }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var org = await orgAdmin.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{id}");
+        org.GetProperty("serviceAreas").EnumerateArray().Select(a => a.GetString()).ShouldBe(["320571001000", "320571002003"]);
+        org.GetProperty("latitude").GetDouble().ShouldBe(31.3215);
     }
 }

@@ -26,6 +26,7 @@ public static class OrganizationsModule
         builder.Services.AddScoped<UpdateOrganization>();
         builder.Services.AddScoped<ImportOrganizations>();
         builder.Services.AddScoped<Incubations>();
+        builder.Services.AddScoped<OrganizationStaff>();
         builder.Services.AddScoped<IOrganizationLookup, OrganizationLookup>();
         builder.Services.AddScoped<ISeedStep, OrganizationSeedStep>();
         return builder;
@@ -79,6 +80,17 @@ public static class OrganizationsModule
                 return TypedResults.NoContent();
             })
             .WithName("RecordAnnualReport");
+        api.MapGet("/{id:guid}/staff", async (Guid id, OrganizationStaff staff, CancellationToken ct) => TypedResults.Ok(await staff.ListAsync(id, ct)))
+            .WithName("ListOrganizationStaff");
+        api.MapPost("/{id:guid}/staff", async (Guid id, StaffRequest request, OrganizationStaff staff, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/organizations/{id}/staff/{await staff.AddAsync(id, request, ct)}"))
+            .WithName("AddOrganizationStaff");
+        api.MapDelete("/{id:guid}/staff/{staffId:guid}", async (Guid id, Guid staffId, OrganizationStaff staff, CancellationToken ct) =>
+            {
+                await staff.RemoveAsync(id, staffId, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RemoveOrganizationStaff");
         api.MapGet("/changes", async (ChangeStatus? status, UpdateOrganization handler, CancellationToken ct) => TypedResults.Ok(await handler.ChangesAsync(status, ct)))
             .WithName("ListRegistrationChanges");
         api.MapPost("/changes/{changeId:guid}/approve", async (Guid changeId, ReviewRequest request, UpdateOrganization handler, CancellationToken ct) =>

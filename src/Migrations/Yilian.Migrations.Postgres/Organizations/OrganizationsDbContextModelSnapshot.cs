@@ -210,9 +210,15 @@ namespace Yilian.Migrations.Postgres.Organizations
                     b.Property<bool>("IsCharity")
                         .HasColumnType("boolean");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("LegalRepresentative")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -230,6 +236,11 @@ namespace Yilian.Migrations.Postgres.Organizations
                     b.Property<string>("RegistrationAuthority")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ServiceAreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ServiceFieldCodes")
                         .IsRequired()
@@ -308,6 +319,49 @@ namespace Yilian.Migrations.Postgres.Organizations
                     b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("org_registration_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("org_staff", (string)null);
                 });
 
             modelBuilder.Entity("Yilian.SharedKernel.Auditing.AuditEntry", b =>
@@ -406,6 +460,15 @@ namespace Yilian.Migrations.Postgres.Organizations
                 });
 
             modelBuilder.Entity("Yilian.Organizations.Domain.RegistrationChange", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.StaffMember", b =>
                 {
                     b.HasOne("Yilian.Organizations.Domain.Organization", null)
                         .WithMany()

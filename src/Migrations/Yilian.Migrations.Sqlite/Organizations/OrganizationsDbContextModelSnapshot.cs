@@ -205,9 +205,15 @@ namespace Yilian.Migrations.Sqlite.Organizations
                     b.Property<bool>("IsCharity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("LegalRepresentative")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -224,6 +230,11 @@ namespace Yilian.Migrations.Sqlite.Organizations
 
                     b.Property<string>("RegistrationAuthority")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceAreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServiceFieldCodes")
@@ -303,6 +314,49 @@ namespace Yilian.Migrations.Sqlite.Organizations
                     b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("org_registration_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("org_staff", (string)null);
                 });
 
             modelBuilder.Entity("Yilian.SharedKernel.Auditing.AuditEntry", b =>
@@ -399,6 +453,15 @@ namespace Yilian.Migrations.Sqlite.Organizations
                 });
 
             modelBuilder.Entity("Yilian.Organizations.Domain.RegistrationChange", b =>
+                {
+                    b.HasOne("Yilian.Organizations.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Yilian.Organizations.Domain.StaffMember", b =>
                 {
                     b.HasOne("Yilian.Organizations.Domain.Organization", null)
                         .WithMany()

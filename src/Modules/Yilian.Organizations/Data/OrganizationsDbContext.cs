@@ -21,6 +21,8 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
 
     public DbSet<Incubator> Incubators => Set<Incubator>();
 
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
     public DbSet<Incubation> Incubations => Set<Incubation>();
 
     public DbSet<AdviceNote> AdviceNotes => Set<AdviceNote>();
@@ -42,6 +44,7 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
             b.Property(o => o.ContactPhone).HasMaxLength(20);
             b.Property(o => o.RegistrationAuthority).HasMaxLength(100);
             b.Property(o => o.ServiceFieldCodes).HasMaxLength(200);
+            b.Property(o => o.ServiceAreaCodes).HasMaxLength(2000);
             b.Property(o => o.Grade).HasConversion<string>().HasMaxLength(8);
             b.Ignore(o => o.GradeValidUntil);
             b.HasIndex(o => new { o.Grade, o.Status });
@@ -58,6 +61,18 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
             b.Property(c => c.ReviewComment).HasMaxLength(1000);
             b.HasIndex(c => new { c.Status, c.RequestedAt });
             b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StaffMember>(b =>
+        {
+            b.ToTable("org_staff");
+            b.Property(m => m.RegionCode).HasMaxLength(12);
+            b.Property(m => m.Name).HasMaxLength(50);
+            b.Property(m => m.Title).HasMaxLength(50);
+            b.Property(m => m.Certificate).HasConversion<string>().HasMaxLength(16);
+            b.Property(m => m.CertificateNumber).HasMaxLength(40);
+            b.Property(m => m.Phone).HasMaxLength(200);
+            b.HasIndex(m => m.OrganizationId);
+            b.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Incubator>(b =>
         {

@@ -63,6 +63,44 @@ internal sealed class Organization
     public DateOnly? GradeValidUntil => GradeAwardedOn?.AddYears(5).AddDays(-1);
 
     public List<AnnualReport> AnnualReports { get; set; } = [];
+
+    /// <summary>Streets and communities the organization serves, comma-separated 12-digit codes.</summary>
+    public string ServiceAreaCodes { get; set; } = "";
+
+    /// <summary>Map point of the address in GCJ-02, the coordinate system Chinese map services use.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+}
+
+/// <summary>社会工作者职业水平证书: assistant (助理社会工作师), intermediate (社会工作师), senior (高级社会工作师).</summary>
+public enum CertificateLevel
+{
+    None = 0,
+    Assistant = 1,
+    Intermediate = 2,
+    Senior = 3,
+}
+
+/// <summary>A person working for an organization, with a social-worker certificate where held.</summary>
+internal sealed class StaffMember : IOrganizationScoped, IRegionScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string? Title { get; set; }
+
+    public CertificateLevel Certificate { get; set; }
+
+    public string? CertificateNumber { get; set; }
+
+    [Yilian.SharedKernel.Security.Encrypted]
+    public string? Phone { get; set; }
 }
 
 /// <summary>社会组织评估等级 1A–5A.</summary>

@@ -12,11 +12,11 @@ public sealed record OrganizationListQuery(string? Q, OrganizationType? Type, Or
 public sealed record OrganizationDto(Guid Id, string Name, string CreditCode, OrganizationType Type, OrganizationStatus Status, string RegionCode,
     string? LegalRepresentative, string? Address, string? ContactPhone, DateTimeOffset CreatedAt,
     bool IsCharity, bool HasPublicFundraising, string? RegistrationAuthority, DateOnly? RegisteredOn, string[] ServiceFields,
-    EvaluationGrade Grade, DateOnly? GradeAwardedOn, DateOnly? GradeValidUntil);
+    EvaluationGrade Grade, DateOnly? GradeAwardedOn, DateOnly? GradeValidUntil, string[] ServiceAreas, double? Latitude, double? Longitude);
 
 public sealed record AnnualReportDto(int Year, AnnualResult Result);
 
-public sealed record OrganizationProfile(OrganizationDto Organization, IReadOnlyList<AnnualReportDto> AnnualReports, IReadOnlyList<ChangeDto> Changes);
+public sealed record OrganizationProfile(OrganizationDto Organization, IReadOnlyList<AnnualReportDto> AnnualReports, IReadOnlyList<ChangeDto> Changes, IReadOnlyList<StaffDto> Staff);
 
 /// <summary>Lists and opens organizations; the DbContext's scope filter decides what exists for the caller.</summary>
 internal sealed class OrganizationQueries(OrganizationsDbContext db)
@@ -67,7 +67,9 @@ internal sealed class OrganizationQueries(OrganizationsDbContext db)
         var reports = await db.AnnualReports.AsNoTracking().Where(r => r.OrganizationId == id).OrderByDescending(r => r.Year)
             .Select(r => new AnnualReportDto(r.Year, r.Result)).ToListAsync(ct);
         var pending = (await changes.ChangesAsync(null, ct)).Where(c => c.OrganizationId == id).ToList();
-        return new OrganizationProfile(organization, reports, pending);
+        var staff = await db.Staff.AsNoTracking().Where(m => m.OrganizationId == id).OrderByDescending(m => m.Certificate).ThenBy(m => m.Name).ToListAsync(ct);
+        return new OrganizationProfile(organization, reports, pending,
+            [.. staff.Select(m => new StaffDto(m.Id, m.Name, m.Title, m.Certificate, m.CertificateNumber, Yilian.SharedKernel.Identifiers.MobileNumber.Mask(m.Phone)))]);
     }
 
     /// <summary>Every organization in scope matching the filter, for export (at most 100,000 rows).</summary>
@@ -96,10 +98,12 @@ internal sealed class OrganizationQueries(OrganizationsDbContext db)
         Id = o.Id, Name = o.Name, CreditCode = o.CreditCode, Type = o.Type, Status = o.Status, RegionCode = o.RegionCode, LegalRepresentative = o.LegalRepresentative,
         Address = o.Address, ContactPhone = o.ContactPhone, CreatedAt = o.CreatedAt, IsCharity = o.IsCharity, HasPublicFundraising = o.HasPublicFundraising,
         RegistrationAuthority = o.RegistrationAuthority, RegisteredOn = o.RegisteredOn, ServiceFieldCodes = o.ServiceFieldCodes, Grade = o.Grade, GradeAwardedOn = o.GradeAwardedOn,
+        ServiceAreaCodes = o.ServiceAreaCodes, Latitude = o.Latitude, Longitude = o.Longitude,
     };
 
     private static OrganizationDto ToDto(Organization o) =>
         new(o.Id, o.Name, o.CreditCode, o.Type, o.Status, o.RegionCode, o.LegalRepresentative, o.Address, o.ContactPhone, o.CreatedAt,
             o.IsCharity, o.HasPublicFundraising, o.RegistrationAuthority, o.RegisteredOn,
-            o.ServiceFieldCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), o.Grade, o.GradeAwardedOn, o.GradeValidUntil);
+            o.ServiceFieldCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), o.Grade, o.GradeAwardedOn, o.GradeValidUntil,
+            o.ServiceAreaCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), o.Latitude, o.Longitude);
 }

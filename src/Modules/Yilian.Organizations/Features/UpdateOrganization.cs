@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Yilian.Organizations.Data;
@@ -21,6 +22,16 @@ public sealed class UpdateOrganizationRequest
     public string? ContactPhone { get; set; }
 
     public List<string>? ServiceFields { get; set; }
+
+    /// <summary>Street or community codes the organization serves.</summary>
+    public List<string>? ServiceAreas { get; set; }
+
+    /// <summary>GCJ-02 latitude of the address.</summary>
+    [Range(3.0, 54.0), Label(typeof(OrgText), "Org_Latitude")]
+    public double? Latitude { get; set; }
+
+    [Range(73.0, 136.0), Label(typeof(OrgText), "Org_Longitude")]
+    public double? Longitude { get; set; }
 
     [SafeText(200), Label(typeof(OrgText), "Org_Name")]
     public string? Name { get; set; }
@@ -50,7 +61,7 @@ internal sealed record RegistrationFields(string? Name, OrganizationType? Type, 
     public bool Any => Name is not null || Type is not null || LegalRepresentative is not null || RegistrationAuthority is not null || RegisteredOn is not null;
 }
 
-internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser user, TimeProvider clock)
+internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser user, IRegionDirectory regions, TimeProvider clock)
 {
     /// <summary>Returns the pending change's id when registration data went to review, else null.</summary>
     public async Task<Guid?> HandleAsync(Guid id, UpdateOrganizationRequest request, CancellationToken ct)
@@ -71,6 +82,31 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
             }
 
             org.ServiceFieldCodes = string.Join(',', fields.Distinct());
+        }
+
+        if (request.ServiceAreas is { } areas)
+        {
+            foreach (var code in areas.Distinct())
+            {
+                var region = RegionCode.IsWellFormed(code) ? await regions.FindAsync(code, ct) : null;
+                if (region is null || region.Level < 3)
+                {
+                    throw InputValidationException.For("serviceAreas", OrgText.Get("Edit_UnknownArea", code));
+                }
+            }
+
+            org.ServiceAreaCodes = string.Join(',', areas.Distinct());
+        }
+
+        if ((request.Latitude is null) != (request.Longitude is null))
+        {
+            throw InputValidationException.For("latitude", OrgText.Get("Edit_MapPointPair"));
+        }
+
+        if (request.Latitude is { } lat)
+        {
+            org.Latitude = lat;
+            org.Longitude = request.Longitude;
         }
 
         if (request.Address is not null)

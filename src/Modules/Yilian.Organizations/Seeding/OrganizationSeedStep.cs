@@ -74,7 +74,23 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db) : ISeedSte
                 names.Add(org.Name);
             }
 
+            org.ServiceAreaCodes = community;
+            org.Latitude = 31.30 + (random.NextDouble() * 0.08);
+            org.Longitude = 120.66 + (random.NextDouble() * 0.12);
             db.Organizations.Add(org);
+            if (context.Size == SeedSize.Demo)
+            {
+                for (var k = 0; k < 3; k++)
+                {
+                    var level = (CertificateLevel)random.Next(0, 4);
+                    db.Staff.Add(new StaffMember
+                    {
+                        Id = NextGuid(random), OrganizationId = org.Id, RegionCode = community, Name = FakeChinese.PersonName(random),
+                        Title = k == 0 ? "项目主管" : "社工", Certificate = level,
+                        CertificateNumber = level == CertificateLevel.None ? null : $"SW{random.Next(100000, 999999)}", Phone = FakeChinese.Mobile(random),
+                    });
+                }
+            }
             context.Organizations.Add(new SeededOrganization(org.Id, org.Name, org.RegionCode));
             if (i % 1000 == 999)
             {
