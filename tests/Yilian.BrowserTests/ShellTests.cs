@@ -251,3 +251,39 @@ public sealed class IncubationPageTests(BrowserFixture fixture) : IClassFixture<
         (await page.Locator("[data-testid=org-table] tbody tr").CountAsync()).ShouldBe(1);
     }
 }
+
+public sealed class OrganizationEditPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task OrgAdmin_EditsProfile_RenameWaitsForRegulator_WhoApproves()
+    {
+        var org = await fixture.NewPageAsync();
+        await new LoginPage(org).SubmitAsyncAt("orgadmin", YilianApp.DemoPassword);
+        await org.GotoAsync("/admin/organizations");
+        await org.Locator("[data-testid=org-table] tbody a").First.ClickAsync();
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var profileUrl = new Uri(org.Url).AbsolutePath;
+        await org.ClickAsync("[data-testid=edit-org]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await org.FillAsync("#address", "苏州工业园区星湖街 999 号");
+        await org.FillAsync("#name", "园区浏览器改名社工服务中心");
+        await org.ClickAsync("[data-testid=save-org]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await org.Locator("[data-testid=saved]").InnerTextAsync()).ShouldContain("已提交民政审核");
+        (await org.ContentAsync()).ShouldContain("星湖街 999 号");
+        (await org.Locator("[data-testid=org-name]").InnerTextAsync()).ShouldNotBe("园区浏览器改名社工服务中心");
+
+        var regulator = await fixture.NewPageAsync();
+        await new LoginPage(regulator).SubmitAsyncAt("regulator", YilianApp.DemoPassword);
+        await regulator.GotoAsync("/admin/organizations/changes");
+        (await regulator.Locator("[data-testid=change]").InnerTextAsync()).ShouldContain("园区浏览器改名社工服务中心");
+        await BrowserFixture.ScreenshotAsync(regulator, "13-registration-review");
+        await regulator.ClickAsync("[data-testid=approve]");
+        await regulator.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await regulator.Locator("[data-testid=no-changes]").IsVisibleAsync()).ShouldBeTrue();
+
+        await org.GotoAsync(profileUrl);
+        (await org.Locator("[data-testid=org-name]").InnerTextAsync()).ShouldBe("园区浏览器改名社工服务中心");
+        await BrowserFixture.ScreenshotAsync(org, "14-organization-profile");
+    }
+}

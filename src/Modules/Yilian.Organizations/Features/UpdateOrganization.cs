@@ -58,6 +58,7 @@ public sealed record ChangeDto(Guid Id, Guid OrganizationId, string Organization
 
 internal sealed record RegistrationFields(string? Name, OrganizationType? Type, string? LegalRepresentative, string? RegistrationAuthority, DateOnly? RegisteredOn)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Any => Name is not null || Type is not null || LegalRepresentative is not null || RegistrationAuthority is not null || RegisteredOn is not null;
 }
 
