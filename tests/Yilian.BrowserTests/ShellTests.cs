@@ -30,6 +30,10 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         (await page.Locator("[data-testid=org-table] tbody tr").CountAsync()).ShouldBe(15);
         await BrowserFixture.ScreenshotAsync(page, "03-organizations");
+        await page.SelectOptionAsync("[data-testid=street-filter]", "320571002000");
+        await page.ClickAsync("[data-testid=org-filter] button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=org-table] tbody tr, .alert-info").CountAsync()).ShouldBeLessThan(15);
 
         await page.GotoAsync("/admin/audit");
         (await page.Locator("[data-testid=audit-table] tbody tr").CountAsync()).ShouldBeGreaterThan(0);

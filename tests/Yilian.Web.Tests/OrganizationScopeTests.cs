@@ -26,6 +26,8 @@ public sealed class OrganizationScopeTests
 
         var all = await AllOrganizationsAsync(regulator);
         all.Count.ShouldBe(15);
+        var byStreet = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/organizations?street=320571001000&pageSize=200");
+        byStreet.GetProperty("total").GetInt32().ShouldBe(all.Count(o => o.GetProperty("regionCode").GetString()!.StartsWith("320571001", StringComparison.Ordinal)));
 
         var own = await AllOrganizationsAsync(orgAdmin);
         own.Count.ShouldBe(1);
