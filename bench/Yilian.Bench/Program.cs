@@ -6,7 +6,7 @@ using System.Text.Json;
 
 // HTTP latency benchmark at city scale (10,000 organizations, 100,000 projects), against the real
 // release build on SQLite (or PostgreSQL through the usual environment variables).
-// Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C]
+// Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C] [--seed]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "true");
 var data = Path.GetFullPath(options.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), "yilian-bench"));
@@ -40,7 +40,8 @@ async Task<int> RunToEndAsync(params string[] arguments)
     return p.ExitCode;
 }
 
-if (!File.Exists(Path.Combine(data, "yilian.db")) && Environment.GetEnvironmentVariable("Database__Provider") is not "Postgres")
+// SQLite: seeded once into the scratch directory. PostgreSQL: pass --seed for an empty database.
+if (options.ContainsKey("seed") || (!File.Exists(Path.Combine(data, "yilian.db")) && Environment.GetEnvironmentVariable("Database__Provider") is not "Postgres"))
 {
     var seeding = Stopwatch.StartNew();
     await RunToEndAsync("seed", "--size", "district");
