@@ -288,6 +288,18 @@ public sealed class OrganizationEditPageTests(BrowserFixture fixture) : IClassFi
 
         await org.GotoAsync(profileUrl);
         (await org.Locator("[data-testid=org-name]").InnerTextAsync()).ShouldBe("园区浏览器改名社工服务中心");
+
+        await org.FillAsync("[data-testid=staff-name]", "沈督导");
+        await org.SelectOptionAsync("[data-testid=staff-certificate]", "Senior");
+        await org.ClickAsync("[data-testid=add-staff]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await org.Locator("[data-testid=staff-error]").InnerTextAsync()).ShouldContain("证书编号");
+        await org.FillAsync("[data-testid=staff-name]", "沈督导");
+        await org.SelectOptionAsync("[data-testid=staff-certificate]", "Senior");
+        await org.FillAsync("[data-testid=staff-number]", "SSW2026001");
+        await org.ClickAsync("[data-testid=add-staff]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await org.Locator("[data-testid=staff]").InnerTextAsync()).ShouldContain("高级社会工作师 SSW2026001");
         await BrowserFixture.ScreenshotAsync(org, "14-organization-profile");
     }
 }

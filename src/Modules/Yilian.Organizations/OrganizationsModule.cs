@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +60,21 @@ public static class OrganizationsModule
                 }
             })
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
+        app.MapPost("/admin/organizations/{id:guid}/staff", async (Guid id, [FromForm] string? name, [FromForm] string? title, [FromForm] CertificateLevel? certificate,
+                [FromForm] string? certificateNumber, [FromForm] string? phone, OrganizationStaff staff, CancellationToken ct) =>
+            {
+                try
+                {
+                    await staff.AddAsync(id, new StaffRequest { Name = name, Title = title, Certificate = certificate ?? CertificateLevel.None, CertificateNumber = certificateNumber, Phone = phone }, ct);
+                    return Results.LocalRedirect($"/admin/organizations/{id}");
+                }
+                catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.ForbiddenException)
+                {
+                    var message = e is Yilian.SharedKernel.Errors.InputValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message;
+                    return Results.LocalRedirect($"/admin/organizations/{id}?staffError={Uri.EscapeDataString(message)}");
+                }
+            })
+            .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
         api.MapGet("/export", Export).WithName("ExportOrganizations").WithSummary("The filtered list as an Excel workbook (.xlsx).");
         api.MapGet("/{id:guid}/profile", async (Guid id, OrganizationQueries queries, UpdateOrganization changes, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ProfileAsync(id, changes, ct)))
