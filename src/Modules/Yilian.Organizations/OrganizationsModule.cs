@@ -75,6 +75,18 @@ public static class OrganizationsModule
                 }
             })
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
+        app.MapPost("/admin/incubation/incubators", async ([FromForm] string? name, [FromForm] IncubatorKind? kind, [FromForm] string? regionCode, Incubations i, CancellationToken ct) =>
+                await SetupAsync(() => i.CreateIncubatorAsync(new CreateIncubatorRequest(name, kind, string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim()), ct)))
+            .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
+        app.MapPost("/admin/incubation/incubations", async ([FromForm] Guid incubatorId, [FromForm] string? creditCode, [FromForm] string? steward, [FromForm] string? mentors,
+                Incubations i, IOrganizationLookup organizations, CancellationToken ct) =>
+                await SetupAsync(async () =>
+                {
+                    var org = creditCode is null ? null : await organizations.FindByCreditCodeAsync(creditCode.Trim().ToUpperInvariant(), ct);
+                    var names = (mentors ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                    return await i.IncubateAsync(incubatorId, new IncubateRequest(org?.Id, null, steward?.Trim(), names), ct);
+                }))
+            .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         api.MapGet("/export", Export).WithName("ExportOrganizations").WithSummary("The filtered list as an Excel workbook (.xlsx).");
         api.MapGet("/{id:guid}/profile", async (Guid id, OrganizationQueries queries, UpdateOrganization changes, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ProfileAsync(id, changes, ct)))
@@ -145,6 +157,22 @@ public static class OrganizationsModule
             })
             .WithName("GraduateIncubation");
         return app;
+    }
+
+    /// <summary>Runs a setup action from the incubation page and returns to it, with the problem when there is one.</summary>
+    private static async Task<IResult> SetupAsync(Func<Task<Guid>> action)
+    {
+        try
+        {
+            await action();
+            return Results.LocalRedirect("/admin/incubation");
+        }
+        catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.BusinessRuleException or Yilian.SharedKernel.Errors.ForbiddenException
+            or Yilian.SharedKernel.Errors.NotFoundException)
+        {
+            var message = e is Yilian.SharedKernel.Errors.InputValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message;
+            return Results.LocalRedirect($"/admin/incubation?setupError={Uri.EscapeDataString(message)}");
+        }
     }
 
     private static async Task<FileContentHttpResult> Export([AsParameters] OrganizationListQuery q, OrganizationQueries queries, CancellationToken ct)
