@@ -70,7 +70,7 @@ public static class OrganizationsModule
                 }
                 catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.ForbiddenException)
                 {
-                    var message = e is Yilian.SharedKernel.Errors.InputValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message;
+                    var message = Yilian.SharedKernel.Errors.ErrorText.Of(e);
                     return Results.LocalRedirect($"/admin/organizations/{id}?staffError={Uri.EscapeDataString(message)}");
                 }
             })
@@ -170,7 +170,7 @@ public static class OrganizationsModule
         catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.BusinessRuleException or Yilian.SharedKernel.Errors.ForbiddenException
             or Yilian.SharedKernel.Errors.NotFoundException)
         {
-            var message = e is Yilian.SharedKernel.Errors.InputValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message;
+            var message = Yilian.SharedKernel.Errors.ErrorText.Of(e);
             return Results.LocalRedirect($"/admin/incubation?setupError={Uri.EscapeDataString(message)}");
         }
     }

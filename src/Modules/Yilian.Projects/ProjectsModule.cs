@@ -81,9 +81,9 @@ public static class ProjectsModule
                     await documents.UploadAsync(id, documentType, file, ct);
                     return Results.LocalRedirect($"/admin/projects/{id}?uploaded=true");
                 }
-                catch (Exception e) when (e is UnsupportedFileException or FileTooLargeException or Yilian.SharedKernel.Errors.InputValidationException)
+                catch (Exception e) when (e is Yilian.SharedKernel.Errors.UnsupportedFileException or Yilian.SharedKernel.Errors.FileTooLargeException or Yilian.SharedKernel.Errors.InputValidationException)
                 {
-                    var message = e is Yilian.SharedKernel.Errors.InputValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message;
+                    var message = Yilian.SharedKernel.Errors.ErrorText.Of(e);
                     return Results.LocalRedirect($"/admin/projects/{id}?uploadError={Uri.EscapeDataString(message)}");
                 }
             })

@@ -68,3 +68,16 @@ public interface IAsyncBusinessRule
 
 /// <summary>The caller may see the record but not do this to it: answered 403.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>A file whose bytes are not an accepted kind or do not match its extension: answered 415.</summary>
+public sealed class UnsupportedFileException(string message) : Exception(message);
+
+/// <summary>A file over its size limit: answered 413.</summary>
+public sealed class FileTooLargeException(string message) : Exception(message);
+
+public static class ErrorText
+{
+    /// <summary>What a page shows for a domain error: every field message joined, or the rule's message.</summary>
+    public static string Of(Exception e) =>
+        e is InputValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message;
+}

@@ -23,8 +23,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = WebText.Get("Problem_NotFound") },
             BusinessRuleException rule => RuleProblem(rule),
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = WebText.Get("Problem_Forbidden"), Detail = forbidden.Message },
-            Yilian.Projects.Features.UnsupportedFileException file => new ProblemDetails { Status = StatusCodes.Status415UnsupportedMediaType, Title = WebText.Get("Problem_FileType"), Detail = file.Message },
-            Yilian.Projects.Features.FileTooLargeException large => new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = WebText.Get("Problem_TooLarge"), Detail = large.Message },
+            UnsupportedFileException file => new ProblemDetails { Status = StatusCodes.Status415UnsupportedMediaType, Title = WebText.Get("Problem_FileType"), Detail = file.Message },
+            FileTooLargeException large => new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = WebText.Get("Problem_TooLarge"), Detail = large.Message },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

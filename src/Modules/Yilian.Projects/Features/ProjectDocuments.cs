@@ -16,12 +16,6 @@ namespace Yilian.Projects.Features;
 
 public sealed record DocumentDto(Guid Id, string DocumentType, int Version, string FileName, string ContentType, long Size, string UploadedBy, DateTimeOffset UploadedAt);
 
-/// <summary>Thrown for a file whose bytes are not an allowed kind or do not match its extension: 415.</summary>
-public sealed class UnsupportedFileException(string message) : Exception(message);
-
-/// <summary>Thrown for a file over the size limit: 413.</summary>
-public sealed class FileTooLargeException(string message) : Exception(message);
-
 /// <summary>Uploads (checked by content, versioned) and downloads (always as attachments, audited).</summary>
 internal sealed class ProjectDocuments(ProjectsDbContext db, IFileStorage storage, ProjectCommands commands, ICurrentUser user, TimeProvider clock)
 {
