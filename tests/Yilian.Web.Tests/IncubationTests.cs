@@ -52,4 +52,38 @@ public sealed class IncubationTests
         only.GetProperty("notes")[0].GetProperty("text").GetString().ShouldBe("建议完善志愿者管理制度。");
         only.GetProperty("mentors").EnumerateArray().Select(m => m.GetString()).ShouldBe(["mentor"]);
     }
+
+    [Fact]
+    public async Task A_Single_Project_Enters_Incubation_Only_With_Its_Own_Organization_And_Graduates()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        using var op = await app.ClientAsAsync("operator");
+        var orgs = (await op.GetFromJsonAsync<JsonElement>("/api/v1/organizations?pageSize=50")).GetProperty("items").EnumerateArray().ToList();
+        var board = await op.GetFromJsonAsync<JsonElement>("/api/v1/projects/board");
+        var card = board.EnumerateArray().SelectMany(c => c.GetProperty("cards").EnumerateArray()).First();
+        var projectId = card.GetProperty("id").GetString();
+        var project = await op.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}");
+        var ownerId = project.GetProperty("organizationId").GetString();
+        var otherId = orgs.Select(o => o.GetProperty("id").GetString()).First(id => id != ownerId);
+
+        var incubator = await op.PostAsJsonAsync("/api/v1/incubators", new { name = "园区社会组织孵化基地", kind = "Platform" });
+        var incubatorId = incubator.Headers.Location!.ToString().Split('/')[^1];
+
+        var wrong = await op.PostAsJsonAsync($"/api/v1/incubators/{incubatorId}/incubations", new { organizationId = otherId, projectId, steward = "operator" });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("所选项目不属于该机构");
+
+        var entered = await op.PostAsJsonAsync($"/api/v1/incubators/{incubatorId}/incubations", new { organizationId = ownerId, projectId, steward = "operator" });
+        entered.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var incubationId = entered.Headers.Location!.ToString().Split('/')[^1];
+        var listed = await op.GetFromJsonAsync<JsonElement>($"/api/v1/incubations?organizationId={ownerId}");
+        listed.EnumerateArray().Single(i => i.GetProperty("id").GetString() == incubationId).GetProperty("projectId").GetString().ShouldBe(projectId);
+
+        // The incubation page shows the project by name and graduates it from a form.
+        var page = await op.GetStringAsync("/admin/incubation");
+        page.ShouldContain(card.GetProperty("name").GetString()!);
+        (await op.PostAsync($"/api/v1/incubations/{incubationId}/graduate", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        listed = await op.GetFromJsonAsync<JsonElement>($"/api/v1/incubations?organizationId={ownerId}");
+        listed.EnumerateArray().Single(i => i.GetProperty("id").GetString() == incubationId).GetProperty("status").GetString().ShouldBe("Graduated");
+    }
 }

@@ -53,6 +53,44 @@ public sealed class OrganizationRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServiceFields_AreAManagedDictionary_OperatorsAddAndRetireEntries()
+    {
+        using var operatorClient = await _app.ClientAsAsync("operator");
+        using var orgAdmin = await _app.ClientAsAsync("orgadmin");
+        var id = await OwnOrganizationAsync(orgAdmin);
+
+        // Everyone reads the dictionary; only operators change it.
+        var fields = await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/dictionaries/service-field");
+        fields.EnumerateArray().Select(f => f.GetProperty("code").GetString()).ShouldContain("elderly");
+        (await orgAdmin.PutAsJsonAsync("/api/v1/dictionaries/service-field/rural", new { nameZh = "乡村振兴", nameEn = "Rural revival", sort = 200, isActive = true }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await orgAdmin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { serviceFields = new[] { "rural" } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var bad = await operatorClient.PutAsJsonAsync("/api/v1/dictionaries/service-field/Rural_Revival", new { nameZh = "乡村振兴", nameEn = "Rural revival" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("编码须以小写字母开头");
+        (await operatorClient.PutAsJsonAsync("/api/v1/dictionaries/unknown-type/x1", new { nameZh = "甲", nameEn = "A" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await operatorClient.PutAsJsonAsync("/api/v1/dictionaries/service-field/rural", new { nameZh = "乡村振兴", nameEn = "Rural revival", sort = 200, isActive = true }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The new entry can be chosen at once.
+        (await orgAdmin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { serviceFields = new[] { "rural", "elderly" } })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // Retired: no longer offered, but the organization that has it keeps it; another cannot choose it.
+        (await operatorClient.PutAsJsonAsync("/api/v1/dictionaries/service-field/rural", new { nameZh = "乡村振兴", nameEn = "Rural revival", sort = 200, isActive = false }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var offered = await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/dictionaries/service-field");
+        offered.EnumerateArray().Select(f => f.GetProperty("code").GetString()).ShouldNotContain("rural");
+        var all = await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/dictionaries/service-field?includeInactive=true");
+        all.EnumerateArray().Single(f => f.GetProperty("code").GetString() == "rural").GetProperty("isActive").GetBoolean().ShouldBeFalse();
+        (await orgAdmin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { serviceFields = new[] { "rural", "children" } })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // Filtering by the new field finds the organization.
+        var filtered = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/organizations?field=rural");
+        filtered.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()).ShouldBe([id]);
+    }
+
+    [Fact]
     public async Task Regulator_SetsGradeWithFiveYearValidity_AndAnnualReports()
     {
         using var regulator = await _app.ClientAsAsync("regulator");

@@ -110,6 +110,17 @@ public sealed class ProjectLifecycleTests
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("sandbox");
         (await response.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
 
+        // The organization's profile lists the newest documents first and counts its projects by stage.
+        var orgId = (await org.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("organizationId").GetString();
+        var profile = (await org.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{orgId}/profile")).GetProperty("projects");
+        profile.GetProperty("documents")[0].GetProperty("fileName").GetString().ShouldBe("说明v2.pdf");
+        profile.GetProperty("documents")[1].GetProperty("fileName").GetString().ShouldBe("说明.pdf");
+        var stageTotal = profile.GetProperty("stages").EnumerateArray().Sum(s => s.GetProperty("count").GetInt32());
+        var boardTotal = (await org.GetFromJsonAsync<JsonElement>($"/api/v1/projects/board?organizationId={orgId}")).EnumerateArray().Sum(c => c.GetProperty("total").GetInt32());
+        stageTotal.ShouldBe(boardTotal);
+        stageTotal.ShouldBeGreaterThan(0);
+        (await org.GetStringAsync($"/admin/organizations/{orgId}")).ShouldContain("说明v2.pdf");
+
         using var regulator = await app.ClientAsAsync("regulator");
         var audit = await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=Downloaded&entityId={document.GetProperty("id").GetString()}");
         audit.GetProperty("total").GetInt32().ShouldBe(1);

@@ -75,16 +75,36 @@ public static class OrganizationsModule
                 }
             })
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
+        app.MapPost("/admin/organizations/{id:guid}/staff/{staffId:guid}/remove", async (Guid id, Guid staffId, [FromForm] string? unused, OrganizationStaff staff, CancellationToken ct) =>
+            {
+                try
+                {
+                    await staff.RemoveAsync(id, staffId, ct);
+                    return Results.LocalRedirect($"/admin/organizations/{id}");
+                }
+                catch (Yilian.SharedKernel.Errors.ForbiddenException e)
+                {
+                    return Results.LocalRedirect($"/admin/organizations/{id}?staffError={Uri.EscapeDataString(e.Message)}");
+                }
+            })
+            .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
+        app.MapPost("/admin/incubation/incubations/{id:guid}/graduate", async (Guid id, [FromForm] string? unused, Incubations i, CancellationToken ct) =>
+                await SetupAsync(async () =>
+                {
+                    await i.GraduateAsync(id, ct);
+                    return id;
+                }))
+            .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         app.MapPost("/admin/incubation/incubators", async ([FromForm] string? name, [FromForm] IncubatorKind? kind, [FromForm] string? regionCode, Incubations i, CancellationToken ct) =>
                 await SetupAsync(() => i.CreateIncubatorAsync(new CreateIncubatorRequest(name, kind, string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim()), ct)))
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         app.MapPost("/admin/incubation/incubations", async ([FromForm] Guid incubatorId, [FromForm] string? creditCode, [FromForm] string? steward, [FromForm] string? mentors,
-                Incubations i, IOrganizationLookup organizations, CancellationToken ct) =>
+                [FromForm] Guid? projectId, Incubations i, IOrganizationLookup organizations, CancellationToken ct) =>
                 await SetupAsync(async () =>
                 {
                     var org = creditCode is null ? null : await organizations.FindByCreditCodeAsync(creditCode.Trim().ToUpperInvariant(), ct);
                     var names = (mentors ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-                    return await i.IncubateAsync(incubatorId, new IncubateRequest(org?.Id, null, steward?.Trim(), names), ct);
+                    return await i.IncubateAsync(incubatorId, new IncubateRequest(org?.Id, projectId, steward?.Trim(), names), ct);
                 }))
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         api.MapGet("/export", Export).WithName("ExportOrganizations").WithSummary("The filtered list as an Excel workbook (.xlsx).");
@@ -175,8 +195,9 @@ public static class OrganizationsModule
         }
     }
 
-    private static async Task<FileContentHttpResult> Export([AsParameters] OrganizationListQuery q, OrganizationQueries queries, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Export([AsParameters] OrganizationListQuery q, OrganizationQueries queries, IDictionaries dictionaries, CancellationToken ct)
     {
+        var fieldNames = (await dictionaries.ListAsync(DictionaryTypes.ServiceField, includeInactive: true, ct)).ToDictionary(f => f.Code, f => f.Name);
         var rows = (await queries.AllAsync(q, ct)).Select(o => new Dictionary<string, object?>
         {
             [OrgText.Get("Org_Name")] = o.Name,
@@ -191,7 +212,7 @@ public static class OrganizationsModule
             [OrgText.Get("Org_GradeValidUntil")] = o.GradeValidUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             [OrgText.Get("Org_IsCharity")] = OrgText.Get(o.IsCharity ? "Yes" : "No"),
             [OrgText.Get("Org_PublicFundraising")] = OrgText.Get(o.HasPublicFundraising ? "Yes" : "No"),
-            [OrgText.Get("Org_ServiceFields")] = string.Join("、", o.ServiceFields.Select(f => OrgText.Get("Field_" + f))),
+            [OrgText.Get("Org_ServiceFields")] = string.Join("、", o.ServiceFields.Select(f => fieldNames.GetValueOrDefault(f, f))),
         }).ToList();
         using var stream = new MemoryStream();
         await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, cancellationToken: ct);

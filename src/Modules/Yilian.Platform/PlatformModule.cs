@@ -16,6 +16,7 @@ using Yilian.Platform.Data;
 using Yilian.Platform.Domain;
 using Yilian.Platform.Features.Audit;
 using Yilian.Platform.Features.Auth;
+using Yilian.Platform.Features.Dictionaries;
 using Yilian.Platform.Features.Regions;
 using Yilian.Platform.Features.Sessions;
 using Yilian.Platform.Identity;
@@ -99,6 +100,8 @@ public static class PlatformModule
         services.AddScoped<LoginService>();
         services.AddScoped<RegionQueries>();
         services.AddScoped<IRegionDirectory>(sp => sp.GetRequiredService<RegionQueries>());
+        services.AddScoped<DictionaryAdmin>();
+        services.AddScoped<IDictionaries>(sp => sp.GetRequiredService<DictionaryAdmin>());
         services.AddScoped<SearchAudit>();
         services.AddScoped<OnlineSessions>();
         services.AddScoped<RegionImporter>();
@@ -189,6 +192,33 @@ public static class PlatformModule
             {
                 await admin.UnlockAsync(id, ct);
                 return TypedResults.LocalRedirect("/admin/users");
+            })
+            .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
+
+        var dictionaries = api.MapGroup("/dictionaries").WithTags("Dictionaries");
+        dictionaries.MapGet("/{type}", async (string type, bool? includeInactive, IDictionaries d, CancellationToken ct) =>
+                TypedResults.Ok(await d.ListAsync(type, includeInactive ?? false, ct)))
+            .WithName("ListDictionary").AllowAnonymous().WithSummary("Entries of a managed dictionary (service-field, …) in display order.");
+        dictionaries.MapPut("/{type}/{code}", async (string type, string code, DictionaryItemRequest request, DictionaryAdmin admin, CancellationToken ct) =>
+            {
+                request.Code = code;
+                return TypedResults.Ok(await admin.SaveAsync(type, request, ct));
+            })
+            .WithName("SaveDictionaryEntry").RequireAuthorization(Policies.Operator).WithSummary("Adds an entry or changes its names, order and status.");
+        app.MapPost("/admin/dictionaries/{type}", async (string type, [Microsoft.AspNetCore.Mvc.FromForm] string? code, [Microsoft.AspNetCore.Mvc.FromForm] string? nameZh,
+                [Microsoft.AspNetCore.Mvc.FromForm] string? nameEn, [Microsoft.AspNetCore.Mvc.FromForm] int? sort, [Microsoft.AspNetCore.Mvc.FromForm] string? active,
+                DictionaryAdmin admin, CancellationToken ct) =>
+            {
+                var back = $"/admin/dictionaries?type={Uri.EscapeDataString(type)}";
+                try
+                {
+                    await admin.SaveAsync(type, new DictionaryItemRequest { Code = code, NameZh = nameZh, NameEn = nameEn, Sort = sort ?? 0, IsActive = active is "on" or "true" }, ct);
+                    return Results.LocalRedirect(back + "&saved=" + Uri.EscapeDataString(code ?? ""));
+                }
+                catch (Exception e) when (e is InputValidationException or ForbiddenException)
+                {
+                    return Results.LocalRedirect(back + "&error=" + Uri.EscapeDataString(ErrorText.Of(e)));
+                }
             })
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
 

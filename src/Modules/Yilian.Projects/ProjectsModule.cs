@@ -25,6 +25,7 @@ public static class ProjectsModule
         builder.Services.AddScoped<ProjectQueries>();
         builder.Services.AddScoped<ProjectDocuments>();
         builder.Services.AddScoped<EvaluateProject>();
+        builder.Services.AddScoped<IOrganizationProjects, OrganizationProjectsQuery>();
         builder.Services.AddScoped<ISeedStep, ProjectSeedStep>();
         return builder;
     }

@@ -263,6 +263,8 @@ namespace Yilian.Migrations.Postgres.Projects
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId", "UploadedAt");
+
                     b.HasIndex("ProjectId", "DocumentType", "Version")
                         .IsUnique();
 

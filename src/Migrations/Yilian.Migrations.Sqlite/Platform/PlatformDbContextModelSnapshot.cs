@@ -159,6 +159,129 @@ namespace Yilian.Migrations.Sqlite.Platform
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("Yilian.Platform.Domain.DictionaryItem", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sort")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Type", "Code");
+
+                    b.ToTable("platform_dictionary_items", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "elderly",
+                            IsActive = true,
+                            NameEn = "Elderly",
+                            NameZh = "养老服务",
+                            Sort = 10
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "children",
+                            IsActive = true,
+                            NameEn = "Children",
+                            NameZh = "儿童服务",
+                            Sort = 20
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "disabled",
+                            IsActive = true,
+                            NameEn = "Disability",
+                            NameZh = "助残服务",
+                            Sort = 30
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "women",
+                            IsActive = true,
+                            NameEn = "Women",
+                            NameZh = "妇女服务",
+                            Sort = 40
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "environment",
+                            IsActive = true,
+                            NameEn = "Environment",
+                            NameZh = "环境保护",
+                            Sort = 50
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "veterans",
+                            IsActive = true,
+                            NameEn = "Veterans",
+                            NameZh = "退役军人服务",
+                            Sort = 60
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "governance",
+                            IsActive = true,
+                            NameEn = "Community governance",
+                            NameZh = "社区治理",
+                            Sort = 70
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "education",
+                            IsActive = true,
+                            NameEn = "Education",
+                            NameZh = "教育服务",
+                            Sort = 80
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "health",
+                            IsActive = true,
+                            NameEn = "Health",
+                            NameZh = "健康服务",
+                            Sort = 90
+                        },
+                        new
+                        {
+                            Type = "service-field",
+                            Code = "poverty",
+                            IsActive = true,
+                            NameEn = "Social assistance",
+                            NameZh = "社会救助",
+                            Sort = 100
+                        });
+                });
+
             modelBuilder.Entity("Yilian.Platform.Domain.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserId")

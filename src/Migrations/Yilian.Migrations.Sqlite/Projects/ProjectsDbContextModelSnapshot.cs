@@ -258,6 +258,8 @@ namespace Yilian.Migrations.Sqlite.Projects
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId", "UploadedAt");
+
                     b.HasIndex("ProjectId", "DocumentType", "Version")
                         .IsUnique();
 

@@ -52,7 +52,7 @@ internal sealed class Organization
 
     public DateOnly? RegisteredOn { get; set; }
 
-    /// <summary>Codes from <see cref="ServiceFields"/>, comma-separated.</summary>
+    /// <summary>Codes from the service-field dictionary (Platform), comma-separated.</summary>
     public string ServiceFieldCodes { get; set; } = "";
 
     public EvaluationGrade Grade { get; set; }
@@ -134,12 +134,6 @@ internal sealed class AnnualReport : IOrganizationScoped, IRegionScoped
     public int Year { get; set; }
 
     public AnnualResult Result { get; set; }
-}
-
-/// <summary>The managed list of service fields; codes are stored, labels come from resources.</summary>
-public static class ServiceFields
-{
-    public static readonly IReadOnlyList<string> All = ["elderly", "children", "disabled", "women", "environment", "veterans", "governance", "education", "health", "poverty"];
 }
 
 public enum ChangeStatus

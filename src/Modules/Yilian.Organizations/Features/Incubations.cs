@@ -26,7 +26,7 @@ public sealed record IncubationDto(Guid Id, Guid IncubatorId, Guid OrganizationI
 /// Incubators, who is in them, their steward and mentors. Assigning a mentor grants the Mentor role scoped
 /// to the organization, so the usual data scope lets mentors see that organization's projects.
 /// </summary>
-internal sealed class Incubations(OrganizationsDbContext db, IAccountDirectory accounts, IRegionDirectory regions, ICurrentUser user, TimeProvider clock)
+internal sealed class Incubations(OrganizationsDbContext db, IAccountDirectory accounts, IOrganizationProjects projects, IRegionDirectory regions, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> CreateIncubatorAsync(CreateIncubatorRequest request, CancellationToken ct)
     {
@@ -57,6 +57,11 @@ internal sealed class Incubations(OrganizationsDbContext db, IAccountDirectory a
         _ = await db.Incubators.FirstOrDefaultAsync(i => i.Id == incubatorId, ct) ?? throw new NotFoundException("Incubator", incubatorId);
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == request.OrganizationId, ct)
             ?? throw InputValidationException.For("organizationId", OrgText.Get("Incubation_Organization"));
+        if (request.ProjectId is { } projectId && (await projects.FindProjectAsync(projectId, ct))?.OrganizationId != org.Id)
+        {
+            throw InputValidationException.For("projectId", OrgText.Get("Incubation_Project"));
+        }
+
         var steward = request.Steward is null ? null : await accounts.FindByUserNameAsync(request.Steward, ct);
         if (steward is null || !steward.Roles.Contains(Roles.PlatformOperator))
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
+using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Paging;
 
@@ -16,10 +17,10 @@ public sealed record OrganizationDto(Guid Id, string Name, string CreditCode, Or
 
 public sealed record AnnualReportDto(int Year, AnnualResult Result);
 
-public sealed record OrganizationProfile(OrganizationDto Organization, IReadOnlyList<AnnualReportDto> AnnualReports, IReadOnlyList<ChangeDto> Changes, IReadOnlyList<StaffDto> Staff);
+public sealed record OrganizationProfile(OrganizationDto Organization, IReadOnlyList<AnnualReportDto> AnnualReports, IReadOnlyList<ChangeDto> Changes, IReadOnlyList<StaffDto> Staff, OrganizationProjects Projects);
 
 /// <summary>Lists and opens organizations; the DbContext's scope filter decides what exists for the caller.</summary>
-internal sealed class OrganizationQueries(OrganizationsDbContext db)
+internal sealed class OrganizationQueries(OrganizationsDbContext db, IOrganizationProjects projects)
 {
     public async Task<PagedResult<OrganizationDto>> ListAsync(OrganizationListQuery q, CancellationToken ct)
     {
@@ -69,7 +70,8 @@ internal sealed class OrganizationQueries(OrganizationsDbContext db)
         var pending = (await changes.ChangesAsync(null, ct)).Where(c => c.OrganizationId == id).ToList();
         var staff = await db.Staff.AsNoTracking().Where(m => m.OrganizationId == id).OrderByDescending(m => m.Certificate).ThenBy(m => m.Name).ToListAsync(ct);
         return new OrganizationProfile(organization, reports, pending,
-            [.. staff.Select(m => new StaffDto(m.Id, m.Name, m.Title, m.Certificate, m.CertificateNumber, Yilian.SharedKernel.Identifiers.MobileNumber.Mask(m.Phone)))]);
+            [.. staff.Select(m => new StaffDto(m.Id, m.Name, m.Title, m.Certificate, m.CertificateNumber, Yilian.SharedKernel.Identifiers.MobileNumber.Mask(m.Phone)))],
+            await projects.ForOrganizationAsync(id, ct));
     }
 
     /// <summary>Every organization in scope matching the filter, for export (at most 100,000 rows).</summary>

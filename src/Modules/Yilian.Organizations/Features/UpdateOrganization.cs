@@ -62,7 +62,7 @@ internal sealed record RegistrationFields(string? Name, OrganizationType? Type, 
     public bool Any => Name is not null || Type is not null || LegalRepresentative is not null || RegistrationAuthority is not null || RegisteredOn is not null;
 }
 
-internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser user, IRegionDirectory regions, TimeProvider clock)
+internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser user, IRegionDirectory regions, IDictionaries dictionaries, TimeProvider clock)
 {
     /// <summary>Returns the pending change's id when registration data went to review, else null.</summary>
     public async Task<Guid?> HandleAsync(Guid id, UpdateOrganizationRequest request, CancellationToken ct)
@@ -76,10 +76,13 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
 
         if (request.ServiceFields is { } fields)
         {
-            var unknown = fields.Where(f => !Domain.ServiceFields.All.Contains(f)).ToList();
+            var offered = (await dictionaries.ListAsync(DictionaryTypes.ServiceField, includeInactive: false, ct)).Select(f => f.Code).ToList();
+            var kept = org.ServiceFieldCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            // A retired field may stay on an organization that has it, but cannot be newly chosen.
+            var unknown = fields.Where(f => !offered.Contains(f) && !kept.Contains(f)).ToList();
             if (unknown.Count > 0)
             {
-                throw InputValidationException.For("serviceFields", OrgText.Get("Edit_UnknownField", string.Join(", ", unknown), string.Join(", ", Domain.ServiceFields.All)));
+                throw InputValidationException.For("serviceFields", OrgText.Get("Edit_UnknownField", string.Join(", ", unknown), string.Join(", ", offered)));
             }
 
             org.ServiceFieldCodes = string.Join(',', fields.Distinct());

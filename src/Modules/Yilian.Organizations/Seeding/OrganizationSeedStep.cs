@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 
 using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
+using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Seeding;
 
 namespace Yilian.Organizations.Seeding;
 
 /// <summary>Seed step 10: 15 organizations in demo size (as in the articles); 10,000 (Ningbo's count) in district size.</summary>
-internal sealed class OrganizationSeedStep(OrganizationsDbContext db) : ISeedStep
+internal sealed class OrganizationSeedStep(OrganizationsDbContext db, IDictionaries dictionaries) : ISeedStep
 {
     public int Order => 10;
 
@@ -22,6 +23,7 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db) : ISeedSte
             return;
         }
 
+        var fields = (await dictionaries.ListAsync(DictionaryTypes.ServiceField, includeInactive: false, ct)).Select(f => f.Code).ToList();
         var random = context.RandomFor(Name);
         var count = context.Size == SeedSize.Demo ? 15 : 10_000;
         // Registration dates count back from a fixed day so the same seed gives the same data.
@@ -53,7 +55,7 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db) : ISeedSte
                 CreatedAt = anchor.AddDays(-random.Next(0, 3650)),
                 RegistrationAuthority = "苏州工业园区社会事业局",
                 RegisteredOn = DateOnly.FromDateTime(anchor.AddDays(-random.Next(365, 3650)).DateTime),
-                ServiceFieldCodes = string.Join(',', Domain.ServiceFields.All.OrderBy(_ => random.Next()).Take(random.Next(1, 4))),
+                ServiceFieldCodes = string.Join(',', fields.OrderBy(_ => random.Next()).Take(random.Next(1, 4))),
                 Grade = (EvaluationGrade)random.Next(0, 6),
                 IsCharity = random.Next(4) == 0,
             };

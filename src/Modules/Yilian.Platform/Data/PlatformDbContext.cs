@@ -26,6 +26,8 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
 
     public DbSet<Setting> Settings => Set<Setting>();
 
+    public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         // The Identity mapping of IdentityUserContext, with our table names: the stores need only these sets.
@@ -113,6 +115,16 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.HasKey(s => s.Key);
             b.Property(s => s.Key).HasMaxLength(100);
             b.Property(s => s.Value).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<DictionaryItem>(b =>
+        {
+            b.ToTable("platform_dictionary_items");
+            b.HasKey(i => new { i.Type, i.Code });
+            b.Property(i => i.Type).HasMaxLength(32);
+            b.Property(i => i.Code).HasMaxLength(32);
+            b.Property(i => i.NameZh).HasMaxLength(50);
+            b.Property(i => i.NameEn).HasMaxLength(50);
+            b.HasData(DefaultDictionaries.Items);
         });
     }
 }

@@ -74,6 +74,7 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             b.Property(d => d.UploadedBy).HasMaxLength(256);
             b.Property(d => d.RegionCode).HasMaxLength(12);
             b.HasIndex(d => new { d.ProjectId, d.DocumentType, d.Version }).IsUnique();
+            b.HasIndex(d => new { d.OrganizationId, d.UploadedAt });
             b.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Evaluation>(b =>

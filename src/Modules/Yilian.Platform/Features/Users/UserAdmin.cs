@@ -41,6 +41,8 @@ public sealed class CreateUserRequest
 public static class PlatformMessages
 {
     public static string UserNameFormat => PlatformText.Get("User_UserNameFormat");
+
+    public static string DictionaryCodeFormat => PlatformText.Get("Dict_CodeFormat");
 }
 
 public sealed record UserDto(string Id, string UserName, string DisplayName, bool IsLockedOut, bool TwoFactorEnabled, DateTimeOffset CreatedAt, IReadOnlyList<AssignmentDto> Assignments);
