@@ -1,3 +1,4 @@
+using Yilian.Activities;
 using Yilian.Organizations;
 using Yilian.Platform;
 using Yilian.Projects;
@@ -9,6 +10,7 @@ builder.AddYilianDefaults();
 builder.AddPlatformModule();
 builder.AddOrganizationsModule();
 builder.AddProjectsModule();
+builder.AddActivitiesModule();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -20,7 +22,8 @@ app.UseYilianDefaults();
 app.MapPlatformApi();
 app.MapOrganizationsApi();
 app.MapProjectsApi();
-app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly);
+app.MapActivitiesApi();
+app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(ActivitiesModule).Assembly);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

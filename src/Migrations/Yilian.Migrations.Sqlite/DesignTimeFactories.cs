@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Yilian.Activities.Data;
 using Yilian.Organizations.Data;
 using Yilian.Platform.Data;
 using Yilian.Projects.Data;
@@ -38,4 +39,9 @@ internal sealed class OrganizationsFactory : IDesignTimeDbContextFactory<Organiz
 internal sealed class ProjectsFactory : IDesignTimeDbContextFactory<ProjectsDbContext>
 {
     public ProjectsDbContext CreateDbContext(string[] args) => new(Design.Options<ProjectsDbContext>(ProjectsDbContext.Module), new DesignScope());
+}
+
+internal sealed class ActivitiesFactory : IDesignTimeDbContextFactory<ActivitiesDbContext>
+{
+    public ActivitiesDbContext CreateDbContext(string[] args) => new(Design.Options<ActivitiesDbContext>(ActivitiesDbContext.Module), new DesignScope());
 }

@@ -7,6 +7,14 @@ namespace Yilian.SharedKernel.Seeding;
 /// <summary>Real-looking Chinese names, addresses and identifiers with valid check characters.</summary>
 public static class FakeChinese
 {
+    /// <summary>A GUID from the seeded generator, so the same seed gives the same ids.</summary>
+    public static Guid Id(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes);
+    }
+
     private static readonly string[] Surnames =
         ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "顾", "钱", "陆"];
 

@@ -61,7 +61,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Detail = rule.Message,
         };
         problem.Extensions["rule"] = rule.Rule;
-        if (rule.Details is not null)
+        if (rule.Details is IReadOnlyDictionary<string, object?> extensions)
+        {
+            // Named members of the answer, such as the calendar's "conflicts" list.
+            foreach (var (name, value) in extensions)
+            {
+                problem.Extensions[name] = value;
+            }
+        }
+        else if (rule.Details is not null)
         {
             problem.Extensions["details"] = rule.Details;
         }

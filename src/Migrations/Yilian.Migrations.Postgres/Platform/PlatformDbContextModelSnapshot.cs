@@ -286,6 +286,123 @@ namespace Yilian.Migrations.Postgres.Platform
                             NameEn = "Social assistance",
                             NameZh = "社会救助",
                             Sort = 100
+                        },
+                        new
+                        {
+                            Type = "activity-type",
+                            Code = "class",
+                            IsActive = true,
+                            NameEn = "Class",
+                            NameZh = "课程培训",
+                            Sort = 10
+                        },
+                        new
+                        {
+                            Type = "activity-type",
+                            Code = "visit",
+                            IsActive = true,
+                            NameEn = "Home visit",
+                            NameZh = "探访关怀",
+                            Sort = 20
+                        },
+                        new
+                        {
+                            Type = "activity-type",
+                            Code = "market",
+                            IsActive = true,
+                            NameEn = "Community market",
+                            NameZh = "便民集市",
+                            Sort = 30
+                        },
+                        new
+                        {
+                            Type = "activity-type",
+                            Code = "meeting",
+                            IsActive = true,
+                            NameEn = "Residents' meeting",
+                            NameZh = "议事协商",
+                            Sort = 40
+                        },
+                        new
+                        {
+                            Type = "activity-type",
+                            Code = "culture",
+                            IsActive = true,
+                            NameEn = "Culture and sports",
+                            NameZh = "文体活动",
+                            Sort = 50
+                        },
+                        new
+                        {
+                            Type = "activity-type",
+                            Code = "health-check",
+                            IsActive = true,
+                            NameEn = "Health check",
+                            NameZh = "健康义诊",
+                            Sort = 60
+                        },
+                        new
+                        {
+                            Type = "activity-type",
+                            Code = "volunteering",
+                            IsActive = true,
+                            NameEn = "Volunteering",
+                            NameZh = "志愿服务",
+                            Sort = 70
+                        },
+                        new
+                        {
+                            Type = "facility",
+                            Code = "projector",
+                            IsActive = true,
+                            NameEn = "Projector",
+                            NameZh = "投影仪",
+                            Sort = 10
+                        },
+                        new
+                        {
+                            Type = "facility",
+                            Code = "sound",
+                            IsActive = true,
+                            NameEn = "Sound system",
+                            NameZh = "音响",
+                            Sort = 20
+                        },
+                        new
+                        {
+                            Type = "facility",
+                            Code = "kitchen",
+                            IsActive = true,
+                            NameEn = "Kitchen",
+                            NameZh = "厨房",
+                            Sort = 30
+                        },
+                        new
+                        {
+                            Type = "facility",
+                            Code = "accessible",
+                            IsActive = true,
+                            NameEn = "Step-free access",
+                            NameZh = "无障碍通道",
+                            Sort = 40
+                        },
+                        new
+                        {
+                            Type = "facility",
+                            Code = "wifi",
+                            IsActive = true,
+                            NameEn = "Wi-Fi",
+                            NameZh = "无线网络",
+                            Sort = 50
+                        },
+                        new
+                        {
+                            Type = "facility",
+                            Code = "tables",
+                            IsActive = true,
+                            NameEn = "Tables and chairs",
+                            NameZh = "桌椅",
+                            Sort = 60
                         });
                 });
 

@@ -44,7 +44,7 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db, IDictionar
             var community = context.Communities[random.Next(context.Communities.Count)];
             var org = new Organization
             {
-                Id = NextGuid(random),
+                Id = FakeChinese.Id(random),
                 Name = FakeChinese.OrganizationName(random, "园区", 0),
                 CreditCode = code,
                 Type = type,
@@ -66,7 +66,7 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db, IDictionar
                 var roll = random.Next(20);
                 org.AnnualReports.Add(new AnnualReport
                 {
-                    Id = NextGuid(random), OrganizationId = org.Id, RegionCode = community, Year = year,
+                    Id = FakeChinese.Id(random), OrganizationId = org.Id, RegionCode = community, Year = year,
                     Result = roll == 0 ? AnnualResult.Unqualified : roll < 4 ? AnnualResult.BasicallyQualified : AnnualResult.Qualified,
                 });
             }
@@ -87,7 +87,7 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db, IDictionar
                     var level = (CertificateLevel)random.Next(0, 4);
                     db.Staff.Add(new StaffMember
                     {
-                        Id = NextGuid(random), OrganizationId = org.Id, RegionCode = community, Name = FakeChinese.PersonName(random),
+                        Id = FakeChinese.Id(random), OrganizationId = org.Id, RegionCode = community, Name = FakeChinese.PersonName(random),
                         Title = k == 0 ? "项目主管" : "社工", Certificate = level,
                         CertificateNumber = level == CertificateLevel.None ? null : $"SW{random.Next(100000, 999999)}", Phone = FakeChinese.Mobile(random),
                     });
@@ -102,12 +102,5 @@ internal sealed class OrganizationSeedStep(OrganizationsDbContext db, IDictionar
         }
 
         await db.SaveChangesAsync(ct);
-    }
-
-    private static Guid NextGuid(Random random)
-    {
-        var bytes = new byte[16];
-        random.NextBytes(bytes);
-        return new Guid(bytes);
     }
 }

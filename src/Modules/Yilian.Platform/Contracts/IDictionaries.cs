@@ -5,7 +5,11 @@ public static class DictionaryTypes
 {
     public const string ServiceField = "service-field";
 
-    public static readonly IReadOnlyList<string> All = [ServiceField];
+    public const string ActivityType = "activity-type";
+
+    public const string Facility = "facility";
+
+    public static readonly IReadOnlyList<string> All = [ServiceField, ActivityType, Facility];
 }
 
 /// <param name="Name">In the current UI culture.</param>

@@ -2,6 +2,8 @@ namespace Yilian.Platform.Contracts;
 
 public sealed record OrganizationRef(Guid Id, string Name, string CreditCode, string RegionCode);
 
+public sealed record StaffRef(Guid Id, Guid OrganizationId, string Name);
+
 /// <summary>
 /// Implemented by the Organizations module so that Platform can bind an account to an organization
 /// without depending on that module. Answers within the caller's data scope.
@@ -11,4 +13,7 @@ public interface IOrganizationLookup
     Task<OrganizationRef?> FindAsync(Guid id, CancellationToken ct);
 
     Task<OrganizationRef?> FindByCreditCodeAsync(string creditCode, CancellationToken ct);
+
+    /// <summary>The organization's staff members (the people activities assign as organizers).</summary>
+    Task<IReadOnlyList<StaffRef>> StaffAsync(Guid organizationId, CancellationToken ct);
 }

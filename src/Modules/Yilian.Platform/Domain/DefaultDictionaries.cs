@@ -18,6 +18,21 @@ internal static class DefaultDictionaries
             ("education", "教育服务", "Education"),
             ("health", "健康服务", "Health"),
             ("poverty", "社会救助", "Social assistance")),
+        .. Entries(DictionaryTypes.ActivityType,
+            ("class", "课程培训", "Class"),
+            ("visit", "探访关怀", "Home visit"),
+            ("market", "便民集市", "Community market"),
+            ("meeting", "议事协商", "Residents' meeting"),
+            ("culture", "文体活动", "Culture and sports"),
+            ("health-check", "健康义诊", "Health check"),
+            ("volunteering", "志愿服务", "Volunteering")),
+        .. Entries(DictionaryTypes.Facility,
+            ("projector", "投影仪", "Projector"),
+            ("sound", "音响", "Sound system"),
+            ("kitchen", "厨房", "Kitchen"),
+            ("accessible", "无障碍通道", "Step-free access"),
+            ("wifi", "无线网络", "Wi-Fi"),
+            ("tables", "桌椅", "Tables and chairs")),
     ];
 
     private static IEnumerable<DictionaryItem> Entries(string type, params (string Code, string Zh, string En)[] entries) =>

@@ -49,7 +49,7 @@ internal sealed class ProjectSeedStep(ProjectsDbContext db, WorkflowStore workfl
             var start = anchor.AddDays(-random.Next(30, 400));
             var project = new Project
             {
-                Id = NextGuid(random),
+                Id = FakeChinese.Id(random),
                 OrganizationId = org.Id,
                 OrganizationName = org.Name,
                 RegionCode = org.RegionCode,
@@ -71,7 +71,7 @@ internal sealed class ProjectSeedStep(ProjectsDbContext db, WorkflowStore workfl
             {
                 project.Indicators.Add(new Indicator
                 {
-                    Id = NextGuid(random), OrganizationId = org.Id, RegionCode = org.RegionCode,
+                    Id = FakeChinese.Id(random), OrganizationId = org.Id, RegionCode = org.RegionCode,
                     Name = k == 0 ? "服务人次" : "开展活动场次", Unit = k == 0 ? "人次" : "场", Target = k == 0 ? 500 : 24,
                     Actual = reached >= 4 && stage != "terminated" ? (k == 0 ? random.Next(400, 700) : random.Next(18, 30)) : null,
                 });
@@ -108,7 +108,7 @@ internal sealed class ProjectSeedStep(ProjectsDbContext db, WorkflowStore workfl
                     var key = await storage.SaveAsync(content, ".pdf", ct);
                     db.Documents.Add(new ProjectDocument
                     {
-                        Id = NextGuid(random), ProjectId = project.Id, OrganizationId = org.Id, RegionCode = org.RegionCode, DocumentType = type, Version = 1,
+                        Id = FakeChinese.Id(random), ProjectId = project.Id, OrganizationId = org.Id, RegionCode = org.RegionCode, DocumentType = type, Version = 1,
                         FileName = $"{DocumentTypes.All[type].Zh}.pdf", ContentType = "application/pdf", Size = TinyPdf.Length, Sha256 = "", StorageKey = key,
                         UploadedBy = "seed", UploadedAt = project.CreatedAt,
                     });
@@ -128,7 +128,7 @@ internal sealed class ProjectSeedStep(ProjectsDbContext db, WorkflowStore workfl
 
     private static TimelineEvent Event(Project p, Random random, TimelineKind kind, string? from, string? to, DateTimeOffset at) => new()
     {
-        Id = NextGuid(random), ProjectId = p.Id, OrganizationId = p.OrganizationId, RegionCode = p.RegionCode, Kind = kind, FromStage = from, ToStage = to,
+        Id = FakeChinese.Id(random), ProjectId = p.Id, OrganizationId = p.OrganizationId, RegionCode = p.RegionCode, Kind = kind, FromStage = from, ToStage = to,
         Actor = "seed", ActorName = "seed", OccurredAt = at,
     };
 
@@ -144,12 +144,5 @@ internal sealed class ProjectSeedStep(ProjectsDbContext db, WorkflowStore workfl
         }
 
         return StageWeights[0].Stage;
-    }
-
-    private static Guid NextGuid(Random random)
-    {
-        var bytes = new byte[16];
-        random.NextBytes(bytes);
-        return new Guid(bytes);
     }
 }

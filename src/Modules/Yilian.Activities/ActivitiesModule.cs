@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+using Yilian.Activities.Data;
+using Yilian.Activities.Features;
+using Yilian.Activities.Seeding;
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Seeding;
+
+namespace Yilian.Activities;
+
+public static class ActivitiesModule
+{
+    public static IHostApplicationBuilder AddActivitiesModule(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddModuleDbContext<ActivitiesDbContext>(ActivitiesDbContext.Module);
+        builder.Services.AddScoped<Venues>();
+        builder.Services.AddScoped<ActivityScheduler>();
+        builder.Services.AddScoped<CalendarQueries>();
+        builder.Services.AddScoped<CalendarFeeds>();
+        builder.Services.AddScoped<ISeedStep, ActivitySeedStep>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
+    {
+        var venues = app.MapGroup("/api/v1/venues").WithTags("Venues").RequireAuthorization(Policies.BackOffice);
+        venues.MapGet("/", async (string? region, Venues v, CancellationToken ct) => TypedResults.Ok(await v.ListAsync(region, ct)))
+            .WithName("ListVenues").WithSummary("Active venues, optionally within a district, street or community.");
+        venues.MapGet("/{id:guid}", async (Guid id, Venues v, CancellationToken ct) => TypedResults.Ok(await v.GetAsync(id, ct))).WithName("GetVenue");
+        venues.MapPost("/", async (VenueRequest request, Venues v, CancellationToken ct) => TypedResults.Created($"/api/v1/venues/{await v.CreateAsync(request, ct)}"))
+            .WithName("CreateVenue").WithIdempotency();
+        venues.MapPut("/{id:guid}", async (Guid id, VenueRequest request, Venues v, CancellationToken ct) =>
+            {
+                await v.UpdateAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("UpdateVenue");
+        venues.MapPost("/{id:guid}/closures", async (Guid id, ClosureRequest request, Venues v, CancellationToken ct) =>
+            {
+                await v.AddClosureAsync(id, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("AddVenueClosure").WithSummary("Close the venue on a date (repairs, elections…), besides weekly hours and public holidays.");
+        venues.MapGet("/{id:guid}/free-slots", async (Guid id, string? duration, string? from, string? to, Guid[]? staffIds, int? max, ActivityScheduler s, CancellationToken ct) =>
+                TypedResults.Ok(await s.FreeSlotsAsync(id, duration, from, to, staffIds, max ?? 5, ct)))
+            .WithName("VenueFreeSlots").WithSummary("The earliest free slots: duration in minutes or ISO 8601 (PT1H30M); from/to with an offset; optional staffIds who must be free.");
+
+        var activities = app.MapGroup("/api/v1/activities").WithTags("Activities").RequireAuthorization(Policies.BackOffice);
+        activities.MapPost("/", async (ScheduleActivityRequest request, ActivityScheduler s, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/activities/{await s.ScheduleAsync(request, ct)}"))
+            .WithName("ScheduleActivity").WithIdempotency()
+            .WithSummary("Books every occurrence or nothing: 409 with a conflicts list (venue | person | capacity | hours) and suggested free slots.");
+        activities.MapPost("/check", async (ScheduleActivityRequest request, ActivityScheduler s, CancellationToken ct) => TypedResults.Ok(await s.CheckAsync(request, ct)))
+            .WithName("CheckActivity").WithSummary("The conflicts a proposal would meet, without booking.");
+        activities.MapGet("/{id:guid}", async (Guid id, CalendarQueries q, CancellationToken ct) => TypedResults.Ok(await q.GetAsync(id, ct))).WithName("GetActivity");
+        activities.MapPut("/{id:guid}/occurrences/{occurrenceId:guid}", async (Guid id, Guid occurrenceId, MoveRequest request, ActivityScheduler s, CancellationToken ct) =>
+            {
+                await s.MoveAsync(id, occurrenceId, request, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("MoveOccurrence").WithSummary("Move or resize one occurrence (a calendar drag); the same rules as booking.");
+        activities.MapPost("/{id:guid}/publish", async (Guid id, ActivityScheduler s, CancellationToken ct) =>
+            {
+                await s.PublishAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("PublishActivity");
+        activities.MapPost("/{id:guid}/cancel", async (Guid id, ActivityScheduler s, CancellationToken ct) =>
+            {
+                await s.CancelAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("CancelActivity").WithSummary("Cancels and releases the venue and the people.");
+
+        app.MapGet("/api/v1/calendar", async ([AsParameters] CalendarQuery q, CalendarQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.EventsAsync(q, ct)))
+            .WithTags("Activities").WithName("CalendarEvents").RequireAuthorization(Policies.BackOffice)
+            .WithSummary("Occurrences in a window (at most 62 days): the caller's in full, other bookings of the shown venues without titles.");
+
+        var feeds = app.MapGroup("/api/v1/feeds").WithTags("Calendar feeds").RequireAuthorization();
+        feeds.MapGet("/", async (CalendarFeeds f, CancellationToken ct) => TypedResults.Ok(await f.MineAsync(ct))).WithName("ListFeeds");
+        feeds.MapPost("/", async (FeedRequest request, CalendarFeeds f, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await f.CreateAsync(request, $"{http.Request.Scheme}://{http.Request.Host}", ct)))
+            .WithName("CreateFeed").WithSummary("A secret .ics subscription URL for a venue, an organization or yourself; shown once.");
+        feeds.MapDelete("/{id:guid}", async (Guid id, CalendarFeeds f, CancellationToken ct) =>
+            {
+                await f.RevokeAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RevokeFeed");
+        app.MapGet("/ical/{token}.ics", async (string token, CalendarFeeds f, CancellationToken ct) =>
+                await f.RenderAsync(token, ct) is { } ics
+                    ? Results.Text(ics, "text/calendar; charset=utf-8")
+                    : Results.NotFound())
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}
