@@ -9,6 +9,7 @@ using Yilian.Activities.Features;
 using Yilian.Activities.Seeding;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;
 
 namespace Yilian.Activities;
@@ -92,10 +93,15 @@ public static class ActivitiesModule
                 return TypedResults.NoContent();
             })
             .WithName("RevokeFeed");
-        app.MapGet("/ical/{token}.ics", async (string token, CalendarFeeds f, CancellationToken ct) =>
-                await f.RenderAsync(token, ct) is { } ics
+        app.MapGet("/ical/{token}.ics", async (string token, IServiceProvider services, CancellationToken ct) =>
+            {
+                // The token is the permission: read across scopes, in a DbContext made inside the system scope.
+                using var system = SystemScope.Enter();
+                await using var scope = services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<CalendarFeeds>().RenderAsync(token, ct) is { } ics
                     ? Results.Text(ics, "text/calendar; charset=utf-8")
-                    : Results.NotFound())
+                    : Results.NotFound();
+            })
             .AllowAnonymous().ExcludeFromDescription();
         return app;
     }

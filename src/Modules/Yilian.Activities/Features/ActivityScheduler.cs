@@ -96,7 +96,7 @@ internal sealed partial class ActivityScheduler(
         InputValidator.ThrowIfInvalid(request);
         RequireScheduler();
         var first = ParseInterval(request.Start, request.End);
-        var venue = request.VenueId is { } venueId ? await venues.LoadAsync(venueId, ct) : null;
+        var venue = request.VenueId is { } venueId ? await KnownVenueAsync(venueId, ct) : null;
         if (venue is null && !request.Online)
         {
             throw InputValidationException.For("venueId", ActivityText.Get("Activity_VenueOrOnline"));
@@ -334,6 +334,18 @@ internal sealed partial class ActivityScheduler(
         foreach (var person in staff)
         {
             db.PersonBookings.Add(new PersonBooking { Id = Guid.CreateVersion7(), PersonKey = person, OccurrenceId = id, ActivityId = activity.Id, Start = slot.Start, End = slot.End });
+        }
+    }
+
+    private async Task<Venue> KnownVenueAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return await venues.LoadAsync(id, ct);
+        }
+        catch (NotFoundException)
+        {
+            throw InputValidationException.For("venueId", ActivityText.Get("Activity_UnknownVenue"));
         }
     }
 

@@ -79,10 +79,9 @@ internal sealed class CalendarFeeds(ActivitiesDbContext db, Venues venues, ICurr
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The .ics text for a token, or null when it is unknown or revoked. Reads across scopes: the token is the permission.</summary>
+    /// <summary>The .ics text for a token, or null when it is unknown or revoked. Called inside the system scope: the token is the permission.</summary>
     public async Task<string?> RenderAsync(string token, CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
         var hash = Hash(token);
         var feed = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, ct);
         if (feed is null)

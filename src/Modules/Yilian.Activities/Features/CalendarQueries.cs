@@ -59,8 +59,9 @@ internal sealed class CalendarQueries(ActivitiesDbContext db)
             occurrences = occurrences.Where(o => o.VenueId != null && venueIds.Contains(o.VenueId.Value));
         }
 
-        var visible = await mine.Join(occurrences, a => a.Id, o => o.ActivityId, (a, o) => new CalendarEntry(o.Id, a.Id, a.Title, a.Type, a.Status, o.VenueId, o.Start, o.End, true))
+        var rows = await mine.Join(occurrences, a => a.Id, o => o.ActivityId, (a, o) => new { o.Id, ActivityId = a.Id, a.Title, a.Type, a.Status, o.VenueId, o.Start, o.End })
             .OrderBy(e => e.Start).Take(MaxEvents).ToListAsync(ct);
+        var visible = rows.Select(r => new CalendarEntry(r.Id, r.ActivityId, r.Title, r.Type, r.Status, r.VenueId, r.Start, r.End, true)).ToList();
         if (venueIds is null)
         {
             return visible;
