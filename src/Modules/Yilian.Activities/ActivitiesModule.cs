@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,6 +10,7 @@ using Yilian.Activities.Features;
 using Yilian.Activities.Seeding;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;
 
@@ -50,6 +52,23 @@ public static class ActivitiesModule
         venues.MapGet("/{id:guid}/free-slots", async (Guid id, string? duration, string? from, string? to, Guid[]? staffIds, int? max, ActivityScheduler s, CancellationToken ct) =>
                 TypedResults.Ok(await s.FreeSlotsAsync(id, duration, from, to, staffIds, max ?? 5, ct)))
             .WithName("VenueFreeSlots").WithSummary("The earliest free slots: duration in minutes or ISO 8601 (PT1H30M); from/to with an offset; optional staffIds who must be free.");
+
+        // The same actions for the static pages: forms with antiforgery, then back to the page with the answer.
+        app.MapPost("/admin/venues", async ([FromForm] string? name, [FromForm] string? regionCode, [FromForm] string? address, [FromForm] int? capacity,
+                [FromForm] int? bufferMinutes, [FromForm] int? maxMinutes, HttpRequest http, Venues v, CancellationToken ct) =>
+                await PageActionAsync("/admin/venues", () => v.CreateAsync(new VenueRequest
+                {
+                    Name = name, RegionCode = regionCode?.Trim(), Address = address, Capacity = capacity ?? 0, BufferMinutes = bufferMinutes ?? 0, MaxMinutes = maxMinutes ?? 480,
+                    Facilities = [.. http.Form["facilities"].Where(f => f is not null).Select(f => f!)],
+                }, ct)))
+            .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
+        app.MapPost("/admin/venues/{id:guid}/closures", async (Guid id, [FromForm] DateOnly? date, [FromForm] string? reason, Venues v, CancellationToken ct) =>
+                await PageActionAsync("/admin/venues", async () =>
+                {
+                    await v.AddClosureAsync(id, new ClosureRequest(date, reason), ct);
+                    return id;
+                }))
+            .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
 
         var activities = app.MapGroup("/api/v1/activities").WithTags("Activities").RequireAuthorization(Policies.BackOffice);
         activities.MapPost("/", async (ScheduleActivityRequest request, ActivityScheduler s, CancellationToken ct) =>
@@ -104,5 +123,18 @@ public static class ActivitiesModule
             })
             .AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<IResult> PageActionAsync(string page, Func<Task<Guid>> action)
+    {
+        try
+        {
+            await action();
+            return Results.LocalRedirect(page);
+        }
+        catch (Exception e) when (e is InputValidationException or ForbiddenException or NotFoundException or BusinessRuleException)
+        {
+            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(ErrorText.Of(e))}");
+        }
     }
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Yilian.Activities.Domain;
+using Yilian.Testing;
+
+namespace Yilian.BrowserTests;
+
+/// <summary>Issue 4's "done when": a double booking refused with reasons and free slots, a drag to a free slot, a staff member kept in one place.</summary>
+public sealed class CalendarTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    /// <summary>A Tuesday two or more weeks ahead that is an ordinary working day.</summary>
+    private static DateOnly NextOrdinaryTuesday()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(14);
+        while (day.DayOfWeek != DayOfWeek.Tuesday || HolidayCalendar.Embedded.Kind(day) != DayKind.Ordinary)
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    private static async Task ScheduleAsync(IPage page, string title, string venue, DateOnly day, string from, string to, bool withStaff)
+    {
+        await page.GotoAsync("/admin/activities/new");
+        await page.FillAsync("[data-testid=activity-title]", title);
+        await page.SelectOptionAsync("[data-testid=activity-venue]", venue);
+        await page.FillAsync("[data-testid=activity-date]", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("[data-testid=activity-from]", from);
+        await page.FillAsync("[data-testid=activity-to]", to);
+        if (withStaff)
+        {
+            await page.Locator("[data-testid=activity-staff]").First.CheckAsync();
+        }
+
+        await page.ClickAsync("[data-testid=schedule]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>Drags an event in the time grid by whole hours (its height is its length).</summary>
+    private static async Task DragAsync(IPage page, string title, int hours)
+    {
+        var item = page.Locator(".ec-event", new PageLocatorOptions { HasText = title });
+        await item.WaitForAsync();
+        var box = (await item.BoundingBoxAsync())!;
+        var perHour = box.Height / 2;
+        var x = box.X + (box.Width / 2);
+        await page.Mouse.MoveAsync(x, box.Y + 10);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x, box.Y + 10 + (perHour * hours / 2), new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.MoveAsync(x, box.Y + 10 + (perHour * hours), new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.UpAsync();
+    }
+
+    [Fact]
+    public async Task Double_Booking_Refused_With_Free_Slots_Then_Dragged_To_A_Free_Slot_And_Staff_Kept_In_One_Place()
+    {
+        var day = NextOrdinaryTuesday();
+        var page = await fixture.NewPageAsync(1400, 1000);
+        await new LoginPage(page).SubmitAsyncAt("orgadmin", YilianApp.DemoPassword);
+        await page.GotoAsync("/admin/activities/new");
+        var venues = await page.Locator("[data-testid=activity-venue] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
+        var (roomA, roomB) = (venues[0], venues[1]);
+
+        await ScheduleAsync(page, "浏览器测试：长者书法课", roomA, day, "09:00", "11:00", withStaff: true);
+        page.Url.ShouldContain("/admin/calendar");
+
+        // The same room at an overlapping time: refused, with the reason and free slots to choose from.
+        await ScheduleAsync(page, "浏览器测试：亲子阅读", roomA, day, "10:00", "11:30", withStaff: false);
+        var refusal = await page.Locator("[data-testid=schedule-error]").InnerTextAsync();
+        refusal.ShouldContain("已被预订");
+        (await page.Locator("[data-testid=suggestion]").CountAsync()).ShouldBeGreaterThan(0);
+        await BrowserFixture.ScreenshotAsync(page, "30-activity-conflict");
+
+        // The same staff member in another room at the same time: refused with the reason.
+        await ScheduleAsync(page, "浏览器测试：太极课", roomB, day, "09:30", "10:30", withStaff: true);
+        (await page.Locator("[data-testid=schedule-error]").InnerTextAsync()).ShouldContain("已有其他安排");
+
+        // Taking the first suggested slot books the second activity.
+        await ScheduleAsync(page, "浏览器测试：亲子阅读", roomA, day, "10:00", "11:30", withStaff: false);
+        await page.Locator("[data-testid=suggestion]").First.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ClickAsync("[data-testid=schedule]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        page.Url.ShouldContain("/admin/calendar");
+
+        // The week view of that room: drag the first activity three hours later, to a free slot.
+        await page.GotoAsync($"/admin/calendar?venue={roomA}&view=timeGridWeek&date={day:yyyy-MM-dd}");
+        var message = page.Locator("[data-testid=calendar-message]");
+
+        // Onto the second activity's slot: the server refuses, the event snaps back, the reason is shown.
+        await DragAsync(page, "长者书法课", hours: 3);
+        await message.WaitForAsync();
+        (await message.InnerTextAsync()).ShouldContain("已被预订");
+
+        // Five hours later, 14:00–16:00, is free.
+        await DragAsync(page, "长者书法课", hours: 5);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=calendar-message]').textContent.includes('已调整')");
+
+        var events = await page.EvaluateAsync<JsonElement>(
+            $"fetch('/api/v1/calendar?venueId={roomA}&from={day:yyyy-MM-dd}T00:00%2B08:00&to={day:yyyy-MM-dd}T23:59%2B08:00').then(r => r.json())");
+        var moved = events.EnumerateArray().Single(e => e.GetProperty("title").GetString() == "浏览器测试：长者书法课");
+        moved.GetProperty("start").GetString().ShouldBe($"{day:yyyy-MM-dd}T14:00:00+08:00");
+        await page.Locator(".ec-event", new PageLocatorOptions { HasText = "长者书法课" }).WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "31-calendar-week");
+    }
+}
