@@ -22,6 +22,7 @@ public sealed class YilianApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _kestrel;
+    private bool _keepDatabase;
 
     private YilianApp(TestDatabase database, Dictionary<string, string?> settings, bool kestrel)
     {
@@ -44,6 +45,8 @@ public sealed class YilianApp : WebApplicationFactory<Program>
             ["Database:DataDirectory"] = database.DataDirectory,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = DemoPassword,
+            // Quartz keeps schedulers in a process-wide registry: each test host needs its own name.
+            ["Scheduler:Name"] = "yilian-test-" + Guid.NewGuid().ToString("N")[..8],
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -100,7 +103,20 @@ public sealed class YilianApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (!_keepDatabase)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops this host and starts a new one on the same database and data directory, as after a restart.</summary>
+    public async Task<YilianApp> RestartAsync()
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+        var app = new YilianApp(_database, _settings, _kestrel);
+        _ = app.Server;
+        return app;
     }
 
     private sealed class QueueLoggerProvider(ConcurrentQueue<string> queue) : ILoggerProvider

@@ -25,6 +25,8 @@ public static class ActivitiesModule
         builder.Services.AddScoped<ActivityScheduler>();
         builder.Services.AddScoped<CalendarQueries>();
         builder.Services.AddScoped<CalendarFeeds>();
+        builder.Services.AddScoped<ReminderPlanner>();
+        builder.Services.AddScoped<ActivityReminderJob>();
         builder.Services.AddScoped<ISeedStep, ActivitySeedStep>();
         return builder;
     }

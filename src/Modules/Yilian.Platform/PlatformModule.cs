@@ -101,6 +101,9 @@ public static class PlatformModule
         services.AddScoped<RegionQueries>();
         services.AddScoped<IRegionDirectory>(sp => sp.GetRequiredService<RegionQueries>());
         services.AddScoped<DictionaryAdmin>();
+        services.AddScoped<Features.Notifications.NotificationOutbox>();
+        services.AddScoped<INotificationOutbox>(sp => sp.GetRequiredService<Features.Notifications.NotificationOutbox>());
+        services.AddSingleton<INotificationSender, Features.Notifications.LogSmsSender>();
         services.AddScoped<IDictionaries>(sp => sp.GetRequiredService<DictionaryAdmin>());
         services.AddScoped<SearchAudit>();
         services.AddScoped<OnlineSessions>();
@@ -221,6 +224,16 @@ public static class PlatformModule
                 }
             })
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
+
+        var notifications = api.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization();
+        notifications.MapGet("/", async (Features.Notifications.NotificationOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.MineAsync(ct)))
+            .WithName("MyNotifications").WithSummary("Your in-app notifications, newest first.");
+        notifications.MapPost("/{id:guid}/read", async (Guid id, Features.Notifications.NotificationOutbox outbox, CancellationToken ct) =>
+            {
+                await outbox.MarkReadAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("MarkNotificationRead");
 
         var sessions = api.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(Policies.Operator);
         sessions.MapGet("/", async (OnlineSessions s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct))).WithName("ListOnlineSessions");

@@ -17,6 +17,7 @@ using Yilian.Platform.Seeding;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;
+using Yilian.Platform.Scheduling;
 using Yilian.Web.Components;
 
 namespace Yilian.Web.Hosting;
@@ -86,6 +87,7 @@ internal static class YilianDefaults
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddSingleton<Seeder>();
         services.AddSingleton<Yilian.SharedKernel.Files.IFileStorage, Yilian.SharedKernel.Files.LocalFileStorage>();
+        services.AddYilianScheduler(builder.Configuration, db);
         return builder;
     }
 

@@ -85,8 +85,11 @@ public sealed record SlotDto(Guid VenueId, DateTimeOffset Start, DateTimeOffset 
 /// </summary>
 internal sealed partial class ActivityScheduler(
     ActivitiesDbContext db, Venues venues, IOrganizationLookup organizations, IOrganizationProjects projects, IDictionaries dictionaries,
-    IDataScopeProvider scope, ICurrentUser user, TimeProvider clock)
+    IDataScopeProvider scope, ICurrentUser user, ReminderPlanner reminders, TimeProvider clock)
 {
+    private readonly List<(Guid Id, DateTimeOffset Start)> _booked = [];
+    private readonly List<Guid> _released = [];
+
     public const int SuggestionCount = 5;
 
     private static readonly TimeSpan LongestBooking = TimeSpan.FromDays(1);
@@ -160,6 +163,7 @@ internal sealed partial class ActivityScheduler(
         {
             db.PersonBookings.RemoveRange(db.PersonBookings.Where(p => p.OccurrenceId == occurrenceId));
             db.Occurrences.Remove(occurrence);
+            _released.Add(occurrenceId);
             AddOccurrence(activity, Guid.CreateVersion7(), slot, venue, staff);
             if (activity.RecurrenceRule is null)
             {
@@ -192,8 +196,10 @@ internal sealed partial class ActivityScheduler(
         }
 
         activity.Status = ActivityStatus.Cancelled;
-        db.Occurrences.RemoveRange(db.Occurrences.Where(o => o.ActivityId == activityId));
+        var occurrences = await db.Occurrences.Where(o => o.ActivityId == activityId).ToListAsync(ct);
+        db.Occurrences.RemoveRange(occurrences);
         await db.SaveChangesAsync(ct);
+        await reminders.UnplanAsync(occurrences.Select(o => o.Id), ct);
     }
 
     public async Task PublishAsync(Guid activityId, CancellationToken ct)
@@ -261,6 +267,10 @@ internal sealed partial class ActivityScheduler(
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
+
+            // After commit: reminders follow the bookings that now exist.
+            await reminders.UnplanAsync(_released, ct);
+            await reminders.PlanAsync(_booked, ct);
         }
         catch (DbUpdateException e) when (e.InnerException is DbException { SqlState: "23P01" })
         {
@@ -326,6 +336,7 @@ internal sealed partial class ActivityScheduler(
 
     private void AddOccurrence(Activity activity, Guid id, Interval slot, Venue? venue, IReadOnlyList<string> staff)
     {
+        _booked.Add((id, slot.Start));
         db.Occurrences.Add(new Occurrence
         {
             Id = id, ActivityId = activity.Id, VenueId = venue?.Id, Start = slot.Start, End = slot.End,

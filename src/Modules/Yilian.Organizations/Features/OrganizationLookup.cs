@@ -14,6 +14,6 @@ internal sealed class OrganizationLookup(OrganizationsDbContext db) : IOrganizat
         db.Organizations.AsNoTracking().Where(o => o.CreditCode == creditCode).Select(o => new OrganizationRef(o.Id, o.Name, o.CreditCode, o.RegionCode)).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<StaffRef>> StaffAsync(Guid organizationId, CancellationToken ct) =>
-        await db.Staff.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Name)
-            .Select(m => new StaffRef(m.Id, m.OrganizationId, m.Name)).ToListAsync(ct);
+        [.. (await db.Staff.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Name).ToListAsync(ct))
+            .Select(m => new StaffRef(m.Id, m.OrganizationId, m.Name, m.Phone))];
 }

@@ -2,7 +2,8 @@ namespace Yilian.Platform.Contracts;
 
 public sealed record OrganizationRef(Guid Id, string Name, string CreditCode, string RegionCode);
 
-public sealed record StaffRef(Guid Id, Guid OrganizationId, string Name);
+/// <param name="Phone">Decrypted, for reminders by SMS; never shown unmasked.</param>
+public sealed record StaffRef(Guid Id, Guid OrganizationId, string Name, string? Phone = null);
 
 /// <summary>
 /// Implemented by the Organizations module so that Platform can bind an account to an organization

@@ -28,6 +28,8 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
 
     public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         // The Identity mapping of IdentityUserContext, with our table names: the stores need only these sets.
@@ -125,6 +127,22 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.Property(i => i.NameZh).HasMaxLength(50);
             b.Property(i => i.NameEn).HasMaxLength(50);
             b.HasData(DefaultDictionaries.Items);
+        });
+        modelBuilder.Entity<Notification>(b =>
+        {
+            b.ToTable("platform_notifications");
+            b.Property(n => n.OwnerUserId).HasMaxLength(64);
+            b.Property(n => n.RecipientKey).HasMaxLength(80);
+            b.Property(n => n.Channel).HasMaxLength(16);
+            b.Property(n => n.Address).HasMaxLength(200);
+            b.Property(n => n.Title).HasMaxLength(100);
+            b.Property(n => n.Body).HasMaxLength(1000);
+            b.Property(n => n.Link).HasMaxLength(300);
+            b.Property(n => n.DedupKey).HasMaxLength(200);
+            b.Property(n => n.LastError).HasMaxLength(400);
+            b.HasIndex(n => n.DedupKey).IsUnique();
+            b.HasIndex(n => new { n.SentAt, n.CreatedAt });
+            b.HasIndex(n => new { n.OwnerUserId, n.CreatedAt });
         });
     }
 }
