@@ -72,6 +72,14 @@ public static class ActivitiesModule
                 }))
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
 
+        app.MapPost("/admin/calendar/feeds/{id:guid}/revoke", async (Guid id, [FromForm] string? unused, CalendarFeeds f, CancellationToken ct) =>
+                await PageActionAsync("/admin/calendar/feeds", async () =>
+                {
+                    await f.RevokeAsync(id, ct);
+                    return id;
+                }))
+            .RequireAuthorization().ExcludeFromDescription();
+
         var activities = app.MapGroup("/api/v1/activities").WithTags("Activities").RequireAuthorization(Policies.BackOffice);
         activities.MapPost("/", async (ScheduleActivityRequest request, ActivityScheduler s, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/activities/{await s.ScheduleAsync(request, ct)}"))

@@ -235,6 +235,13 @@ public static class PlatformModule
             })
             .WithName("MarkNotificationRead");
 
+        app.MapPost("/admin/notifications/{id:guid}/read", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] string? unused, Features.Notifications.NotificationOutbox outbox, CancellationToken ct) =>
+            {
+                await outbox.MarkReadAsync(id, ct);
+                return TypedResults.LocalRedirect("/admin/notifications");
+            })
+            .RequireAuthorization().ExcludeFromDescription();
+
         var sessions = api.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(Policies.Operator);
         sessions.MapGet("/", async (OnlineSessions s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct))).WithName("ListOnlineSessions");
         sessions.MapDelete("/{id:guid}", EndSession).WithName("EndSession");

@@ -84,6 +84,10 @@ internal sealed class Venues(ActivitiesDbContext db, ICurrentUser user, IDataSco
         return [.. (await query.OrderBy(v => v.RegionCode).ThenBy(v => v.Name).Take(5000).ToListAsync(ct)).Select(ToDto)];
     }
 
+    /// <summary>The venues the caller keeps (and so may subscribe to).</summary>
+    public async Task<IReadOnlyList<VenueDto>> KeptAsync(CancellationToken ct) =>
+        [.. (await db.Venues.AsNoTracking().Include(v => v.Closures).Where(v => v.IsActive).OrderBy(v => v.Name).Take(5000).ToListAsync(ct)).Where(IsKeeper).Take(200).Select(ToDto)];
+
     public async Task<VenueDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await LoadAsync(id, ct));
 
     public async Task<Venue> LoadAsync(Guid id, CancellationToken ct) =>
