@@ -51,19 +51,25 @@ if (options.ContainsKey("seed") || (!File.Exists(Path.Combine(data, "yilian.db")
 // A district-wide regulator: the widest scope, so the most rows behind every query. Fails harmlessly if it exists.
 await RunToEndAsync("create-admin", "--user", "perf.regulator", "--password", Password, "--role", "Regulator");
 
-using var server = Run("--urls", Url);
+var server = Run("--urls", Url);
 using var http = new HttpClient { BaseAddress = new Uri(Url) };
-for (var i = 0; ; i++)
+async Task<bool> TryReadyAsync()
 {
     try
     {
-        if ((await http.GetAsync("/healthz/ready")).IsSuccessStatusCode)
-        {
-            break;
-        }
+        return (await http.GetAsync("/healthz/ready")).IsSuccessStatusCode;
     }
-    catch (HttpRequestException) when (i < 120)
+    catch (HttpRequestException)
     {
+        return false;
+    }
+}
+
+for (var i = 0; !(await TryReadyAsync()); i++)
+{
+    if (i > 240)
+    {
+        throw new TimeoutException("The server did not become ready.");
     }
 
     await Task.Delay(500);
@@ -73,22 +79,69 @@ var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { userN
     .GetProperty("accessToken").GetString();
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-var targets = new (string Name, string Path)[]
+HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+var targets = new List<(string Name, Func<Random, HttpRequestMessage> Make)>
 {
-    ("organization list, filtered", "/api/v1/organizations?type=SocialServiceAgency&status=Active&q=%E5%9B%AD%E5%8C%BA&page=3&pageSize=20"),
-    ("organization list, street", "/api/v1/organizations?street=320571002000&page=1&pageSize=20"),
-    ("project board", "/api/v1/projects/board"),
-    ("project board, search", "/api/v1/projects/board?q=%E5%8A%A9%E9%A4%90"),
+    ("organization list, filtered", _ => Get("/api/v1/organizations?type=SocialServiceAgency&status=Active&q=%E5%9B%AD%E5%8C%BA&page=3&pageSize=20")),
+    ("organization list, street", _ => Get("/api/v1/organizations?street=320571002000&page=1&pageSize=20")),
+    ("project board", _ => Get("/api/v1/projects/board")),
+    ("project board, search", _ => Get("/api/v1/projects/board?q=%E5%8A%A9%E9%A4%90")),
 };
+
+if (options.ContainsKey("calendar"))
+{
+    // 1,000,000 bookings across 3,000 venues (a year from 2027-01-04), generated once into the same database.
+    var seeding = Stopwatch.StartNew();
+    server.Kill(entireProcessTree: true);
+    await server.WaitForExitAsync();
+    await RunToEndAsync("seed-calendar", "--venues", options.GetValueOrDefault("venues") ?? "3000", "--bookings", options.GetValueOrDefault("bookings") ?? "1000000");
+    Console.WriteLine($"calendar data ready in {seeding.Elapsed.TotalSeconds:F1} s");
+    server = Run("--urls", Url);
+    while (!await TryReadyAsync())
+    {
+        await Task.Delay(500);
+    }
+
+    var venues = (await http.GetFromJsonAsync<JsonElement>("/api/v1/venues")).EnumerateArray()
+        .Select(v => (Id: v.GetProperty("id").GetString()!, Region: v.GetProperty("regionCode").GetString()!)).ToList();
+    var street = venues.GroupBy(v => v.Region[..9]).OrderByDescending(g => g.Count()).First();
+    Console.WriteLine($"{venues.Count} venues; week view of street {street.Key}000 with {street.Count()} venues");
+    var first = new DateTimeOffset(2027, 1, 4, 0, 0, 0, TimeSpan.FromHours(8));
+    string Iso(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+    targets =
+    [
+        ("conflict check (one booking)", r =>
+        {
+            var start = first.AddDays(r.Next(0, 360)).AddHours(8 + r.Next(0, 12)).AddMinutes(15 * r.Next(0, 4));
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/activities/check")
+            {
+                Content = JsonContent.Create(new { title = "bench", venueId = venues[r.Next(venues.Count)].Id, start = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                    end = start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), expectedParticipants = 10 }),
+            };
+        }),
+        ("week view, one street", r =>
+        {
+            var week = first.AddDays(7 * r.Next(0, 50));
+            return Get($"/api/v1/calendar?street={street.Key}000&from={Iso(week)}&to={Iso(week.AddDays(7))}");
+        }),
+        ("free slots, 90 min in a week", r =>
+        {
+            var day = first.AddDays(r.Next(0, 350));
+            return Get($"/api/v1/venues/{venues[r.Next(venues.Count)].Id}/free-slots?duration=90&from={Iso(day)}&to={Iso(day.AddDays(7))}");
+        }),
+    ];
+}
 
 Console.WriteLine($"{requests} requests per target, concurrency {concurrency}, data {data}");
 Console.WriteLine("| target | p50 ms | p95 ms | p99 ms | max ms |");
 Console.WriteLine("|---|---|---|---|---|");
-foreach (var (name, path) in targets)
+var random = new Random(7);
+foreach (var (name, make) in targets)
 {
     for (var w = 0; w < 20; w++)
     {
-        (await http.GetAsync(path)).EnsureSuccessStatusCode();
+        using var warm = await http.SendAsync(make(random));
+        warm.EnsureSuccessStatusCode();
     }
 
     var times = new List<double>();
@@ -98,8 +151,14 @@ foreach (var (name, path) in targets)
         await gate.WaitAsync();
         try
         {
+            HttpRequestMessage request;
+            lock (random)
+            {
+                request = make(random);
+            }
+
             var sw = Stopwatch.StartNew();
-            using var response = await http.GetAsync(path);
+            using var response = await http.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             response.EnsureSuccessStatusCode();
             lock (times)

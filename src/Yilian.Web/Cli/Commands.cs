@@ -3,6 +3,7 @@ using System.IO.Compression;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Yilian.Platform.Auditing;
+using Yilian.Platform.Contracts;
 using Yilian.Platform.Identity;
 using Yilian.Platform.Seeding;
 using Yilian.SharedKernel.Data;
@@ -18,7 +19,7 @@ namespace Yilian.Web.Cli;
 /// </summary>
 internal static class Commands
 {
-    private static readonly string[] Names = ["migrate", "seed", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
+    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
 
     public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
 
@@ -43,6 +44,19 @@ internal static class Commands
                     var started = TimeProvider.System.GetTimestamp();
                     await app.Services.GetRequiredService<Seeder>().RunAsync(size, seed, ct);
                     Console.WriteLine($"Seeded {size} data (seed {seed}) in {TimeProvider.System.GetElapsedTime(started):g}.");
+                    return 0;
+                case "seed-calendar":
+                    await MigrateAsync(app, ct);
+                    using (SystemScope.Enter())
+                    {
+                        await using var scope = app.Services.CreateAsyncScope();
+                        var communities = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code).ToList();
+                        var watch = TimeProvider.System.GetTimestamp();
+                        var written = await scope.ServiceProvider.GetRequiredService<Yilian.Activities.Seeding.CalendarScaleSeeder>().RunAsync(
+                            communities, int.Parse(Get(options, "venues", "3000"), CultureInfo.InvariantCulture), int.Parse(Get(options, "bookings", "1000000"), CultureInfo.InvariantCulture), 20261122, ct);
+                        Console.WriteLine($"Calendar scale data: {written} bookings in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                    }
+
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(app, options, ct);
@@ -249,6 +263,8 @@ internal static class Commands
         Yilian commands (dotnet run --project src/Yilian.Web -- <command>):
           migrate                                   apply every module's migrations
           seed [--size demo|district] [--seed N]    generate demo or district-scale data (deterministic)
+          seed-calendar [--venues 3000] [--bookings 1000000]
+                                                    calendar benchmark data: venues and a year of bookings
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
                        [--role Regulator] [--scope District] [--region 320571000000]
           import-regions --file regions.csv         import or update the administrative tree

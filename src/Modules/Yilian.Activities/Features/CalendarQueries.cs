@@ -54,28 +54,24 @@ internal sealed class CalendarQueries(ActivitiesDbContext db)
         }
 
         var occurrences = db.Occurrences.AsNoTracking().Where(o => o.Start < to && o.End > from);
-        if (venueIds is not null)
-        {
-            occurrences = occurrences.Where(o => o.VenueId != null && venueIds.Contains(o.VenueId.Value));
-        }
-
-        var rows = await mine.Join(occurrences, a => a.Id, o => o.ActivityId, (a, o) => new { o.Id, ActivityId = a.Id, a.Title, a.Type, a.Status, o.VenueId, o.Start, o.End })
-            .OrderBy(e => e.Start).Take(MaxEvents).ToListAsync(ct);
-        var visible = rows.Select(r => new CalendarEntry(r.Id, r.ActivityId, r.Title, r.Type, r.Status, r.VenueId, r.Start, r.End, true)).ToList();
         if (venueIds is null)
         {
-            return visible;
+            // Not a venue view: the caller's own activities only.
+            var rows = await mine.Join(occurrences, a => a.Id, o => o.ActivityId, (a, o) => new { o.Id, ActivityId = a.Id, a.Title, a.Type, a.Status, o.VenueId, o.Start, o.End })
+                .OrderBy(e => e.Start).Take(MaxEvents).ToListAsync(ct);
+            return [.. rows.Select(r => new CalendarEntry(r.Id, r.ActivityId, r.Title, r.Type, r.Status, r.VenueId, r.Start, r.End, true))];
         }
 
-        // The rest of the shown venues' bookings, without titles.
-        var seen = visible.Select(e => e.OccurrenceId).ToHashSet();
-        var busy = await occurrences.OrderBy(o => o.Start).Take(MaxEvents)
-            .Select(o => new { o.Id, o.ActivityId, o.VenueId, o.Start, o.End }).ToListAsync(ct);
-        return
-        [
-            .. visible,
-            .. busy.Where(b => !seen.Contains(b.Id)).Select(b => new CalendarEntry(b.Id, b.ActivityId, null, null, null, b.VenueId, b.Start, b.End, false)),
-        ];
+        // A venue view: every booking of the shown venues, with the title only where the activity is the caller's (one query, a left join).
+        occurrences = occurrences.Where(o => o.VenueId != null && venueIds.Contains(o.VenueId.Value));
+        var booked = await (
+                from o in occurrences
+                join a in mine on o.ActivityId equals a.Id into visible
+                from a in visible.DefaultIfEmpty()
+                orderby o.Start
+                select new { o.Id, o.ActivityId, Title = a == null ? null : a.Title, Type = a == null ? null : a.Type, Status = a == null ? (ActivityStatus?)null : a.Status, o.VenueId, o.Start, o.End })
+            .Take(MaxEvents).ToListAsync(ct);
+        return [.. booked.Select(r => new CalendarEntry(r.Id, r.ActivityId, r.Title, r.Type, r.Status, r.VenueId, r.Start, r.End, r.Title is not null))];
     }
 
     public async Task<ActivityDto> GetAsync(Guid id, CancellationToken ct)
