@@ -193,6 +193,46 @@ public sealed class ActivitySchedulingTests
     }
 
     [Fact]
+    public async Task Publishing_Shows_An_Activity_To_Residents_And_Free_Slots_Are_Found_Near_A_Point()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        using var op = await app.ClientAsAsync("operator");
+        using var org = await app.ClientAsAsync("orgadmin");
+        var (_, community) = await OwnOrganizationAsync(org);
+        var created = await op.PostAsJsonAsync("/api/v1/venues", new { name = "星湖社区活动室", ownerKind = "Community", regionCode = community, capacity = 30, latitude = 31.32, longitude = 120.72 });
+        var venue = created.Headers.Location!.ToString().Split('/')[^1];
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(3);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Yilian.Activities.Domain.HolidayCalendar.Embedded.Kind(day) != Yilian.Activities.Domain.DayKind.Ordinary)
+        {
+            day = day.AddDays(1);
+        }
+
+        var when = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var scheduled = await org.PostAsJsonAsync("/api/v1/activities", Activity(venue, "09:00", "10:00", "居民公开课：防诈骗").WithDay(when));
+        scheduled.StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var resident = app.CreateClient();
+        var before = await resident.GetFromJsonAsync<JsonElement>("/api/v1/public/activities");
+        before.EnumerateArray().ShouldNotContain(a => a.GetProperty("title").GetString() == "居民公开课：防诈骗"); // a draft stays private
+
+        (await org.PostAsync(scheduled.Headers.Location + "/publish", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await org.PostAsync(scheduled.Headers.Location + "/publish", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var after = await resident.GetFromJsonAsync<JsonElement>("/api/v1/public/activities");
+        after.EnumerateArray().Single(a => a.GetProperty("title").GetString() == "居民公开课：防诈骗").GetProperty("venueName").GetString().ShouldBe("星湖社区活动室");
+        (await resident.GetStringAsync("/activities")).ShouldContain("居民公开课：防诈骗");
+        (await org.PostAsync(scheduled.Headers.Location + "/done", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict); // not over yet
+
+        var from = Uri.EscapeDataString($"{when}T08:00+08:00");
+        var to = Uri.EscapeDataString($"{when}T12:00+08:00");
+        var near = await org.GetFromJsonAsync<JsonElement>($"/api/v1/free-slots?lat=31.321&lng=120.721&radiusKm=1&duration=60&from={from}&to={to}");
+        var mine = near.EnumerateArray().Where(s => s.GetProperty("venueId").GetString() == venue).ToList();
+        mine.ShouldNotBeEmpty();
+        mine.ShouldAllBe(s => !s.GetProperty("start").GetString()!.StartsWith($"{when}T09:", StringComparison.Ordinal));
+        var far = await org.GetFromJsonAsync<JsonElement>($"/api/v1/free-slots?lat=30.0&lng=119.0&radiusKm=1&duration=60&from={from}&to={to}");
+        far.GetArrayLength().ShouldBe(0);
+        (await org.GetAsync($"/api/v1/free-slots?lat=31.3&lng=120.7&radiusKm=500&duration=60&from={from}&to={to}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task ICalendar_Feed_Is_Subscribable_And_Revocable()
     {
         await using var app = await YilianApp.StartAsync(Databases.Sqlite);

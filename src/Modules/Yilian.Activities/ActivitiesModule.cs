@@ -26,6 +26,7 @@ public static class ActivitiesModule
         builder.Services.AddScoped<CalendarQueries>();
         builder.Services.AddScoped<CalendarFeeds>();
         builder.Services.AddScoped<ReminderPlanner>();
+        builder.Services.AddScoped<PublicActivities>();
         builder.Services.AddScoped<ActivityReminderJob>();
         builder.Services.AddScoped<ISeedStep, ActivitySeedStep>();
         builder.Services.AddScoped(sp => new CalendarScaleSeeder(sp.GetRequiredService<ActivitiesDbContext>()));
@@ -108,6 +109,21 @@ public static class ActivitiesModule
             })
             .WithName("CancelActivity").WithSummary("Cancels and releases the venue and the people.");
 
+        app.MapGet("/api/v1/public/activities", async (string? community, int? days, PublicActivities p, CancellationToken ct) =>
+                TypedResults.Ok(await p.UpcomingAsync(community, days ?? 30, ct)))
+            .WithTags("Public").WithName("PublicActivities").AllowAnonymous()
+            .WithSummary("Published activities in the coming days (at most 62), optionally in one community or street.");
+        app.MapGet("/api/v1/free-slots", async (double? lat, double? lng, double? radiusKm, string? duration, string? from, string? to, Guid[]? staffIds, int? max,
+                Venues v, ActivityScheduler s, CancellationToken ct) =>
+                TypedResults.Ok(await s.FreeSlotsAsync(await v.NearAsync(lat, lng, radiusKm, ct), duration, from, to, staffIds, max ?? 5, ct)))
+            .WithTags("Venues").WithName("FreeSlotsNearPoint").RequireAuthorization(Policies.BackOffice)
+            .WithSummary("The earliest free slots in any venue within radiusKm of a point.");
+        activities.MapPost("/{id:guid}/done", async (Guid id, ActivityScheduler s, CancellationToken ct) =>
+            {
+                await s.CompleteAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("CompleteActivity").WithSummary("Mark as done once every occurrence has ended.");
         app.MapGet("/api/v1/calendar", async ([AsParameters] CalendarQuery q, CalendarQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.EventsAsync(q, ct)))
             .WithTags("Activities").WithName("CalendarEvents").RequireAuthorization(Policies.BackOffice)
             .WithSummary("Occurrences in a window (at most 62 days): the caller's in full, other bookings of the shown venues without titles.");

@@ -202,6 +202,25 @@ internal sealed partial class ActivityScheduler(
         await reminders.UnplanAsync(occurrences.Select(o => o.Id), ct);
     }
 
+    public async Task CompleteAsync(Guid activityId, CancellationToken ct)
+    {
+        RequireScheduler();
+        var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == activityId, ct) ?? throw new NotFoundException("Activity", activityId);
+        if (activity.Status is ActivityStatus.Cancelled or ActivityStatus.Done)
+        {
+            throw new BusinessRuleException("ActivityClosed", ActivityText.Get("Activity_Closed"), isConflict: true);
+        }
+
+        var now = clock.GetUtcNow();
+        if (await db.Occurrences.AnyAsync(o => o.ActivityId == activityId && o.End > now, ct))
+        {
+            throw new BusinessRuleException("NotEnded", ActivityText.Get("Activity_NotEnded"), isConflict: true);
+        }
+
+        activity.Status = ActivityStatus.Done;
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task PublishAsync(Guid activityId, CancellationToken ct)
     {
         RequireScheduler();

@@ -84,6 +84,31 @@ internal sealed class Venues(ActivitiesDbContext db, ICurrentUser user, IDataSco
         return [.. (await query.OrderBy(v => v.RegionCode).ThenBy(v => v.Name).Take(5000).ToListAsync(ct)).Select(ToDto)];
     }
 
+    /// <summary>Active venues within <paramref name="radiusKm"/> of a point (great-circle distance), nearest first.</summary>
+    public async Task<IReadOnlyList<Venue>> NearAsync(double? latitude, double? longitude, double? radiusKm, CancellationToken ct)
+    {
+        if (latitude is not (>= -90 and <= 90) || longitude is not (>= -180 and <= 180) || radiusKm is not (>= 0.1 and <= 20))
+        {
+            throw InputValidationException.For("radiusKm", ActivityText.Get("Slots_NearPoint"));
+        }
+
+        // A bounding box in SQL, the exact distance in memory.
+        var dLat = radiusKm.Value / 111.0;
+        var dLng = radiusKm.Value / (111.0 * Math.Max(0.1, Math.Cos(latitude.Value * Math.PI / 180)));
+        var box = await db.Venues.Include(v => v.Closures).Where(v => v.IsActive && v.Latitude != null && v.Longitude != null
+                && v.Latitude >= latitude - dLat && v.Latitude <= latitude + dLat && v.Longitude >= longitude - dLng && v.Longitude <= longitude + dLng)
+            .Take(2000).ToListAsync(ct);
+        return [.. box.Select(v => (Venue: v, Km: Kilometres(latitude.Value, longitude.Value, v.Latitude!.Value, v.Longitude!.Value)))
+            .Where(x => x.Km <= radiusKm).OrderBy(x => x.Km).Take(50).Select(x => x.Venue)];
+    }
+
+    public static double Kilometres(double lat1, double lng1, double lat2, double lng2)
+    {
+        static double Rad(double d) => d * Math.PI / 180;
+        var a = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lng2 - lng1) / 2), 2));
+        return 6371.0 * 2 * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
     /// <summary>The venues the caller keeps (and so may subscribe to).</summary>
     public async Task<IReadOnlyList<VenueDto>> KeptAsync(CancellationToken ct) =>
         [.. (await db.Venues.AsNoTracking().Include(v => v.Closures).Where(v => v.IsActive).OrderBy(v => v.Name).Take(5000).ToListAsync(ct)).Where(IsKeeper).Take(200).Select(ToDto)];
