@@ -53,7 +53,9 @@ internal sealed class CalendarQueries(ActivitiesDbContext db)
             mine = mine.Where(a => a.RegionCode.StartsWith(prefix));
         }
 
-        var occurrences = db.Occurrences.AsNoTracking().Where(o => o.Start < to && o.End > from);
+        // No booking is longer than a day, so a lower bound on Start lets the (Start, VenueId) index answer the window.
+        var earliest = from.AddDays(-1);
+        var occurrences = db.Occurrences.AsNoTracking().Where(o => o.Start > earliest && o.Start < to && o.End > from);
         if (venueIds is null)
         {
             // Not a venue view: the caller's own activities only.

@@ -70,6 +70,10 @@ public sealed class CalendarScaleSeeder
 
         written += await FlushAsync(connection, sqlite, rows, ct);
         await _db.Database.CloseConnectionAsync();
+
+        // Fresh statistics, as autovacuum would gather them later: the planner must know the tables are large.
+        await _db.Database.ExecuteSqlRawAsync("ANALYZE act_occurrences", ct);
+        await _db.Database.ExecuteSqlRawAsync("ANALYZE act_activities", ct);
         return written;
     }
 
