@@ -221,6 +221,17 @@ public sealed class ActivitySchedulingTests
         (await resident.GetStringAsync("/activities")).ShouldContain("居民公开课：防诈骗");
         (await org.PostAsync(scheduled.Headers.Location + "/done", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict); // not over yet
 
+        // An activity of a project lands on the project's one timeline.
+        var board = await org.GetFromJsonAsync<JsonElement>("/api/v1/projects/board");
+        var projectId = board.EnumerateArray().SelectMany(c => c.GetProperty("cards").EnumerateArray()).First().GetProperty("id").GetString();
+        var withProject = await org.PostAsJsonAsync("/api/v1/activities", new
+        {
+            title = "项目活动：长者健康讲座", type = "class", venueId = venue, projectId, start = $"{when}T14:00+08:00", end = $"{when}T15:00+08:00", expectedParticipants = 10,
+        });
+        withProject.StatusCode.ShouldBe(HttpStatusCode.Created, await withProject.Content.ReadAsStringAsync());
+        var timeline = (await org.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}")).GetProperty("timeline");
+        timeline.EnumerateArray().ShouldContain(e => e.GetProperty("kind").GetString() == "Activity" && e.GetProperty("text").GetString()!.Contains("项目活动：长者健康讲座"));
+
         var from = Uri.EscapeDataString($"{when}T08:00+08:00");
         var to = Uri.EscapeDataString($"{when}T12:00+08:00");
         var near = await org.GetFromJsonAsync<JsonElement>($"/api/v1/free-slots?lat=31.321&lng=120.721&radiusKm=1&duration=60&from={from}&to={to}");

@@ -85,7 +85,7 @@ public sealed record SlotDto(Guid VenueId, DateTimeOffset Start, DateTimeOffset 
 /// </summary>
 internal sealed partial class ActivityScheduler(
     ActivitiesDbContext db, Venues venues, IOrganizationLookup organizations, IOrganizationProjects projects, IDictionaries dictionaries,
-    IDataScopeProvider scope, ICurrentUser user, ReminderPlanner reminders, TimeProvider clock)
+    IDataScopeProvider scope, ICurrentUser user, ReminderPlanner reminders, IProjectTimeline timeline, TimeProvider clock)
 {
     private readonly List<(Guid Id, DateTimeOffset Start)> _booked = [];
     private readonly List<Guid> _released = [];
@@ -133,6 +133,12 @@ internal sealed partial class ActivityScheduler(
                 AddOccurrence(activity, Guid.CreateVersion7(), o, venue, staff);
             }
         }, ct);
+        if (activity.ProjectId is { } projectId)
+        {
+            var when = Yilian.SharedKernel.ChinaTime.ToChina(activity.Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            await timeline.RecordAsync(projectId, "activity", ActivityText.Get("Timeline_Scheduled", activity.Title, when, occurrences.Count, venue?.Name ?? ActivityText.Get("Activity_Online")), ct);
+        }
+
         return activity.Id;
     }
 

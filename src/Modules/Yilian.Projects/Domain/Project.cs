@@ -142,6 +142,8 @@ public enum TimelineKind
     Comment,
     IndicatorUpdated,
     Evaluated,
+    Activity,
+    Expense,
 }
 
 internal sealed class TimelineEvent : IOrganizationScoped, IRegionScoped
