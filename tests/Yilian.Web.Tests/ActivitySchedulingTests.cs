@@ -234,7 +234,7 @@ public sealed class ActivitySchedulingTests
 
         var from = Uri.EscapeDataString($"{when}T08:00+08:00");
         var to = Uri.EscapeDataString($"{when}T12:00+08:00");
-        var near = await org.GetFromJsonAsync<JsonElement>($"/api/v1/free-slots?lat=31.321&lng=120.721&radiusKm=1&duration=60&from={from}&to={to}");
+        var near = await org.GetFromJsonAsync<JsonElement>($"/api/v1/free-slots?lat=31.321&lng=120.721&radiusKm=1&duration=60&max=50&from={from}&to={to}");
         var mine = near.EnumerateArray().Where(s => s.GetProperty("venueId").GetString() == venue).ToList();
         mine.ShouldNotBeEmpty();
         mine.ShouldAllBe(s => !s.GetProperty("start").GetString()!.StartsWith($"{when}T09:", StringComparison.Ordinal));
