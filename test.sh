@@ -31,6 +31,11 @@ as_postgres() {
 if ! as_postgres psql -p "$pg_port" -tAc "SELECT 1 FROM pg_roles WHERE rolname='yilian_test'" | grep -q 1; then
   as_postgres psql -p "$pg_port" -qc "CREATE ROLE yilian_test LOGIN SUPERUSER PASSWORD 'yilian_test'"
 fi
+# Test classes run in parallel, each on its own database with its own pool: allow more connections than the default 100.
+if [ "$(as_postgres psql -p "$pg_port" -tAc "SHOW max_connections")" -lt 400 ]; then
+  as_postgres psql -p "$pg_port" -qc "ALTER SYSTEM SET max_connections = 400" >/dev/null
+  $SUDO pg_ctlcluster "$pg_version" "$pg_cluster" restart
+fi
 export YILIAN_TEST_POSTGRES="Host=127.0.0.1;Port=${pg_port};Username=yilian_test;Password=yilian_test;Database=postgres"
 export YILIAN_CHROMIUM="$(command -v chromium)"
 

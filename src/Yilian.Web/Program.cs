@@ -2,6 +2,7 @@ using Yilian.Activities;
 using Yilian.Organizations;
 using Yilian.Platform;
 using Yilian.Projects;
+using Yilian.Volunteers;
 using Yilian.Web.Cli;
 using Yilian.Web.Hosting;
 
@@ -11,6 +12,7 @@ builder.AddPlatformModule();
 builder.AddOrganizationsModule();
 builder.AddProjectsModule();
 builder.AddActivitiesModule();
+builder.AddVolunteersModule();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -23,7 +25,8 @@ app.MapPlatformApi();
 app.MapOrganizationsApi();
 app.MapProjectsApi();
 app.MapActivitiesApi();
-app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(ActivitiesModule).Assembly);
+app.MapVolunteersApi();
+app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

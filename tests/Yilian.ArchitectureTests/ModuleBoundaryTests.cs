@@ -10,7 +10,7 @@ namespace Yilian.ArchitectureTests;
 public class ModuleBoundaryTests
 {
     private static readonly Assembly[] Modules =
-        [typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(Projects.ProjectsModule).Assembly, typeof(Activities.ActivitiesModule).Assembly];
+        [typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(Projects.ProjectsModule).Assembly, typeof(Activities.ActivitiesModule).Assembly, typeof(Volunteers.VolunteersModule).Assembly];
 
     public static TheoryData<string, string> ModulePairs
     {

@@ -66,7 +66,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        // A bounded pool per test database: under a burst, requests wait for a connection instead of exhausting the server.
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 };
         return new TestDatabase(provider, builder.ConnectionString, dir, name);
     }
 

@@ -4,6 +4,7 @@ using Yilian.Activities.Data;
 using Yilian.Organizations.Data;
 using Yilian.Platform.Data;
 using Yilian.Projects.Data;
+using Yilian.Volunteers.Data;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Security;
 
@@ -44,4 +45,9 @@ internal sealed class ProjectsFactory : IDesignTimeDbContextFactory<ProjectsDbCo
 internal sealed class ActivitiesFactory : IDesignTimeDbContextFactory<ActivitiesDbContext>
 {
     public ActivitiesDbContext CreateDbContext(string[] args) => new(Design.Options<ActivitiesDbContext>(ActivitiesDbContext.Module), new DesignScope());
+}
+
+internal sealed class VolunteersFactory : IDesignTimeDbContextFactory<VolunteersDbContext>
+{
+    public VolunteersDbContext CreateDbContext(string[] args) => new(Design.Options<VolunteersDbContext>(VolunteersDbContext.Module), new DesignScope());
 }

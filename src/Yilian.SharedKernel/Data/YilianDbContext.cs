@@ -36,7 +36,8 @@ public abstract class YilianDbContext(DbContextOptions options, IDataScopeProvid
 
     private List<Guid> ScopeOrganizations => [.. _scope.Organizations];
 
-    private string ScopeUserId => _scope.UserId ?? "\u0000";
+    // No caller: a value no account id can take (PostgreSQL text cannot hold NUL, so not "\0").
+    private string ScopeUserId => _scope.UserId ?? "(no user)";
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

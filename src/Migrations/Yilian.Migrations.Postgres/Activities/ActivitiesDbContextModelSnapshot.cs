@@ -46,6 +46,9 @@ namespace Yilian.Migrations.Postgres.Activities
                     b.Property<int>("ExpectedParticipants")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MinimumVolunteerAge")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Online")
                         .HasColumnType("boolean");
 

@@ -403,6 +403,96 @@ namespace Yilian.Migrations.Postgres.Platform
                             NameEn = "Tables and chairs",
                             NameZh = "桌椅",
                             Sort = 60
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "first-aid",
+                            IsActive = true,
+                            NameEn = "First aid",
+                            NameZh = "急救",
+                            Sort = 10
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "elderly-care",
+                            IsActive = true,
+                            NameEn = "Elderly care",
+                            NameZh = "为老服务",
+                            Sort = 20
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "tutoring",
+                            IsActive = true,
+                            NameEn = "Tutoring",
+                            NameZh = "课业辅导",
+                            Sort = 30
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "photography",
+                            IsActive = true,
+                            NameEn = "Photography",
+                            NameZh = "摄影摄像",
+                            Sort = 40
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "translation",
+                            IsActive = true,
+                            NameEn = "Translation",
+                            NameZh = "外语翻译",
+                            Sort = 50
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "driving",
+                            IsActive = true,
+                            NameEn = "Driving",
+                            NameZh = "驾驶",
+                            Sort = 60
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "counselling",
+                            IsActive = true,
+                            NameEn = "Counselling",
+                            NameZh = "心理疏导",
+                            Sort = 70
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "it",
+                            IsActive = true,
+                            NameEn = "Computers and phones",
+                            NameZh = "电脑与手机教学",
+                            Sort = 80
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "publicity",
+                            IsActive = true,
+                            NameEn = "Publicity",
+                            NameZh = "宣传策划",
+                            Sort = 90
+                        },
+                        new
+                        {
+                            Type = "skill",
+                            Code = "order",
+                            IsActive = true,
+                            NameEn = "Keeping order",
+                            NameZh = "秩序维护",
+                            Sort = 100
                         });
                 });
 

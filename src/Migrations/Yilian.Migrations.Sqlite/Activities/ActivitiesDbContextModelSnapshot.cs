@@ -41,6 +41,9 @@ namespace Yilian.Migrations.Sqlite.Activities
                     b.Property<int>("ExpectedParticipants")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinimumVolunteerAge")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Online")
                         .HasColumnType("INTEGER");
 

@@ -49,6 +49,9 @@ internal sealed class Activity : IRegionScoped, IOrganizationScoped
 
     public int ExpectedParticipants { get; set; }
 
+    /// <summary>Volunteers younger than this cannot sign up (0: no limit).</summary>
+    public int MinimumVolunteerAge { get; set; }
+
     /// <summary>Organizing staff (staff-member ids of the organization), comma-separated.</summary>
     public string StaffIds { get; set; } = "";
 

@@ -59,6 +59,9 @@ public sealed class ScheduleActivityRequest
     public List<Guid>? StaffIds { get; set; }
 
     public Dictionary<string, int>? VolunteerNeeds { get; set; }
+
+    [Range(0, 100), Label(typeof(ActivityText), "Activity_MinimumAge")]
+    public int MinimumVolunteerAge { get; set; }
 }
 
 public sealed class MoveRequest
@@ -121,7 +124,7 @@ internal sealed partial class ActivityScheduler(
             Id = Guid.CreateVersion7(), ProjectId = request.ProjectId, OrganizationId = organizationId, RegionCode = region, Title = request.Title!.Trim(), Type = type,
             Description = request.Description?.Trim(), TargetGroup = request.TargetGroup?.Trim(), Start = first.Start, End = first.End,
             RecurrenceRule = string.IsNullOrWhiteSpace(request.RecurrenceRule) ? null : request.RecurrenceRule.Trim(), VenueId = venue?.Id, Online = venue is null,
-            ExpectedParticipants = request.ExpectedParticipants, StaffIds = string.Join(',', staff.Select(s => s[6..])), VolunteerNeeds = needs,
+            ExpectedParticipants = request.ExpectedParticipants, MinimumVolunteerAge = request.MinimumVolunteerAge, StaffIds = string.Join(',', staff.Select(s => s[6..])), VolunteerNeeds = needs,
             CreatedBy = user.UserName ?? "system", CreatedAt = clock.GetUtcNow(),
         };
         var check = new ScheduleCheck(occurrences, venue is null ? null : Venues.Rules(venue), staff, request.ExpectedParticipants);

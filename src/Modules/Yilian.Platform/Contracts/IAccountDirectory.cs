@@ -11,4 +11,7 @@ public interface IAccountDirectory
 
     /// <summary>Adds the assignment unless it exists; takes effect at the account's next sign-in.</summary>
     Task GrantAsync(string userId, string role, ScopeKind scope, Guid? organizationId, string? regionCode, CancellationToken ct);
+
+    /// <summary>Self-registration of a volunteer or resident account (own records only); password rules apply.</summary>
+    Task<AccountRef> RegisterAsync(string userName, string displayName, string password, string role, CancellationToken ct);
 }

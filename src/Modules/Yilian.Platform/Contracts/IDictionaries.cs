@@ -9,7 +9,9 @@ public static class DictionaryTypes
 
     public const string Facility = "facility";
 
-    public static readonly IReadOnlyList<string> All = [ServiceField, ActivityType, Facility];
+    public const string Skill = "skill";
+
+    public static readonly IReadOnlyList<string> All = [ServiceField, ActivityType, Facility, Skill];
 }
 
 /// <param name="Name">In the current UI culture.</param>

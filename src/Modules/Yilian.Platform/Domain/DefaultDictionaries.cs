@@ -33,6 +33,17 @@ internal static class DefaultDictionaries
             ("accessible", "无障碍通道", "Step-free access"),
             ("wifi", "无线网络", "Wi-Fi"),
             ("tables", "桌椅", "Tables and chairs")),
+        .. Entries(DictionaryTypes.Skill,
+            ("first-aid", "急救", "First aid"),
+            ("elderly-care", "为老服务", "Elderly care"),
+            ("tutoring", "课业辅导", "Tutoring"),
+            ("photography", "摄影摄像", "Photography"),
+            ("translation", "外语翻译", "Translation"),
+            ("driving", "驾驶", "Driving"),
+            ("counselling", "心理疏导", "Counselling"),
+            ("it", "电脑与手机教学", "Computers and phones"),
+            ("publicity", "宣传策划", "Publicity"),
+            ("order", "秩序维护", "Keeping order")),
     ];
 
     private static IEnumerable<DictionaryItem> Entries(string type, params (string Code, string Zh, string En)[] entries) =>

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using Yilian.Activities.Data;
+using Yilian.Activities.Domain;
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Security;
+
+namespace Yilian.Activities.Features;
+
+/// <summary>Volunteers' view of activities: published ones only, across scopes (publishing makes them public).</summary>
+internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider clock) : IActivityCatalog
+{
+    public async Task<ActivityBrief?> FindAsync(Guid activityId, CancellationToken ct) =>
+        (await QueryAsync(q => q.Where(a => a.Id == activityId), ct)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<ActivityBrief>> RecruitingAsync(int days, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now.AddDays(Math.Clamp(days, 1, 62));
+        var all = await QueryAsync(q => q.Where(a => a.Status == ActivityStatus.Published && a.End > now && a.Start < until && a.VolunteerNeeds != "{}")
+            .OrderBy(a => a.Start).Take(200), ct);
+        return [.. all.Where(a => a.VolunteersNeeded > 0)];
+    }
+
+    private async Task<List<ActivityBrief>> QueryAsync(Func<IQueryable<Activity>, IQueryable<Activity>> filter, CancellationToken ct)
+    {
+        using var system = SystemScope.Enter();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
+        var rows = await filter(db.Activities.AsNoTracking())
+            .Select(a => new { Activity = a, Venue = db.Venues.Where(v => v.Id == a.VenueId).Select(v => v.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        return [.. rows.Select(r =>
+        {
+            var needs = JsonSerializer.Deserialize<Dictionary<string, int>>(r.Activity.VolunteerNeeds) ?? [];
+            return new ActivityBrief(r.Activity.Id, r.Activity.Title, r.Activity.Status == ActivityStatus.Published, r.Activity.OrganizationId, r.Activity.RegionCode,
+                needs.Values.Sum(), needs, r.Activity.MinimumVolunteerAge, r.Activity.Start, r.Activity.End, r.Venue);
+        })];
+    }
+}

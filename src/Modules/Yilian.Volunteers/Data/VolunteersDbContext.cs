@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Security;
+using Yilian.Volunteers.Domain;
+
+namespace Yilian.Volunteers.Data;
+
+internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> options, IDataScopeProvider scope) : YilianDbContext(options, scope)
+{
+    public const string Module = "Volunteers";
+
+    protected override string TablePrefix => "vol_";
+
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<VerificationCode> Codes => Set<VerificationCode>();
+
+    public DbSet<Signup> Signups => Set<Signup>();
+
+    public DbSet<ActivityPlaces> Places => Set<ActivityPlaces>();
+
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Volunteer>(b =>
+        {
+            b.ToTable("vol_volunteers");
+            b.Property(v => v.OwnerUserId).HasMaxLength(64);
+            b.Property(v => v.RegionCode).HasMaxLength(12);
+            b.Property(v => v.Number).HasMaxLength(32);
+            b.Property(v => v.RealName).HasMaxLength(50);
+            b.Property(v => v.IdNumber).HasMaxLength(200);
+            b.Property(v => v.IdNumberIndex).HasMaxLength(64);
+            b.Property(v => v.Phone).HasMaxLength(200);
+            b.Property(v => v.PhoneIndex).HasMaxLength(64);
+            b.Property(v => v.Skills).HasMaxLength(400);
+            b.Property(v => v.Tags).HasMaxLength(400);
+            b.HasIndex(v => v.IdNumberIndex).IsUnique();
+            b.HasIndex(v => v.PhoneIndex).IsUnique();
+            b.HasIndex(v => v.OwnerUserId).IsUnique();
+            b.HasIndex(v => v.Number).IsUnique();
+            b.HasIndex(v => v.RegionCode);
+        });
+        modelBuilder.Entity<Consent>(b =>
+        {
+            b.ToTable("vol_consents");
+            b.Property(c => c.OwnerUserId).HasMaxLength(64);
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(c => c.TextVersion).HasMaxLength(32);
+            b.Property(c => c.GuardianName).HasMaxLength(50);
+            b.Property(c => c.GuardianPhone).HasMaxLength(200);
+            b.HasIndex(c => c.VolunteerId);
+        });
+        modelBuilder.Entity<VerificationCode>(b =>
+        {
+            b.ToTable("vol_verification_codes");
+            b.Property(c => c.PhoneIndex).HasMaxLength(64);
+            b.Property(c => c.CodeHash).HasMaxLength(64);
+            b.HasIndex(c => new { c.PhoneIndex, c.IssuedAt });
+        });
+        modelBuilder.Entity<Signup>(b =>
+        {
+            b.ToTable("vol_signups");
+            b.Property(s => s.OwnerUserId).HasMaxLength(64);
+            b.Property(s => s.RegionCode).HasMaxLength(12);
+            b.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(s => s.VolunteerName).HasMaxLength(50);
+            b.HasIndex(s => new { s.ActivityId, s.Sequence }).IsUnique();
+            b.HasIndex(s => new { s.VolunteerId, s.ActivityId });
+            b.HasIndex(s => s.OrganizationId);
+        });
+        modelBuilder.Entity<ActivityPlaces>(b =>
+        {
+            b.ToTable("vol_activity_places");
+            b.HasKey(p => p.ActivityId);
+        });
+    }
+}

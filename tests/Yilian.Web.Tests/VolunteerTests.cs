@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Security;
+using Yilian.SharedKernel.Seeding;
+using Yilian.Testing;
+using Yilian.Volunteers.Data;
+using Yilian.Volunteers.Domain;
+
+namespace Yilian.Web.Tests;
+
+/// <summary>Volunteer registration with a phone code and real-name data; sign-ups with places and a waitlist.</summary>
+public sealed partial class VolunteerTests
+{
+    private static readonly Dictionary<string, string?> Settings = new() { ["Security:LoginAttemptsPerIpPerMinute"] = "5000", ["Security:LoginAttemptsPerAccountPerMinute"] = "5000" };
+
+    private static string Iso(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string CodeFromLog(YilianApp app, string phoneTail) =>
+        app.Logs.Where(l => l.Contains("SMS to") && l.Contains(phoneTail)).Select(l => SixDigits().Match(l).Groups[1].Value).Last(v => v.Length == 6);
+
+    private static async Task<string> CommunityAsync(YilianApp app)
+    {
+        using var op = await app.ClientAsAsync("operator");
+        var org = (await op.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0];
+        return org.GetProperty("regionCode").GetString()!;
+    }
+
+    [Fact]
+    public async Task A_Volunteer_Registers_With_A_Phone_Code_And_Real_Name_Data_Kept_Encrypted()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        var community = await CommunityAsync(app);
+        using var anonymous = app.CreateClient();
+        const string phone = "13912345678";
+        (await anonymous.PostAsJsonAsync("/api/v1/volunteers/verification-codes", new { phone = "12345" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await anonymous.PostAsJsonAsync("/api/v1/volunteers/verification-codes", new { phone })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await anonymous.PostAsJsonAsync("/api/v1/volunteers/verification-codes", new { phone })).StatusCode.ShouldBe(HttpStatusCode.Conflict); // once a minute
+        var code = CodeFromLog(app, "5678");
+        app.Logs.ShouldNotContain(l => l.Contains(phone)); // the number itself is masked in the log
+
+        var idNumber = FakeChinese.IdNumber(new Random(3), community[..6], new DateOnly(1990, 3, 15));
+        object Body(string withCode, string id, bool consent = true) => new
+        {
+            phone, code = withCode, realName = "周志愿", idNumber = id, password = "Lantern-Seven-42", community, skills = new[] { "first-aid" }, tags = "周末，摄影",
+            consentToSensitiveData = consent,
+        };
+        var noConsent = await anonymous.PostAsJsonAsync("/api/v1/volunteers", Body(code, idNumber, consent: false));
+        noConsent.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noConsent.Content.ReadAsStringAsync()).ShouldContain("敏感个人信息");
+        var wrong = await anonymous.PostAsJsonAsync("/api/v1/volunteers", Body(code == "000000" ? "111111" : "000000", idNumber));
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("还可以再试 4 次");
+        (await anonymous.PostAsJsonAsync("/api/v1/volunteers", Body(code, "110101199003151234"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // bad check digit
+
+        var created = await anonymous.PostAsJsonAsync("/api/v1/volunteers", Body(code, idNumber));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var volunteer = await created.Content.ReadFromJsonAsync<JsonElement>();
+        volunteer.GetProperty("idNumberMasked").GetString().ShouldBe(idNumber[..3] + new string('*', 11) + idNumber[^4..]);
+        volunteer.GetProperty("phoneMasked").GetString()!.ShouldNotContain("1234");
+        volunteer.GetProperty("isMinor").GetBoolean().ShouldBeFalse();
+        (await anonymous.PostAsJsonAsync("/api/v1/volunteers", Body(code, idNumber))).StatusCode.ShouldBe(HttpStatusCode.Conflict); // registered already
+
+        // At rest: neither the ID number nor the phone appears in the table.
+        using (SystemScope.Enter())
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
+            var raw = await db.Database.SqlQueryRaw<string>("SELECT \"IdNumber\" || '|' || \"Phone\" AS \"Value\" FROM vol_volunteers").ToListAsync();
+            raw.ShouldAllBe(r => !r.Contains(idNumber) && !r.Contains(phone));
+            (await db.Consents.CountAsync(c => c.VolunteerId == volunteer.GetProperty("id").GetGuid() && c.Kind == ConsentKind.SensitiveData)).ShouldBe(1);
+        }
+
+        // The new account signs in with the phone number and sees its own profile.
+        using var self = app.CreateClient();
+        self.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(phone, "Lantern-Seven-42"));
+        (await self.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me")).GetProperty("realName").GetString().ShouldBe("周志愿");
+    }
+
+    [Fact]
+    public async Task Under_Fourteen_Needs_A_Guardian_And_Is_Flagged_A_Minor()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        var community = await CommunityAsync(app);
+        using var anonymous = app.CreateClient();
+        const string phone = "13700001111";
+        (await anonymous.PostAsJsonAsync("/api/v1/volunteers/verification-codes", new { phone })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var code = CodeFromLog(app, "1111");
+        var child = FakeChinese.IdNumber(new Random(4), community[..6], DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-12));
+        var body = new Dictionary<string, object?>
+        {
+            ["phone"] = phone, ["code"] = code, ["realName"] = "小明", ["idNumber"] = child, ["password"] = "Lantern-Seven-42", ["community"] = community, ["consentToSensitiveData"] = true,
+        };
+        var refused = await anonymous.PostAsJsonAsync("/api/v1/volunteers", body);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("监护人");
+
+        body["guardianName"] = "王女士";
+        body["guardianPhone"] = "13800002222";
+        body["guardianConsent"] = true;
+        var created = await anonymous.PostAsJsonAsync("/api/v1/volunteers", body);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isMinor").GetBoolean().ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Two_Hundred_Simultaneous_Signups_For_Twenty_Places_Confirm_Exactly_Twenty_And_Waitlist_The_Rest_In_Order(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, Settings);
+        var community = await CommunityAsync(app);
+        using var org = await app.ClientAsAsync("orgadmin");
+        var start = DateTimeOffset.UtcNow.AddDays(5);
+        var created = await org.PostAsJsonAsync("/api/v1/activities", new
+        {
+            title = "社区环境清洁日", type = "volunteering", online = true, start = Iso(start), end = Iso(start.AddHours(2)), volunteerNeeds = new Dictionary<string, int> { ["order"] = 20 },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var activity = created.Headers.Location!.ToString().Split('/')[^1];
+        (await org.PostAsync($"/api/v1/activities/{activity}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // 200 volunteers with accounts, made in-process (registration itself is tested above).
+        var names = Enumerable.Range(0, 200).Select(i => $"vol{i:000}").ToList();
+        using (SystemScope.Enter())
+        {
+            await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (name, ct) =>
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().RegisterAsync(name, name, "Lantern-Seven-42", Roles.Volunteer, ct);
+                var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
+                var i = int.Parse(name[3..], CultureInfo.InvariantCulture);
+                var id = FakeChinese.IdNumber(new Random(i), community[..6], new DateOnly(1990, 1, 1).AddDays(i));
+                db.Volunteers.Add(new Volunteer
+                {
+                    Id = Guid.NewGuid(), OwnerUserId = account.Id, RegionCode = community, Number = $"VT{i:000000}", RealName = name, IdNumber = id,
+                    IdNumberIndex = PersonalDataProtector.Current!.BlindIndex(id), Phone = $"139{i:00000000}", PhoneIndex = PersonalDataProtector.Current!.BlindIndex($"139{i:00000000}"),
+                    BirthDate = new DateOnly(1990, 1, 1), RegisteredAt = DateTimeOffset.UtcNow,
+                });
+                await db.SaveChangesAsync(ct);
+            });
+        }
+
+        // Sign-ins eight at a time (the sign-ups below are the concurrent part).
+        using var logins = new SemaphoreSlim(8);
+        var clients = await Task.WhenAll(names.Select(async n =>
+        {
+            await logins.WaitAsync();
+            try
+            {
+                var c = app.CreateClient();
+                c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(n, "Lantern-Seven-42"));
+                return c;
+            }
+            finally
+            {
+                logins.Release();
+            }
+        }));
+        using var gate = new SemaphoreSlim(0);
+        var attempts = clients.Select(async c =>
+        {
+            await gate.WaitAsync();
+            return await c.PostAsync($"/api/v1/activities/{activity}/signups", null);
+        }).ToList();
+        gate.Release(200);
+        var responses = await Task.WhenAll(attempts);
+        responses.Count(r => r.StatusCode != HttpStatusCode.Created).ShouldBe(0, string.Join("\n", app.Logs.Where(l => l.Contains("Exception") && !l.Contains("PK_vol_activity_places")).Select(l => l.Length > 700 ? l[..700] : l).Distinct().Take(3)));
+        var answers = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<JsonElement>()));
+        answers.Count(a => a.GetProperty("status").GetString() == "Confirmed").ShouldBe(20);
+        answers.Count(a => a.GetProperty("status").GetString() == "Waitlisted").ShouldBe(180);
+
+        // Arrival order: the twenty confirmed came first; the waitlist is numbered 1…180 in the order they arrived.
+        var list = await org.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{activity}/signups");
+        var rows = list.EnumerateArray().ToList();
+        rows.Select(r => r.GetProperty("sequence").GetInt64()).ShouldBe(Enumerable.Range(1, 200).Select(i => (long)i));
+        rows.Take(20).ShouldAllBe(r => r.GetProperty("status").GetString() == "Confirmed");
+        rows.Skip(20).Select(r => r.GetProperty("waitlistPosition").GetInt32()).ShouldBe(Enumerable.Range(1, 180));
+
+        // A confirmed volunteer withdraws: the first on the waitlist moves up, once.
+        var leaving = answers.First(a => a.GetProperty("status").GetString() == "Confirmed");
+        var leaver = clients[Array.FindIndex(answers, a => a.GetProperty("id").GetString() == leaving.GetProperty("id").GetString())];
+        (await leaver.DeleteAsync($"/api/v1/activities/{activity}/signups/{leaving.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await leaver.DeleteAsync($"/api/v1/activities/{activity}/signups/{leaving.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent); // idempotent
+        var after = (await org.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{activity}/signups")).EnumerateArray().ToList();
+        after.Count(r => r.GetProperty("status").GetString() == "Confirmed").ShouldBe(20);
+        after.Single(r => r.GetProperty("sequence").GetInt64() == 21).GetProperty("status").GetString().ShouldBe("Confirmed");
+
+        // Signing up twice is refused; someone else's sign-up cannot be cancelled.
+        (await clients[5].PostAsync($"/api/v1/activities/{activity}/signups", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var other = after.First(r => r.GetProperty("status").GetString() == "Waitlisted").GetProperty("id").GetString();
+        var stranger = clients.First(c => c != leaver);
+        var strangerOwn = (await stranger.GetFromJsonAsync<JsonElement>("/api/v1/me/signups"))[0].GetProperty("id").GetString();
+        if (strangerOwn != other)
+        {
+            (await stranger.DeleteAsync($"/api/v1/activities/{activity}/signups/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // not even visible
+        }
+
+        foreach (var c in clients)
+        {
+            c.Dispose();
+        }
+    }
+
+    [GeneratedRegex(@"验证码是 (\d{6})")]
+    private static partial Regex SixDigits();
+}
