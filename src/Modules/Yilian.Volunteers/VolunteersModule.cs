@@ -68,6 +68,24 @@ public static class VolunteersModule
                 return TypedResults.NoContent();
             })
             .WithName("CancelSignup").WithSummary("Withdraw; a confirmed place passes to the first on the waitlist.");
+        app.MapPost("/volunteer/activities/{activityId:guid}/signup", async (Guid activityId, [Microsoft.AspNetCore.Mvc.FromForm] string? unused, Signups s, CancellationToken ct) =>
+            {
+                string result;
+                try
+                {
+                    var signup = await s.SignUpAsync(activityId, ct);
+                    result = signup.Status == Domain.SignupStatus.Confirmed
+                        ? Resources.VolunteerText.Get("Find_Confirmed")
+                        : Resources.VolunteerText.Get("Find_Waitlisted", signup.WaitlistPosition ?? 0);
+                }
+                catch (Exception e) when (e is BusinessRuleException or ForbiddenException or NotFoundException)
+                {
+                    result = ErrorText.Of(e);
+                }
+
+                return Results.LocalRedirect("/volunteer/activities?result=" + Uri.EscapeDataString(result));
+            })
+            .RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;
