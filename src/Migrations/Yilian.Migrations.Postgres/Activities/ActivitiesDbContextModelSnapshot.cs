@@ -182,6 +182,8 @@ namespace Yilian.Migrations.Postgres.Activities
 
                     b.HasIndex("Start", "VenueId");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Start", "VenueId"), new[] { "End", "ActivityId" });
+
                     b.HasIndex("VenueId", "Start");
 
                     b.ToTable("act_occurrences", (string)null);

@@ -175,7 +175,8 @@ namespace Yilian.Migrations.Sqlite.Activities
 
                     b.HasIndex("ActivityId");
 
-                    b.HasIndex("Start", "VenueId");
+                    b.HasIndex("Start", "VenueId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "End", "ActivityId" });
 
                     b.HasIndex("VenueId", "Start");
 

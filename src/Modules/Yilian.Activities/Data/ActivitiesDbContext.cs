@@ -72,7 +72,8 @@ internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> 
         {
             b.ToTable("act_occurrences");
             b.HasIndex(o => new { o.VenueId, o.Start });
-            b.HasIndex(o => new { o.Start, o.VenueId });
+            // Covering on PostgreSQL (INCLUDE): a week of bookings is read from the index alone, not from pages all over the heap.
+            b.HasIndex(o => new { o.Start, o.VenueId }).IncludeProperties(o => new { o.End, o.ActivityId });
             b.HasOne<Venue>().WithMany().HasForeignKey(o => o.VenueId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<PersonBooking>(b =>

@@ -72,8 +72,10 @@ public sealed class CalendarScaleSeeder
         await _db.Database.CloseConnectionAsync();
 
         // Fresh statistics, as autovacuum would gather them later: the planner must know the tables are large.
-        await _db.Database.ExecuteSqlRawAsync("ANALYZE act_occurrences", ct);
-        await _db.Database.ExecuteSqlRawAsync("ANALYZE act_activities", ct);
+        // On PostgreSQL VACUUM also sets the visibility map, so the covering time index answers without the heap.
+        var analyze = sqlite ? "ANALYZE" : "VACUUM (ANALYZE)";
+        await _db.Database.ExecuteSqlRawAsync($"{analyze} act_occurrences", ct);
+        await _db.Database.ExecuteSqlRawAsync($"{analyze} act_activities", ct);
         return written;
     }
 
