@@ -207,6 +207,63 @@ public sealed partial class VolunteerTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Points_Are_A_Ledger_That_Never_Goes_Negative_And_Moves_Once_Per_Key(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, Settings);
+        using var volunteer = await app.ClientAsAsync("volunteer");
+        using var op = await app.ClientAsAsync("operator");
+        var me = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me");
+        var volunteerId = me.GetProperty("id").GetString();
+
+        static async Task<HttpResponseMessage> Send(HttpClient client, string path, object body, string? key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            if (key is not null)
+            {
+                request.Headers.Add("Idempotency-Key", key);
+            }
+
+            return await client.SendAsync(request);
+        }
+
+        (await Send(volunteer, "/api/v1/points/awards", new { volunteerId, points = 10, reason = "自己给自己" }, "a1")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Send(op, "/api/v1/points/awards", new { volunteerId, points = 10, reason = "河道清洁 2 小时" }, null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var award = await Send(op, "/api/v1/points/awards", new { volunteerId, points = 10, reason = "河道清洁 2 小时" }, "award-1");
+        var awardText = await award.Content.ReadAsStringAsync();
+        award.StatusCode.ShouldBe(HttpStatusCode.OK, awardText);
+        var awardId = JsonDocument.Parse(awardText).RootElement.GetProperty("id").GetString();
+        var again = await Send(op, "/api/v1/points/awards", new { volunteerId, points = 10, reason = "河道清洁 2 小时" }, "award-1");
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString().ShouldBe(awardId);
+        (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/points")).GetProperty("balance").GetInt32().ShouldBe(10); // once, not twice
+
+        // 100 redemptions of one point at once, each with its own key, against a balance of 10.
+        using var gate = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, 100).Select(async i =>
+        {
+            await gate.WaitAsync();
+            return await Send(volunteer, "/api/v1/points/redemptions", new { points = 1, reason = "兑换：环保袋" }, $"redeem-{i}");
+        }).ToList();
+        gate.Release(100);
+        var results = await Task.WhenAll(attempts);
+        results.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(10);
+        results.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(90);
+        var ledger = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/points");
+        ledger.GetProperty("balance").GetInt32().ShouldBe(0);
+        ledger.GetProperty("entries").EnumerateArray().Sum(e => e.GetProperty("delta").GetInt32()).ShouldBe(0);
+        (await Send(volunteer, "/api/v1/points/redemptions", new { points = 1, reason = "再兑换" }, "redeem-extra")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // A mistake is undone by a compensating row, once; the award's reversal would take the balance below zero, so it is refused.
+        var firstRedemption = ledger.GetProperty("entries").EnumerateArray().First(e => e.GetProperty("delta").GetInt32() == -1).GetProperty("id").GetString();
+        (await op.PostAsync($"/api/v1/points/{firstRedemption}/reverse", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await op.PostAsync($"/api/v1/points/{firstRedemption}/reverse", null)).StatusCode.ShouldBe(HttpStatusCode.OK); // the same reversal again, not a second one
+        var afterReversal = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/points");
+        afterReversal.GetProperty("balance").GetInt32().ShouldBe(1);
+        afterReversal.GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("reverses").GetString() == firstRedemption).ShouldBe(1);
+        (await op.PostAsync($"/api/v1/points/{awardId}/reverse", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
     [GeneratedRegex(@"验证码是 (\d{6})")]
     private static partial Regex SixDigits();
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Errors;
@@ -22,6 +23,7 @@ public static class VolunteersModule
         builder.Services.AddModuleDbContext<VolunteersDbContext>(VolunteersDbContext.Module);
         builder.Services.AddScoped<Registration>();
         builder.Services.AddScoped<Signups>();
+        builder.Services.AddScoped<Points>();
         builder.Services.AddScoped<ISeedStep, VolunteerSeedStep>();
         return builder;
     }
@@ -86,6 +88,17 @@ public static class VolunteersModule
                 return Results.LocalRedirect("/volunteer/activities?result=" + Uri.EscapeDataString(result));
             })
             .RequireAuthorization().ExcludeFromDescription();
+        var points = app.MapGroup("/api/v1/points").WithTags("Volunteers").RequireAuthorization();
+        points.MapGet("/", async (Guid? volunteerId, Points p, CancellationToken ct) => TypedResults.Ok(await p.LedgerAsync(volunteerId, ct)))
+            .WithName("PointsLedger").WithSummary("Balance and movements: your own, or a volunteer's in your scope.");
+        points.MapPost("/awards", async (PointsRequest request, HttpRequest http, Points p, CancellationToken ct) =>
+                TypedResults.Ok(await p.AwardAsync(request, http.Headers[IdempotencyEndpointExtensions.Header], ct)))
+            .WithName("AwardPoints").WithSummary("Requires Idempotency-Key: the same key awards once.");
+        points.MapPost("/redemptions", async (PointsRequest request, HttpRequest http, Points p, CancellationToken ct) =>
+                TypedResults.Ok(await p.RedeemAsync(request, http.Headers[IdempotencyEndpointExtensions.Header], ct)))
+            .WithName("RedeemPoints").WithSummary("Requires Idempotency-Key; 409 when the balance does not cover it.");
+        points.MapPost("/{entryId:guid}/reverse", async (Guid entryId, Points p, CancellationToken ct) => TypedResults.Ok(await p.ReverseAsync(entryId, null, ct)))
+            .WithName("ReversePoints").WithSummary("A compensating entry, at most once.");
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;

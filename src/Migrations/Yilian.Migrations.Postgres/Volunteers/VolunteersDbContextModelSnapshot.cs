@@ -151,6 +151,76 @@ namespace Yilian.Migrations.Postgres.Volunteers
                     b.ToTable("vol_consents", (string)null);
                 });
 
+            modelBuilder.Entity("Yilian.Volunteers.Domain.PointsBalance", b =>
+                {
+                    b.Property<Guid>("VolunteerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VolunteerId");
+
+                    b.ToTable("vol_points_balances", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Volunteers.Domain.PointsEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid?>("Reverses")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reverses")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerId", "RecordedAt");
+
+                    b.ToTable("vol_points_ledger", (string)null);
+                });
+
             modelBuilder.Entity("Yilian.Volunteers.Domain.Signup", b =>
                 {
                     b.Property<Guid>("Id")

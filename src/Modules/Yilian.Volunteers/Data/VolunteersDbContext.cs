@@ -22,6 +22,10 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
 
     public DbSet<ActivityPlaces> Places => Set<ActivityPlaces>();
 
+    public DbSet<PointsEntry> Points => Set<PointsEntry>();
+
+    public DbSet<PointsBalance> Balances => Set<PointsBalance>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Volunteer>(b =>
@@ -76,6 +80,23 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
         {
             b.ToTable("vol_activity_places");
             b.HasKey(p => p.ActivityId);
+        });
+        modelBuilder.Entity<PointsEntry>(b =>
+        {
+            b.ToTable("vol_points_ledger");
+            b.Property(p => p.OwnerUserId).HasMaxLength(64);
+            b.Property(p => p.RegionCode).HasMaxLength(12);
+            b.Property(p => p.Reason).HasMaxLength(200);
+            b.Property(p => p.IdempotencyKey).HasMaxLength(100);
+            b.Property(p => p.RecordedBy).HasMaxLength(256);
+            b.HasIndex(p => new { p.VolunteerId, p.IdempotencyKey }).IsUnique();
+            b.HasIndex(p => p.Reverses).IsUnique();
+            b.HasIndex(p => new { p.VolunteerId, p.RecordedAt });
+        });
+        modelBuilder.Entity<PointsBalance>(b =>
+        {
+            b.ToTable("vol_points_balances");
+            b.HasKey(p => p.VolunteerId);
         });
     }
 }

@@ -148,3 +148,41 @@ internal sealed class ActivityPlaces
 
     public long NextSequence { get; set; }
 }
+
+/// <summary>
+/// One movement of love points (爱心积分). The ledger is append-only: a mistake is undone by a
+/// compensating row that points at the one it reverses; the idempotency key makes each award or
+/// redemption happen exactly once.
+/// </summary>
+internal sealed class PointsEntry : IRegionScoped, IUserOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid VolunteerId { get; set; }
+
+    public string OwnerUserId { get; set; } = "";
+
+    public string RegionCode { get; set; } = "";
+
+    /// <summary>Positive for an award, negative for a redemption.</summary>
+    public int Delta { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public string IdempotencyKey { get; set; } = "";
+
+    public Guid? Reverses { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>The running balance, updated in the same transaction as each entry; it can never go below zero.</summary>
+[Unscoped("A counter per volunteer; read only through the volunteer's own ledger.")]
+internal sealed class PointsBalance
+{
+    public Guid VolunteerId { get; set; }
+
+    public int Balance { get; set; }
+}

@@ -1,0 +1,138 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Security;
+using Yilian.SharedKernel.Validation;
+using Yilian.Volunteers.Data;
+using Yilian.Volunteers.Domain;
+using Yilian.Volunteers.Resources;
+
+namespace Yilian.Volunteers.Features;
+
+public sealed class PointsRequest
+{
+    public Guid? VolunteerId { get; set; }
+
+    [Range(1, 10_000), Label(typeof(VolunteerText), "Points_Amount")]
+    public int Points { get; set; }
+
+    [RequiredField, SafeText(200), Label(typeof(VolunteerText), "Points_Reason")]
+    public string? Reason { get; set; }
+}
+
+public sealed record PointsEntryDto(Guid Id, int Delta, string Reason, Guid? Reverses, DateTimeOffset RecordedAt);
+
+public sealed record PointsLedger(Guid VolunteerId, int Balance, IReadOnlyList<PointsEntryDto> Entries);
+
+/// <summary>
+/// Love points as a ledger: every movement a row, the balance a counter moved in the same transaction
+/// by a conditional update (never below zero), each award or redemption exactly once per
+/// <c>Idempotency-Key</c>, and corrections only as compensating rows.
+/// </summary>
+internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<PointsLedger> LedgerAsync(Guid? volunteerId, CancellationToken ct)
+    {
+        var volunteer = await VolunteerAsync(volunteerId, ct);
+        var balance = await db.Balances.Where(b => b.VolunteerId == volunteer.Id).Select(b => b.Balance).FirstOrDefaultAsync(ct);
+        var entries = await db.Points.AsNoTracking().Where(p => p.VolunteerId == volunteer.Id).OrderByDescending(p => p.RecordedAt).Take(200)
+            .Select(p => new PointsEntryDto(p.Id, p.Delta, p.Reason, p.Reverses, p.RecordedAt)).ToListAsync(ct);
+        return new PointsLedger(volunteer.Id, balance, entries);
+    }
+
+    /// <summary>Organizers award points (confirmed service, rules); 201 once per key, the same entry again on a retry.</summary>
+    public Task<PointsEntryDto> AwardAsync(PointsRequest request, string? key, CancellationToken ct)
+    {
+        if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer)))
+        {
+            throw new ForbiddenException(VolunteerText.Get("Points_Forbidden"));
+        }
+
+        return MoveAsync(request.VolunteerId ?? throw InputValidationException.For("volunteerId", VolunteerText.Get("Points_Volunteer")), request, +1, key, null, ct);
+    }
+
+    /// <summary>A volunteer spends their own points; refused when the balance does not cover it.</summary>
+    public async Task<PointsEntryDto> RedeemAsync(PointsRequest request, string? key, CancellationToken ct)
+    {
+        var volunteer = await VolunteerAsync(null, ct);
+        return await MoveAsync(volunteer.Id, request, -1, key, null, ct);
+    }
+
+    /// <summary>Undoes an entry with a compensating one, at most once.</summary>
+    public async Task<PointsEntryDto> ReverseAsync(Guid entryId, string? reason, CancellationToken ct)
+    {
+        if (!(user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.CommunityOfficer)))
+        {
+            throw new ForbiddenException(VolunteerText.Get("Points_Forbidden"));
+        }
+
+        var entry = await db.Points.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entryId, ct) ?? throw new NotFoundException("PointsEntry", entryId);
+        var request = new PointsRequest { Points = Math.Abs(entry.Delta), Reason = reason ?? VolunteerText.Get("Points_Reversal", entry.Reason) };
+        return await MoveAsync(entry.VolunteerId, request, entry.Delta > 0 ? -1 : +1, "reverse:" + entry.Id, entry.Id, ct);
+    }
+
+    private async Task<PointsEntryDto> MoveAsync(Guid volunteerId, PointsRequest request, int sign, string? key, Guid? reverses, CancellationToken ct)
+    {
+        InputValidator.ThrowIfInvalid(request);
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
+        {
+            throw InputValidationException.For(IdempotencyEndpointExtensions.Header, VolunteerText.Get("Points_KeyRequired"));
+        }
+
+        var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == volunteerId, ct) ?? throw new NotFoundException("Volunteer", volunteerId);
+        if (!await db.Balances.AnyAsync(b => b.VolunteerId == volunteerId, ct))
+        {
+            try
+            {
+                db.Balances.Add(new PointsBalance { VolunteerId = volunteerId });
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var delta = sign * request.Points;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The balance row is the lock; the conditional update is the rule "never below zero".
+        var moved = await db.Balances.Where(b => b.VolunteerId == volunteerId && b.Balance + delta >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Balance, b => b.Balance + delta), ct);
+        var earlier = await db.Points.AsNoTracking().FirstOrDefaultAsync(p => p.VolunteerId == volunteerId && p.IdempotencyKey == key, ct);
+        if (earlier is not null)
+        {
+            // A retry: nothing moves twice; answer with the first entry.
+            await tx.RollbackAsync(ct);
+            return new PointsEntryDto(earlier.Id, earlier.Delta, earlier.Reason, earlier.Reverses, earlier.RecordedAt);
+        }
+
+        if (moved == 0)
+        {
+            await tx.RollbackAsync(ct);
+            throw new BusinessRuleException("InsufficientPoints", VolunteerText.Get("Points_Insufficient"), isConflict: true);
+        }
+
+        if (reverses is { } reversed && await db.Points.AnyAsync(p => p.Reverses == reversed, ct))
+        {
+            await tx.RollbackAsync(ct);
+            throw new BusinessRuleException("AlreadyReversed", VolunteerText.Get("Points_AlreadyReversed"), isConflict: true);
+        }
+
+        var entry = new PointsEntry
+        {
+            Id = Guid.CreateVersion7(), VolunteerId = volunteerId, OwnerUserId = volunteer.OwnerUserId, RegionCode = volunteer.RegionCode, Delta = delta,
+            Reason = request.Reason!.Trim(), IdempotencyKey = key, Reverses = reverses, RecordedBy = user.UserName ?? "system", RecordedAt = clock.GetUtcNow(),
+        };
+        db.Points.Add(entry);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new PointsEntryDto(entry.Id, entry.Delta, entry.Reason, entry.Reverses, entry.RecordedAt);
+    }
+
+    private async Task<Volunteer> VolunteerAsync(Guid? id, CancellationToken ct) =>
+        id is { } volunteerId
+            ? await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == volunteerId, ct) ?? throw new NotFoundException("Volunteer", volunteerId)
+            : await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.OwnerUserId == user.UserId, ct) ?? throw new ForbiddenException(VolunteerText.Get("Signup_NotVolunteer"));
+}
