@@ -55,6 +55,25 @@ public sealed partial class VolunteerPhoneTests(BrowserFixture fixture) : IClass
         (await page.Locator("[data-testid=my-signups]").InnerTextAsync()).ShouldContain("已确认");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         await BrowserFixture.ScreenshotAsync(page, "41-volunteer-signed-up-phone");
+
+        // The organizer awards points for the service; the volunteer sees them on the phone.
+        var me = await page.EvaluateAsync<System.Text.Json.JsonElement>("fetch('/api/v1/volunteers/me').then(r => r.json())");
+        using (var op = await fixture.App.ClientAsAsync("operator"))
+        {
+            using var award = new HttpRequestMessage(HttpMethod.Post, "/api/v1/points/awards")
+            {
+                Content = JsonContent.Create(new { volunteerId = me.GetProperty("id").GetString(), points = 20, reason = "河道清洁志愿行动 2 小时" }),
+            };
+            award.Headers.Add("Idempotency-Key", "browser-award-1");
+            (await op.SendAsync(award)).EnsureSuccessStatusCode();
+        }
+
+        await page.ClickAsync("[data-testid=my-points-link]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=points-balance]").InnerTextAsync()).ShouldBe("20");
+        (await page.Locator("[data-testid=points-entries]").InnerTextAsync()).ShouldContain("河道清洁志愿行动 2 小时");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        await BrowserFixture.ScreenshotAsync(page, "42-volunteer-points-phone");
     }
 
     [GeneratedRegex(@"验证码是 (\d{6})")]
