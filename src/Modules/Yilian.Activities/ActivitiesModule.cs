@@ -9,8 +9,8 @@ using Yilian.Activities.Data;
 using Yilian.Activities.Features;
 using Yilian.Activities.Seeding;
 using Yilian.Platform.Contracts;
+using Yilian.Platform.Contracts.Ui;
 using Yilian.SharedKernel.Data;
-using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;
 
@@ -61,26 +61,18 @@ public static class ActivitiesModule
         // The same actions for the static pages: forms with antiforgery, then back to the page with the answer.
         app.MapPost("/admin/venues", async ([FromForm] string? name, [FromForm] string? regionCode, [FromForm] string? address, [FromForm] int? capacity,
                 [FromForm] int? bufferMinutes, [FromForm] int? maxMinutes, HttpRequest http, Venues v, CancellationToken ct) =>
-                await PageActionAsync("/admin/venues", () => v.CreateAsync(new VenueRequest
+                await PageForms.RunAsync("/admin/venues", () => v.CreateAsync(new VenueRequest
                 {
                     Name = name, RegionCode = regionCode?.Trim(), Address = address, Capacity = capacity ?? 0, BufferMinutes = bufferMinutes ?? 0, MaxMinutes = maxMinutes ?? 480,
                     Facilities = [.. http.Form["facilities"].Where(f => f is not null).Select(f => f!)],
                 }, ct)))
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
         app.MapPost("/admin/venues/{id:guid}/closures", async (Guid id, [FromForm] DateOnly? date, [FromForm] string? reason, Venues v, CancellationToken ct) =>
-                await PageActionAsync("/admin/venues", async () =>
-                {
-                    await v.AddClosureAsync(id, new ClosureRequest(date, reason), ct);
-                    return id;
-                }))
+                await PageForms.RunAsync("/admin/venues", () => v.AddClosureAsync(id, new ClosureRequest(date, reason), ct)))
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
 
         app.MapPost("/admin/calendar/feeds/{id:guid}/revoke", async (Guid id, [FromForm] string? unused, CalendarFeeds f, CancellationToken ct) =>
-                await PageActionAsync("/admin/calendar/feeds", async () =>
-                {
-                    await f.RevokeAsync(id, ct);
-                    return id;
-                }))
+                await PageForms.RunAsync("/admin/calendar/feeds", () => f.RevokeAsync(id, ct)))
             .RequireAuthorization().ExcludeFromDescription();
 
         var activities = app.MapGroup("/api/v1/activities").WithTags("Activities").RequireAuthorization(Policies.BackOffice);
@@ -151,18 +143,5 @@ public static class ActivitiesModule
             })
             .AllowAnonymous().ExcludeFromDescription();
         return app;
-    }
-
-    private static async Task<IResult> PageActionAsync(string page, Func<Task<Guid>> action)
-    {
-        try
-        {
-            await action();
-            return Results.LocalRedirect(page);
-        }
-        catch (Exception e) when (e is InputValidationException or ForbiddenException or NotFoundException or BusinessRuleException)
-        {
-            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(ErrorText.Of(e))}");
-        }
     }
 }

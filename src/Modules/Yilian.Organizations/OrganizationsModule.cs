@@ -12,6 +12,7 @@ using Yilian.Organizations.Features;
 using Yilian.Organizations.Resources;
 using Yilian.Organizations.Seeding;
 using Yilian.Platform.Contracts;
+using Yilian.Platform.Contracts.Ui;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Seeding;
 
@@ -89,23 +90,19 @@ public static class OrganizationsModule
             })
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
         app.MapPost("/admin/incubation/incubations/{id:guid}/graduate", async (Guid id, [FromForm] string? unused, Incubations i, CancellationToken ct) =>
-                await SetupAsync(async () =>
-                {
-                    await i.GraduateAsync(id, ct);
-                    return id;
-                }))
+                await PageForms.RunAsync(IncubationPage, () => i.GraduateAsync(id, ct), SetupError))
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         app.MapPost("/admin/incubation/incubators", async ([FromForm] string? name, [FromForm] IncubatorKind? kind, [FromForm] string? regionCode, Incubations i, CancellationToken ct) =>
-                await SetupAsync(() => i.CreateIncubatorAsync(new CreateIncubatorRequest(name, kind, string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim()), ct)))
+                await PageForms.RunAsync(IncubationPage, () => i.CreateIncubatorAsync(new CreateIncubatorRequest(name, kind, string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim()), ct), SetupError))
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         app.MapPost("/admin/incubation/incubations", async ([FromForm] Guid incubatorId, [FromForm] string? creditCode, [FromForm] string? steward, [FromForm] string? mentors,
                 [FromForm] Guid? projectId, Incubations i, IOrganizationLookup organizations, CancellationToken ct) =>
-                await SetupAsync(async () =>
+                await PageForms.RunAsync(IncubationPage, async () =>
                 {
                     var org = creditCode is null ? null : await organizations.FindByCreditCodeAsync(creditCode.Trim().ToUpperInvariant(), ct);
                     var names = (mentors ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-                    return await i.IncubateAsync(incubatorId, new IncubateRequest(org?.Id, projectId, steward?.Trim(), names), ct);
-                }))
+                    await i.IncubateAsync(incubatorId, new IncubateRequest(org?.Id, projectId, steward?.Trim(), names), ct);
+                }, SetupError))
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         api.MapGet("/export", Export).WithName("ExportOrganizations").WithSummary("The filtered list as an Excel workbook (.xlsx).");
         api.MapGet("/{id:guid}/profile", async (Guid id, OrganizationQueries queries, UpdateOrganization changes, CancellationToken ct) =>
@@ -179,21 +176,9 @@ public static class OrganizationsModule
         return app;
     }
 
-    /// <summary>Runs a setup action from the incubation page and returns to it, with the problem when there is one.</summary>
-    private static async Task<IResult> SetupAsync(Func<Task<Guid>> action)
-    {
-        try
-        {
-            await action();
-            return Results.LocalRedirect("/admin/incubation");
-        }
-        catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.BusinessRuleException or Yilian.SharedKernel.Errors.ForbiddenException
-            or Yilian.SharedKernel.Errors.NotFoundException)
-        {
-            var message = Yilian.SharedKernel.Errors.ErrorText.Of(e);
-            return Results.LocalRedirect($"/admin/incubation?setupError={Uri.EscapeDataString(message)}");
-        }
-    }
+    private const string IncubationPage = "/admin/incubation";
+
+    private const string SetupError = "setupError";
 
     private static async Task<FileContentHttpResult> Export([AsParameters] OrganizationListQuery q, OrganizationQueries queries, IDictionaries dictionaries, CancellationToken ct)
     {

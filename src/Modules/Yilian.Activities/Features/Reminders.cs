@@ -22,17 +22,31 @@ internal sealed class ReminderPlanner(ISchedulerFactory schedulers, IConfigurati
 
     public static readonly JobKey Job = new("activity-reminder", Group);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> JobStored = new();
+
     public TimeSpan Lead => TimeSpan.FromMinutes(config.GetValue("Activities:ReminderLeadMinutes", 24 * 60));
 
     public static TriggerKey KeyOf(Guid occurrenceId) => new($"occurrence-{occurrenceId:N}", Group);
 
     public async Task PlanAsync(IEnumerable<(Guid Id, DateTimeOffset Start)> occurrences, CancellationToken ct)
     {
+        var pending = occurrences.ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
         var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.AddJob(JobBuilder.Create<ActivityReminderJob>().WithIdentity(Job).StoreDurably().Build(), new AddJobOptions { Replace = true }, ct);
+        // The durable job is stored once per scheduler instance, not on every booking.
+        var instance = scheduler.SchedulerName + "/" + scheduler.SchedulerInstanceId;
+        if (!JobStored.ContainsKey(instance))
+        {
+            await scheduler.AddJob(JobBuilder.Create<ActivityReminderJob>().WithIdentity(Job).StoreDurably().Build(), new AddJobOptions { Replace = true }, ct);
+            JobStored[instance] = true;
+        }
 
         var now = clock.GetUtcNow();
-        foreach (var (id, start) in occurrences)
+        foreach (var (id, start) in pending)
         {
             if (start <= now)
             {

@@ -8,4 +8,7 @@ public interface IRegionDirectory
     Task<RegionInfo?> FindAsync(string code, CancellationToken ct);
 
     Task<IReadOnlyList<RegionInfo>> CommunitiesAsync(CancellationToken ct);
+
+    /// <summary>The regions that have communities below them (the streets a filter offers), in one query.</summary>
+    Task<IReadOnlyList<RegionInfo>> StreetsAsync(CancellationToken ct);
 }

@@ -31,4 +31,10 @@ internal sealed class RegionQueries(PlatformDbContext db) : IRegionDirectory
     public async Task<IReadOnlyList<RegionInfo>> CommunitiesAsync(CancellationToken ct) =>
         await db.Regions.AsNoTracking().Where(r => r.Level == SharedKernel.Identifiers.RegionLevel.Community).OrderBy(r => r.Code)
             .Select(r => new RegionInfo(r.Code, r.Name, (int)r.Level, r.ParentCode)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<RegionInfo>> StreetsAsync(CancellationToken ct) =>
+        await db.Regions.AsNoTracking()
+            .Where(r => db.Regions.Any(c => c.ParentCode == r.Code && c.Level == SharedKernel.Identifiers.RegionLevel.Community))
+            .OrderBy(r => r.Code)
+            .Select(r => new RegionInfo(r.Code, r.Name, (int)r.Level, r.ParentCode)).ToListAsync(ct);
 }
