@@ -154,6 +154,34 @@ public sealed class ActivitySchedulingTests
         (error.InnerException as System.Data.Common.DbException)!.SqlState.ShouldBe("23P01");
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_Closed_Day_Refuses_Bookings_And_Moves_Onto_It(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider);
+        using var op = await app.ClientAsAsync("operator");
+        using var org = await app.ClientAsAsync("orgadmin");
+        var (_, community) = await OwnOrganizationAsync(org);
+        var venue = await VenueAsync(op, community);
+        var closure = await op.PostAsJsonAsync($"/api/v1/venues/{venue}/closures", new { date = "2026-12-09", reason = "消防检修" });
+        closure.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await op.PostAsJsonAsync($"/api/v1/venues/{venue}/closures", new { date = "2026-12-10" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // no reason
+
+        var refused = await org.PostAsJsonAsync("/api/v1/activities", Activity(venue, "09:00", "10:00").WithDay("2026-12-09"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var conflict = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conflicts").EnumerateArray().Single();
+        conflict.GetProperty("kind").GetString().ShouldBe("hours");
+        conflict.GetProperty("reason").GetString()!.ShouldContain("消防检修");
+
+        // A drag onto the closed day is answered the same way, and the occurrence stays where it was.
+        var booked = await org.PostAsJsonAsync("/api/v1/activities", Activity(venue, "09:00", "10:00"));
+        var id = booked.Headers.Location!.ToString().Split('/')[^1];
+        var occurrence = (await org.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{id}")).GetProperty("occurrences")[0].GetProperty("id").GetString();
+        (await org.PutAsJsonAsync($"/api/v1/activities/{id}/occurrences/{occurrence}", new { start = "2026-12-09T09:00+08:00", end = "2026-12-09T10:00+08:00" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await org.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{id}")).GetProperty("occurrences")[0].GetProperty("start").GetString().ShouldBe("2026-12-08T09:00:00+08:00");
+    }
+
     [Fact]
     public async Task Bad_Input_Gets_Clear_Answers_And_Nothing_Is_Half_Written()
     {
@@ -243,10 +271,11 @@ public sealed class ActivitySchedulingTests
         (await org.GetAsync($"/api/v1/free-slots?lat=31.3&lng=120.7&radiusKm=500&duration=60&from={from}&to={to}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task ICalendar_Feed_Is_Subscribable_And_Revocable()
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task ICalendar_Feed_Is_Subscribable_And_Revocable(string provider)
     {
-        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        await using var app = await YilianApp.StartAsync(provider);
         using var op = await app.ClientAsAsync("operator");
         using var org = await app.ClientAsAsync("orgadmin");
         var (orgId, community) = await OwnOrganizationAsync(org);

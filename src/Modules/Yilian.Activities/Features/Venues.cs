@@ -156,7 +156,8 @@ internal sealed class Venues(ActivitiesDbContext db, ICurrentUser user, IDataSco
 
         if (venue.Closures.All(c => c.Date != request.Date))
         {
-            venue.Closures.Add(new VenueClosure { Id = Guid.CreateVersion7(), VenueId = venue.Id, Date = request.Date.Value, Reason = reason });
+            // Added through the set: a new row with its key already set, under a tracked venue, would otherwise be taken for an existing one.
+            db.VenueClosures.Add(new VenueClosure { Id = Guid.CreateVersion7(), VenueId = venue.Id, Date = request.Date.Value, Reason = reason });
             await db.SaveChangesAsync(ct);
         }
     }
