@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Yilian.Testing;
@@ -32,6 +34,9 @@ public sealed class YilianApp : WebApplicationFactory<Program>
     }
 
     public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>The host's clock: real time plus an offset a test may advance (tokens are best taken before moving it).</summary>
+    public TestClock Clock { get; private set; } = new();
 
     public string Provider => _database.Provider;
 
@@ -78,6 +83,11 @@ public sealed class YilianApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public async Task<string> TokenAsync(string userName, string? password = null, string? totp = null)
@@ -114,7 +124,7 @@ public sealed class YilianApp : WebApplicationFactory<Program>
     {
         _keepDatabase = true;
         await DisposeAsync();
-        var app = new YilianApp(_database, _settings, _kestrel);
+        var app = new YilianApp(_database, _settings, _kestrel) { Clock = Clock };
         _ = app.Server;
         return app;
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 using Yilian.Platform.Contracts;
+using Yilian.Platform.Contracts.Ui;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Errors;
@@ -24,6 +25,11 @@ public static class VolunteersModule
         builder.Services.AddScoped<Registration>();
         builder.Services.AddScoped<Signups>();
         builder.Services.AddScoped<Points>();
+        builder.Services.AddScoped<CheckIns>();
+        builder.Services.AddScoped<Certificates>();
+        builder.Services.Configure<CheckInOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
+        builder.Services.AddSingleton(_ => new CheckInCodes(
+            (PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.")).DeriveKey("checkin-codes")));
         builder.Services.AddScoped<ISeedStep, VolunteerSeedStep>();
         return builder;
     }
@@ -99,8 +105,132 @@ public static class VolunteersModule
             .WithName("RedeemPoints").WithSummary("Requires Idempotency-Key; 409 when the balance does not cover it.");
         points.MapPost("/{entryId:guid}/reverse", async (Guid entryId, Points p, CancellationToken ct) => TypedResults.Ok(await p.ReverseAsync(entryId, null, ct)))
             .WithName("ReversePoints").WithSummary("A compensating entry, at most once.");
+        MapHoursApi(app);
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;
     }
+
+    private static void MapHoursApi(IEndpointRouteBuilder app)
+    {
+        var checkins = app.MapGroup("/api/v1/checkins").WithTags("Volunteers").RequireAuthorization();
+        checkins.MapPost("/", async (CheckInRequest request, CheckIns c, CancellationToken ct) =>
+            {
+                var result = await c.ScanAsync(request, ct);
+                return result.Repeated ? Results.Ok(result) : Results.Created($"/api/v1/checkins/{result.Id}", result);
+            })
+            .WithName("CheckIn").WithSummary("Submit a scanned code (check-in or check-out, as the code says); an offline phone sends scannedAt. 200 for a repeat, nothing counted twice.");
+        checkins.MapPost("/{id:guid}/confirm", async (Guid id, CheckIns c, CancellationToken ct) => TypedResults.Ok(await c.ConfirmAsync(id, ct)))
+            .WithName("ConfirmAttendance").WithSummary("The organizer confirms: the hours count and earn points, once.");
+        checkins.MapPost("/{id:guid}/reject", async (Guid id, ReasonRequest request, CheckIns c, CancellationToken ct) => TypedResults.Ok(await c.RejectAsync(id, request.Reason, ct)))
+            .WithName("RejectAttendance");
+        checkins.MapPost("/{id:guid}/corrections", async (Guid id, AttendanceCorrectionRequest request, CheckIns c, CancellationToken ct) => TypedResults.Ok(await c.CorrectAsync(id, request, ct)))
+            .WithName("CorrectAttendance").WithSummary("New times with a reason; the old ones are kept and the change audited.");
+
+        var attendance = app.MapGroup("/api/v1/activities/{activityId:guid}").WithTags("Volunteers").RequireAuthorization();
+        attendance.MapGet("/checkin-codes", async (Guid activityId, Guid? occurrenceId, HttpRequest http, CheckIns c, CancellationToken ct) =>
+            {
+                var (occurrence, checkIn, checkOut, until) = await c.CodesAsync(activityId, occurrenceId, ct);
+                var root = $"{http.Scheme}://{http.Host}/volunteer/checkin?code=";
+                return TypedResults.Ok(new CheckInCodesDto(occurrence.Id, occurrence.Start, occurrence.End, checkIn, checkOut, root + checkIn, root + checkOut, until));
+            })
+            .WithName("CheckInCodes").WithSummary("The signed codes to show at the occurrence (renew before validUntil).");
+        attendance.MapGet("/attendance", async (Guid activityId, CheckIns c, CancellationToken ct) => TypedResults.Ok(await c.SheetAsync(activityId, ct)))
+            .WithName("AttendanceSheet");
+        attendance.MapPost("/attendance", async (Guid activityId, AttendanceRecordRequest request, CheckIns c, CancellationToken ct) => TypedResults.Ok(await c.RecordAsync(activityId, request, ct)))
+            .WithName("RecordAttendance").WithSummary("The organizer records times for a confirmed sign-up.");
+
+        app.MapGet("/api/v1/volunteers/me/hours", async (CheckIns c, CancellationToken ct) => TypedResults.Ok(await c.HoursAsync(null, ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("MyHours");
+        app.MapGet("/api/v1/volunteers/{id:guid}/hours", async (Guid id, CheckIns c, CancellationToken ct) => TypedResults.Ok(await c.HoursAsync(id, ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("VolunteerHours").WithSummary("Confirmed total (overlaps counted once) and records.");
+
+        app.MapPost("/api/v1/volunteers/me/certificates", async (CertificateRequest request, Certificates c, CancellationToken ct) =>
+            {
+                var issued = await c.IssueAsync(request, ct);
+                return TypedResults.Created($"/api/v1/certificates/{issued.Number}", issued);
+            })
+            .WithTags("Volunteers").RequireAuthorization().WithName("IssueCertificate");
+        app.MapGet("/api/v1/volunteers/me/certificates", async (Certificates c, CancellationToken ct) => TypedResults.Ok(await c.MineAsync(ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("MyCertificates");
+        app.MapGet("/api/v1/certificates/{number}", async (string number, Certificates c, CancellationToken ct) => TypedResults.Ok(await c.GetAsync(number, ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("GetCertificate");
+        app.MapGet("/api/v1/certificates/{number}/pdf", async (string number, HttpRequest http, Certificates c, CancellationToken ct) =>
+            {
+                var certificate = await c.GetAsync(number, ct);
+                var pdf = CertificatePdf.Render(certificate, $"{http.Scheme}://{http.Host}/verify/certificates/{certificate.Number}");
+                return Results.File(pdf, "application/pdf", $"certificate-{certificate.Number}.pdf");
+            })
+            .WithTags("Volunteers").RequireAuthorization().WithName("CertificatePdf");
+        app.MapGet("/api/v1/public/certificates/{number}", async (string number, Certificates c, CancellationToken ct) =>
+                await c.VerifyAsync(number, ct) is { } check ? Results.Ok(check) : throw new NotFoundException("Certificate", number))
+            .WithTags("Volunteers").AllowAnonymous().WithName("VerifyCertificate").WithSummary("Anyone with the number: valid or not, with the name partly masked.");
+
+        // Phone and back-office forms.
+        app.MapPost("/volunteer/checkin", async ([Microsoft.AspNetCore.Mvc.FromForm] CheckInForm form, CheckIns c, CancellationToken ct) =>
+            {
+                string result;
+                try
+                {
+                    var done = await c.ScanAsync(new CheckInRequest { Code = form.Code, ScannedAt = form.ScannedAt, Latitude = form.Latitude, Longitude = form.Longitude }, ct);
+                    result = Resources.VolunteerText.Get(done.Status == Domain.AttendanceStatus.CheckedIn ? "CheckIn_DoneIn" : "CheckIn_DoneOut", done.ActivityTitle);
+                }
+                catch (Exception e) when (e is BusinessRuleException or ForbiddenException or NotFoundException or InputValidationException)
+                {
+                    return Results.LocalRedirect("/volunteer/checkin?error=" + Uri.EscapeDataString(ErrorText.Of(e)));
+                }
+
+                return Results.LocalRedirect("/volunteer/checkin?result=" + Uri.EscapeDataString(result));
+            })
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/volunteer/certificates", async ([Microsoft.AspNetCore.Mvc.FromForm] Guid? organizationId, Certificates c, CancellationToken ct) =>
+                await PageForms.RunAsync("/volunteer/hours", () => c.IssueAsync(new CertificateRequest(organizationId), ct)))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/activities/{activityId:guid}/attendance/{id:guid}/confirm", async (Guid activityId, Guid id, CheckIns c, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/activities/{activityId}/attendance", () => c.ConfirmAsync(id, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/activities/{activityId:guid}/attendance/{id:guid}/correct", async (Guid activityId, Guid id, [Microsoft.AspNetCore.Mvc.FromForm] CorrectionForm form, CheckIns c, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/activities/{activityId}/attendance", () => c.CorrectAsync(id,
+                    new AttendanceCorrectionRequest { CheckInAt = ChinaTime.FromLocal(form.CheckInAt), CheckOutAt = ChinaTime.FromLocal(form.CheckOutAt), Reason = form.Reason }, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/activities/{activityId:guid}/attendance/record", async (Guid activityId, [Microsoft.AspNetCore.Mvc.FromForm] RecordForm form, CheckIns c, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/activities/{activityId}/attendance", () => c.RecordAsync(activityId,
+                    new AttendanceRecordRequest { SignupId = form.SignupId, OccurrenceId = form.OccurrenceId, CheckInAt = ChinaTime.FromLocal(form.CheckInAt), CheckOutAt = ChinaTime.FromLocal(form.CheckOutAt) }, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
+    }
+}
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record CheckInCodesDto(Guid OccurrenceId, DateTimeOffset Start, DateTimeOffset End, string CheckInCode, string CheckOutCode, string CheckInUrl, string CheckOutUrl, DateTimeOffset ValidUntil);
+
+public sealed class CheckInForm
+{
+    public string? Code { get; set; }
+
+    public DateTimeOffset? ScannedAt { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+}
+
+public sealed class CorrectionForm
+{
+    public DateTime? CheckInAt { get; set; }
+
+    public DateTime? CheckOutAt { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+public sealed class RecordForm
+{
+    public Guid SignupId { get; set; }
+
+    public Guid OccurrenceId { get; set; }
+
+    public DateTime? CheckInAt { get; set; }
+
+    public DateTime? CheckOutAt { get; set; }
 }

@@ -77,6 +77,13 @@ public sealed class PersonalDataProtector
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// A 32-byte key for one purpose (signing check-in codes, for instance), derived like the lookup key
+    /// from the first secret so that it survives a rotation of the data key.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys.OrderBy(k => k.Key, StringComparer.Ordinal).First().Value, 32, info: Encoding.UTF8.GetBytes("yilian-" + purpose));
+
     /// <summary>Deterministic keyed hash for exact-match lookup (store it in an indexed column next to the encrypted value).</summary>
     public string BlindIndex(string normalizedValue) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(normalizedValue)));

@@ -24,19 +24,38 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
         return [.. all.Where(a => a.VolunteersNeeded > 0)];
     }
 
+    public async Task<IReadOnlyList<ActivityOccurrence>> OccurrencesAsync(Guid activityId, CancellationToken ct)
+    {
+        using var system = SystemScope.Enter();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
+        return await db.Occurrences.AsNoTracking()
+            .Where(o => o.ActivityId == activityId && db.Activities.Any(a => a.Id == activityId && a.Status != ActivityStatus.Draft))
+            .OrderBy(o => o.Start).Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).ToListAsync(ct);
+    }
+
+    public async Task<ActivityOccurrence?> FindOccurrenceAsync(Guid occurrenceId, CancellationToken ct)
+    {
+        using var system = SystemScope.Enter();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
+        return await db.Occurrences.AsNoTracking().Where(o => o.Id == occurrenceId)
+            .Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).FirstOrDefaultAsync(ct);
+    }
+
     private async Task<List<ActivityBrief>> QueryAsync(Func<IQueryable<Activity>, IQueryable<Activity>> filter, CancellationToken ct)
     {
         using var system = SystemScope.Enter();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
         var rows = await filter(db.Activities.AsNoTracking())
-            .Select(a => new { Activity = a, Venue = db.Venues.Where(v => v.Id == a.VenueId).Select(v => v.Name).FirstOrDefault() })
+            .Select(a => new { Activity = a, Venue = db.Venues.Where(v => v.Id == a.VenueId).Select(v => new { v.Name, v.Latitude, v.Longitude }).FirstOrDefault() })
             .ToListAsync(ct);
         return [.. rows.Select(r =>
         {
             var needs = JsonSerializer.Deserialize<Dictionary<string, int>>(r.Activity.VolunteerNeeds) ?? [];
             return new ActivityBrief(r.Activity.Id, r.Activity.Title, r.Activity.Status == ActivityStatus.Published, r.Activity.OrganizationId, r.Activity.RegionCode,
-                needs.Values.Sum(), needs, r.Activity.MinimumVolunteerAge, r.Activity.Start, r.Activity.End, r.Venue);
+                needs.Values.Sum(), needs, r.Activity.MinimumVolunteerAge, r.Activity.Start, r.Activity.End, r.Venue?.Name, r.Venue?.Latitude, r.Venue?.Longitude);
         })];
     }
 }

@@ -8,10 +8,10 @@ namespace Yilian.Organizations.Features;
 internal sealed class OrganizationLookup(OrganizationsDbContext db) : IOrganizationLookup
 {
     public Task<OrganizationRef?> FindAsync(Guid id, CancellationToken ct) =>
-        db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationRef(o.Id, o.Name, o.CreditCode, o.RegionCode)).FirstOrDefaultAsync(ct);
+        db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationRef(o.Id, o.Name, o.CreditCode, o.RegionCode, o.ContactPhone)).FirstOrDefaultAsync(ct);
 
     public Task<OrganizationRef?> FindByCreditCodeAsync(string creditCode, CancellationToken ct) =>
-        db.Organizations.AsNoTracking().Where(o => o.CreditCode == creditCode).Select(o => new OrganizationRef(o.Id, o.Name, o.CreditCode, o.RegionCode)).FirstOrDefaultAsync(ct);
+        db.Organizations.AsNoTracking().Where(o => o.CreditCode == creditCode).Select(o => new OrganizationRef(o.Id, o.Name, o.CreditCode, o.RegionCode, o.ContactPhone)).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<StaffRef>> StaffAsync(Guid organizationId, CancellationToken ct) =>
         [.. (await db.Staff.AsNoTracking().Where(m => m.OrganizationId == organizationId).OrderBy(m => m.Name).ToListAsync(ct))

@@ -3,7 +3,10 @@ namespace Yilian.Platform.Contracts;
 /// <param name="VolunteersNeeded">The sum of the activity's volunteer needs; 0 when it does not recruit.</param>
 public sealed record ActivityBrief(
     Guid Id, string Title, bool Published, Guid OrganizationId, string RegionCode, int VolunteersNeeded, IReadOnlyDictionary<string, int> Needs,
-    int MinimumAge, DateTimeOffset Start, DateTimeOffset End, string? VenueName);
+    int MinimumAge, DateTimeOffset Start, DateTimeOffset End, string? VenueName, double? Latitude = null, double? Longitude = null);
+
+/// <summary>One dated occurrence of an activity (a single activity has one; a recurring one has one per date).</summary>
+public sealed record ActivityOccurrence(Guid Id, Guid ActivityId, DateTimeOffset Start, DateTimeOffset End);
 
 /// <summary>Implemented by the Activities module: what volunteers can sign up for. Published activities are public.</summary>
 public interface IActivityCatalog
@@ -12,4 +15,9 @@ public interface IActivityCatalog
 
     /// <summary>Published activities that recruit volunteers and start within the coming days.</summary>
     Task<IReadOnlyList<ActivityBrief>> RecruitingAsync(int days, CancellationToken ct);
+
+    /// <summary>The occurrences of a published activity in time order; empty for an unknown or unpublished one.</summary>
+    Task<IReadOnlyList<ActivityOccurrence>> OccurrencesAsync(Guid activityId, CancellationToken ct);
+
+    Task<ActivityOccurrence?> FindOccurrenceAsync(Guid occurrenceId, CancellationToken ct);
 }

@@ -1,6 +1,7 @@
 namespace Yilian.Platform.Contracts;
 
-public sealed record OrganizationRef(Guid Id, string Name, string CreditCode, string RegionCode);
+/// <param name="ContactPhone">The organization's public contact number (printed on the certificates it issues).</param>
+public sealed record OrganizationRef(Guid Id, string Name, string CreditCode, string RegionCode, string? ContactPhone = null);
 
 /// <param name="Phone">Decrypted, for reminders by SMS; never shown unmasked.</param>
 public sealed record StaffRef(Guid Id, Guid OrganizationId, string Name, string? Phone = null);

@@ -26,6 +26,14 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
 
     public DbSet<PointsBalance> Balances => Set<PointsBalance>();
 
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+
+    public DbSet<AttendanceCorrection> Corrections => Set<AttendanceCorrection>();
+
+    public DbSet<HoursTotal> HoursTotals => Set<HoursTotal>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Volunteer>(b =>
@@ -97,6 +105,53 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
         {
             b.ToTable("vol_points_balances");
             b.HasKey(p => p.VolunteerId);
+        });
+        modelBuilder.Entity<Attendance>(b =>
+        {
+            b.ToTable("vol_attendances");
+            b.Property(a => a.OwnerUserId).HasMaxLength(64);
+            b.Property(a => a.RegionCode).HasMaxLength(12);
+            b.Property(a => a.VolunteerName).HasMaxLength(50);
+            b.Property(a => a.ActivityTitle).HasMaxLength(200);
+            b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(a => a.CheckInMethod).HasConversion<string>().HasMaxLength(16);
+            b.Property(a => a.CheckOutMethod).HasConversion<string>().HasMaxLength(16);
+            b.Property(a => a.ConfirmedBy).HasMaxLength(256);
+            b.Property(a => a.OrganizationName).HasMaxLength(200);
+            b.Property(a => a.OrganizationContact).HasMaxLength(50);
+            b.HasIndex(a => new { a.VolunteerId, a.OccurrenceId }).IsUnique();
+            b.HasIndex(a => new { a.ActivityId, a.OccurrenceStart });
+            b.HasIndex(a => new { a.OrganizationId, a.Status });
+        });
+        modelBuilder.Entity<AttendanceCorrection>(b =>
+        {
+            b.ToTable("vol_attendance_corrections");
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.Reason).HasMaxLength(200);
+            b.Property(c => c.CorrectedBy).HasMaxLength(256);
+            b.HasIndex(c => c.AttendanceId);
+        });
+        modelBuilder.Entity<HoursTotal>(b =>
+        {
+            b.ToTable("vol_hours_totals");
+            b.HasKey(h => h.VolunteerId);
+        });
+        modelBuilder.Entity<Certificate>(b =>
+        {
+            b.ToTable("vol_certificates");
+            b.Property(c => c.Number).HasMaxLength(32);
+            b.Property(c => c.OwnerUserId).HasMaxLength(64);
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.VolunteerName).HasMaxLength(50);
+            b.Property(c => c.IdType).HasMaxLength(20);
+            b.Property(c => c.IdNumberMasked).HasMaxLength(32);
+            b.Property(c => c.VolunteerNumber).HasMaxLength(32);
+            b.Property(c => c.ServiceContent).HasMaxLength(1000);
+            b.Property(c => c.OrganizationName).HasMaxLength(200);
+            b.Property(c => c.HandlerName).HasMaxLength(256);
+            b.Property(c => c.HandlerContact).HasMaxLength(50);
+            b.HasIndex(c => c.Number).IsUnique();
+            b.HasIndex(c => c.VolunteerId);
         });
     }
 }

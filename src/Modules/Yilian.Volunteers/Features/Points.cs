@@ -43,14 +43,17 @@ internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProv
     }
 
     /// <summary>Organizers award points (confirmed service, rules); 201 once per key, the same entry again on a retry.</summary>
-    public Task<PointsEntryDto> AwardAsync(PointsRequest request, string? key, CancellationToken ct)
+    public async Task<PointsEntryDto> AwardAsync(PointsRequest request, string? key, CancellationToken ct)
     {
         if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer)))
         {
             throw new ForbiddenException(VolunteerText.Get("Points_Forbidden"));
         }
 
-        return MoveAsync(request.VolunteerId ?? throw InputValidationException.For("volunteerId", VolunteerText.Get("Points_Volunteer")), request, +1, key, null, ct);
+        var volunteerId = request.VolunteerId ?? throw InputValidationException.For("volunteerId", VolunteerText.Get("Points_Volunteer"));
+        // Only a volunteer in the caller's scope.
+        await VolunteerAsync(volunteerId, ct);
+        return await MoveAsync(volunteerId, request, +1, key, null, ct);
     }
 
     /// <summary>A volunteer spends their own points; refused when the balance does not cover it.</summary>
@@ -68,7 +71,19 @@ internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProv
             throw new ForbiddenException(VolunteerText.Get("Points_Forbidden"));
         }
 
-        var entry = await db.Points.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entryId, ct) ?? throw new NotFoundException("PointsEntry", entryId);
+        // Only an entry in the caller's scope.
+        _ = await db.Points.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entryId, ct) ?? throw new NotFoundException("PointsEntry", entryId);
+        return await CompensateAsync(entryId, reason, ct);
+    }
+
+    /// <summary>Points for confirmed service, awarded by the hours workflow (its caller checked who may confirm); joins the caller's transaction.</summary>
+    internal Task<PointsEntryDto> AwardForServiceAsync(Guid volunteerId, int points, string reason, string key, CancellationToken ct) =>
+        MoveAsync(volunteerId, new PointsRequest { Points = points, Reason = reason }, +1, key, null, ct);
+
+    /// <summary>The compensating row for an entry; joins the caller's transaction when there is one.</summary>
+    internal async Task<PointsEntryDto> CompensateAsync(Guid entryId, string? reason, CancellationToken ct)
+    {
+        var entry = await Ledger.FirstOrDefaultAsync(p => p.Id == entryId, ct) ?? throw new NotFoundException("PointsEntry", entryId);
         var request = new PointsRequest { Points = Math.Abs(entry.Delta), Reason = reason ?? VolunteerText.Get("Points_Reversal", entry.Reason) };
         return await MoveAsync(entry.VolunteerId, request, entry.Delta > 0 ? -1 : +1, "reverse:" + entry.Id, entry.Id, ct);
     }
@@ -81,42 +96,37 @@ internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProv
             throw InputValidationException.For(IdempotencyEndpointExtensions.Header, VolunteerText.Get("Points_KeyRequired"));
         }
 
-        var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == volunteerId, ct) ?? throw new NotFoundException("Volunteer", volunteerId);
-        if (!await db.Balances.AnyAsync(b => b.VolunteerId == volunteerId, ct))
+        // The callers have checked who may move these points; the rules below must see every row of the volunteer's ledger.
+        var volunteer = await db.Volunteers.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(v => v.Id == volunteerId, ct) ?? throw new NotFoundException("Volunteer", volunteerId);
+        var outer = db.Database.CurrentTransaction;
+        if (outer is null)
         {
-            try
-            {
-                db.Balances.Add(new PointsBalance { VolunteerId = volunteerId });
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-            }
+            await EnsureBalanceAsync(volunteerId, ct);
         }
 
         var delta = sign * request.Points;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (confirming hours) the movement joins it; otherwise it has its own.
+        await using var own = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // The balance row is the lock; the conditional update is the rule "never below zero".
         var moved = await db.Balances.Where(b => b.VolunteerId == volunteerId && b.Balance + delta >= 0)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Balance, b => b.Balance + delta), ct);
-        var earlier = await db.Points.AsNoTracking().FirstOrDefaultAsync(p => p.VolunteerId == volunteerId && p.IdempotencyKey == key, ct);
+        var earlier = await Ledger.FirstOrDefaultAsync(p => p.VolunteerId == volunteerId && p.IdempotencyKey == key, ct);
         if (earlier is not null)
         {
             // A retry: nothing moves twice; answer with the first entry.
-            await tx.RollbackAsync(ct);
+            await UndoAsync(own, moved == 1 ? delta : 0);
             return new PointsEntryDto(earlier.Id, earlier.Delta, earlier.Reason, earlier.Reverses, earlier.RecordedAt);
         }
 
         if (moved == 0)
         {
-            await tx.RollbackAsync(ct);
+            await UndoAsync(own, 0);
             throw new BusinessRuleException("InsufficientPoints", VolunteerText.Get("Points_Insufficient"), isConflict: true);
         }
 
-        if (reverses is { } reversed && await db.Points.AnyAsync(p => p.Reverses == reversed, ct))
+        if (reverses is { } reversed && await Ledger.AnyAsync(p => p.Reverses == reversed, ct))
         {
-            await tx.RollbackAsync(ct);
+            await UndoAsync(own, delta);
             throw new BusinessRuleException("AlreadyReversed", VolunteerText.Get("Points_AlreadyReversed"), isConflict: true);
         }
 
@@ -127,9 +137,49 @@ internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProv
         };
         db.Points.Add(entry);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
         return new PointsEntryDto(entry.Id, entry.Delta, entry.Reason, entry.Reverses, entry.RecordedAt);
+
+        // Our own transaction rolls back; inside the caller's, the balance moves back by hand.
+        async Task UndoAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, int applied)
+        {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(ct);
+            }
+            else if (applied != 0)
+            {
+                await db.Balances.Where(b => b.VolunteerId == volunteerId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Balance, b => b.Balance - applied), ct);
+            }
+        }
     }
+
+    /// <summary>Creates the balance row if missing; a caller that moves points inside its own transaction does this first (a failed insert would abort it).</summary>
+    internal async Task EnsureBalanceAsync(Guid volunteerId, CancellationToken ct)
+    {
+        if (await db.Balances.AnyAsync(b => b.VolunteerId == volunteerId, ct))
+        {
+            return;
+        }
+
+        try
+        {
+            db.Balances.Add(new PointsBalance { VolunteerId = volunteerId });
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Created by a concurrent request.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Every entry, past the caller's scope: for the exactly-once and reverse-once checks, never shown.</summary>
+    private IQueryable<PointsEntry> Ledger => db.Points.IgnoreQueryFilters().AsNoTracking();
 
     private async Task<Volunteer> VolunteerAsync(Guid? id, CancellationToken ct) =>
         id is { } volunteerId

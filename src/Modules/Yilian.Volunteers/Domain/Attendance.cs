@@ -1,0 +1,186 @@
+using Yilian.SharedKernel.Data;
+
+namespace Yilian.Volunteers.Domain;
+
+public enum AttendanceStatus
+{
+    /// <summary>Checked in, not yet out.</summary>
+    CheckedIn = 1,
+
+    /// <summary>Checked in and out; waiting for the organizer to confirm.</summary>
+    CheckedOut = 2,
+
+    /// <summary>Confirmed by the organizer: the hours count (民政部令第67号: whoever organizes records and certifies).</summary>
+    Confirmed = 3,
+
+    /// <summary>The organizer refused the record (not there, or not service); nothing counts.</summary>
+    Rejected = 4,
+}
+
+public enum CheckMethod
+{
+    /// <summary>The volunteer scanned the signed code shown at the activity.</summary>
+    Code = 1,
+
+    /// <summary>The organizer recorded the time.</summary>
+    Organizer = 2,
+}
+
+/// <summary>
+/// One volunteer's attendance at one occurrence of an activity, from which service hours come. At most
+/// one per volunteer and occurrence. The times are the volunteer's real ones (an offline phone submits
+/// later with the time it scanned); the service minutes are those inside the occurrence.
+/// </summary>
+internal sealed class Attendance : IRegionScoped, IOrganizationScoped, IUserOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid ActivityId { get; set; }
+
+    public Guid OccurrenceId { get; set; }
+
+    public Guid VolunteerId { get; set; }
+
+    public Guid SignupId { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public string OwnerUserId { get; set; } = "";
+
+    public string VolunteerName { get; set; } = "";
+
+    /// <summary>The activity's title when the record was made: the service content on the certificate.</summary>
+    public string ActivityTitle { get; set; } = "";
+
+    public DateTimeOffset OccurrenceStart { get; set; }
+
+    public DateTimeOffset OccurrenceEnd { get; set; }
+
+    public DateTimeOffset? CheckInAt { get; set; }
+
+    public CheckMethod? CheckInMethod { get; set; }
+
+    public DateTimeOffset? CheckOutAt { get; set; }
+
+    public CheckMethod? CheckOutMethod { get; set; }
+
+    /// <summary>When the server received the check-in (later than <see cref="CheckInAt"/> when the phone was offline).</summary>
+    public DateTimeOffset? ReceivedAt { get; set; }
+
+    /// <summary>Metres from the venue when the phone gave its position.</summary>
+    public int? DistanceMeters { get; set; }
+
+    public bool Late { get; set; }
+
+    public bool LeftEarly { get; set; }
+
+    public AttendanceStatus Status { get; set; }
+
+    /// <summary>Service minutes: check-in to check-out, within the occurrence.</summary>
+    public int Minutes { get; set; }
+
+    /// <summary>The minutes that count after removing overlap with the volunteer's other confirmed records.</summary>
+    public int CreditedMinutes { get; set; }
+
+    /// <summary>Points awarded for the credited minutes (undone by a compensating row on a correction).</summary>
+    public Guid? PointsEntryId { get; set; }
+
+    /// <summary>Bumped by each confirmation or correction: the idempotency key of its points.</summary>
+    public int Version { get; set; }
+
+    public string? ConfirmedBy { get; set; }
+
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    /// <summary>The issuing organization as it was at confirmation, for the certificate.</summary>
+    public string? OrganizationName { get; set; }
+
+    public string? OrganizationContact { get; set; }
+}
+
+/// <summary>A change to an attendance record's times, with the reason; the record keeps the new times, this row the old.</summary>
+internal sealed class AttendanceCorrection : IRegionScoped, IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid AttendanceId { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public DateTimeOffset? OldCheckInAt { get; set; }
+
+    public DateTimeOffset? OldCheckOutAt { get; set; }
+
+    public DateTimeOffset? NewCheckInAt { get; set; }
+
+    public DateTimeOffset? NewCheckOutAt { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public string CorrectedBy { get; set; } = "";
+
+    public DateTimeOffset CorrectedAt { get; set; }
+}
+
+/// <summary>A volunteer's confirmed service time: the union of their confirmed records. Updating it first is the per-volunteer lock.</summary>
+[Unscoped("A counter per volunteer, read through the volunteer's own records.")]
+internal sealed class HoursTotal
+{
+    public Guid VolunteerId { get; set; }
+
+    public int ConfirmedMinutes { get; set; }
+
+    public int Records { get; set; }
+}
+
+/// <summary>
+/// A volunteer service record certificate (志愿服务记录证明) with the fields the national rules require.
+/// Its content is frozen at issue; anyone with the number can verify it on the public page.
+/// </summary>
+internal sealed class Certificate : IRegionScoped, IUserOwned
+{
+    public Guid Id { get; set; }
+
+    /// <summary>证明编号: date and random characters, printed and encoded in the QR code.</summary>
+    public string Number { get; set; } = "";
+
+    public Guid VolunteerId { get; set; }
+
+    public string OwnerUserId { get; set; } = "";
+
+    public string RegionCode { get; set; } = "";
+
+    public Guid OrganizationId { get; set; }
+
+    public string VolunteerName { get; set; } = "";
+
+    public string IdType { get; set; } = "";
+
+    public string IdNumberMasked { get; set; } = "";
+
+    public string VolunteerNumber { get; set; } = "";
+
+    public int Minutes { get; set; }
+
+    public int Records { get; set; }
+
+    public string ServiceContent { get; set; } = "";
+
+    public DateOnly ServiceFrom { get; set; }
+
+    public DateOnly ServiceTo { get; set; }
+
+    public string OrganizationName { get; set; } = "";
+
+    public string HandlerName { get; set; } = "";
+
+    public string HandlerContact { get; set; } = "";
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using QRCoder;
+using SkiaSharp;
+
+using Yilian.Volunteers.Resources;
+
+namespace Yilian.Volunteers.Features;
+
+/// <summary>
+/// Draws a certificate as a one-page A4 PDF with SkiaSharp's PDF back end (MIT; decision 013): the
+/// fields the national rules require, and a QR code of the verification URL drawn as vector squares.
+/// Chinese text uses an installed CJK font; WenQuanYi Micro Hei (TrueType) is preferred because the
+/// PDF then embeds only the glyphs used.
+/// </summary>
+public static class CertificatePdf
+{
+    private const float Width = 595;
+    private const float Height = 842;
+    private const float Margin = 64;
+
+    private static readonly Lazy<SKTypeface> Face = new(FindFace);
+
+    public static byte[] Render(CertificateDto c, string verifyUrl)
+    {
+        using var stream = new MemoryStream();
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = VolunteerText.Get("Cert_Title") + " " + c.Number,
+            Creator = "Yilian",
+            Producer = "Yilian",
+            Creation = c.IssuedAt.UtcDateTime,
+            Modified = c.IssuedAt.UtcDateTime,
+        };
+        using (var document = SKDocument.CreatePdf(stream, metadata))
+        {
+            var canvas = document.BeginPage(Width, Height);
+            Draw(canvas, c, verifyUrl);
+            document.EndPage();
+            document.Close();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Draw(SKCanvas canvas, CertificateDto c, string verifyUrl)
+    {
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var red = new SKPaint { Color = new SKColor(0xB7, 0x1C, 0x1C), IsAntialias = true };
+        using var grey = new SKPaint { Color = new SKColor(0x55, 0x55, 0x55), IsAntialias = true };
+        using var title = new SKFont(Face.Value, 28);
+        using var body = new SKFont(Face.Value, 12.5f);
+        using var small = new SKFont(Face.Value, 9.5f);
+        using var frame = new SKPaint { Color = new SKColor(0xB7, 0x1C, 0x1C), Style = SKPaintStyle.Stroke, StrokeWidth = 2, IsAntialias = true };
+        canvas.DrawRect(28, 28, Width - 56, Height - 56, frame);
+
+        canvas.DrawText(VolunteerText.Get("Cert_Title"), Width / 2, 110, SKTextAlign.Center, title, red);
+        canvas.DrawText(VolunteerText.Get("Cert_NumberLine", c.Number), Width - Margin, 140, SKTextAlign.Right, small, grey);
+
+        var y = 185f;
+        var opening = VolunteerText.Get("Cert_Body", c.VolunteerName, c.IdType, c.IdNumberMasked, c.VolunteerNumber,
+            Date(c.ServiceFrom), Date(c.ServiceTo), c.OrganizationName, c.Hours);
+        y = Paragraph(canvas, opening, Margin, y, Width - 2 * Margin, body, ink, 22);
+
+        y += 18;
+        var rows = new (string Label, string Value)[]
+        {
+            (VolunteerText.Get("Cert_Name"), c.VolunteerName),
+            (VolunteerText.Get("Cert_IdType"), c.IdType),
+            (VolunteerText.Get("Cert_IdNumber"), c.IdNumberMasked),
+            (VolunteerText.Get("Cert_VolunteerNumber"), c.VolunteerNumber),
+            (VolunteerText.Get("Cert_Hours"), VolunteerText.Get("Cert_HoursValue", c.Hours, c.Records)),
+            (VolunteerText.Get("Cert_Period"), $"{Date(c.ServiceFrom)} — {Date(c.ServiceTo)}"),
+            (VolunteerText.Get("Cert_Content"), c.ServiceContent),
+            (VolunteerText.Get("Cert_Organization"), c.OrganizationName),
+            (VolunteerText.Get("Cert_Handler"), c.HandlerName),
+            (VolunteerText.Get("Cert_Contact"), string.IsNullOrEmpty(c.HandlerContact) ? "—" : c.HandlerContact),
+            (VolunteerText.Get("Cert_Number"), c.Number),
+            (VolunteerText.Get("Cert_IssuedOn"), Date(DateOnly.FromDateTime(Yilian.SharedKernel.ChinaTime.ToChina(c.IssuedAt).DateTime))),
+        };
+        using var rule = new SKPaint { Color = new SKColor(0xDD, 0xDD, 0xDD), StrokeWidth = 0.8f };
+        foreach (var (label, value) in rows)
+        {
+            canvas.DrawText(label, Margin, y, SKTextAlign.Left, body, grey);
+            var next = Paragraph(canvas, value, Margin + 110, y, Width - 2 * Margin - 110, body, ink, 18);
+            y = Math.Max(y + 24, next + 6);
+            canvas.DrawLine(Margin, y - 16, Width - Margin, y - 16, rule);
+        }
+
+        // Seal line and QR code.
+        canvas.DrawText(VolunteerText.Get("Cert_IssuerLine", c.OrganizationName), Width - Margin, y + 30, SKTextAlign.Right, body, ink);
+        var qrSize = 112f;
+        var qrTop = Height - Margin - qrSize - 30;
+        DrawQr(canvas, verifyUrl, Margin, qrTop, qrSize);
+        canvas.DrawText(VolunteerText.Get("Cert_Scan"), Margin + qrSize + 14, qrTop + 20, SKTextAlign.Left, body, ink);
+        Paragraph(canvas, verifyUrl, Margin + qrSize + 14, qrTop + 42, Width - 2 * Margin - qrSize - 14, small, grey, 13);
+        Paragraph(canvas, VolunteerText.Get("Cert_Basis"), Margin, Height - Margin, Width - 2 * Margin, small, grey, 13);
+        if (c.Revoked)
+        {
+            using var stamp = new SKFont(Face.Value, 60);
+            canvas.DrawText(VolunteerText.Get("Cert_Revoked"), Width / 2, Height / 2, SKTextAlign.Center, stamp, red);
+        }
+    }
+
+    private static void DrawQr(SKCanvas canvas, string text, float x, float y, float size)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var n = matrix.Count;
+        var cell = size / n;
+        using var dark = new SKPaint { Color = SKColors.Black, IsAntialias = false };
+        for (var row = 0; row < n; row++)
+        {
+            for (var col = 0; col < n; col++)
+            {
+                if (matrix[row][col])
+                {
+                    canvas.DrawRect(x + col * cell, y + row * cell, cell + 0.05f, cell + 0.05f, dark);
+                }
+            }
+        }
+    }
+
+    /// <summary>Draws text wrapped at the width (character by character: Chinese has no spaces to break at); returns the last baseline.</summary>
+    private static float Paragraph(SKCanvas canvas, string text, float x, float y, float width, SKFont font, SKPaint paint, float lineHeight)
+    {
+        var line = new System.Text.StringBuilder();
+        var baseline = y;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var candidate = line + rune.ToString();
+            if (line.Length > 0 && font.MeasureText(candidate) > width)
+            {
+                canvas.DrawText(line.ToString(), x, baseline, SKTextAlign.Left, font, paint);
+                baseline += lineHeight;
+                line.Clear();
+            }
+
+            line.Append(rune.ToString());
+        }
+
+        if (line.Length > 0)
+        {
+            canvas.DrawText(line.ToString(), x, baseline, SKTextAlign.Left, font, paint);
+        }
+
+        return baseline;
+    }
+
+    private static string Date(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    private static SKTypeface FindFace()
+    {
+        foreach (var family in new[] { "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC" })
+        {
+            var face = SKFontManager.Default.MatchFamily(family);
+            if (face is null)
+            {
+                continue;
+            }
+
+            using var font = new SKFont(face);
+            if (font.ContainsGlyph('证'))
+            {
+                return face;
+            }
+        }
+
+        return SKFontManager.Default.MatchCharacter('证') ?? SKTypeface.Default;
+    }
+}
