@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -88,6 +89,19 @@ public static class PlatformModule
                 o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
             }));
+
+        // Every 30 minutes Identity re-creates the cookie's principal from the user (security-stamp check);
+        // the session id added at sign-in must survive it, or an active user is signed out half an hour in.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(YilianClaims.SessionId) is { } sid && context.NewPrincipal?.Identity is ClaimsIdentity identity
+                && !identity.HasClaim(c => c.Type == YilianClaims.SessionId))
+            {
+                identity.AddClaim(new Claim(YilianClaims.SessionId, sid.Value));
+            }
+
+            return Task.CompletedTask;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.BackOffice, p => p.RequireRole([.. Roles.BackOffice]))
