@@ -34,6 +34,8 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Volunteer>(b =>
@@ -49,6 +51,10 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
             b.Property(v => v.PhoneIndex).HasMaxLength(64);
             b.Property(v => v.Skills).HasMaxLength(400);
             b.Property(v => v.Tags).HasMaxLength(400);
+            b.Property(v => v.SkillLevels).HasMaxLength(4000);
+            b.Property(v => v.Languages).HasMaxLength(200);
+            b.Property(v => v.WeeklyAvailability).HasMaxLength(4000);
+            b.Property(v => v.Unavailable).HasMaxLength(4000);
             b.HasIndex(v => v.IdNumberIndex).IsUnique();
             b.HasIndex(v => v.PhoneIndex).IsUnique();
             b.HasIndex(v => v.OwnerUserId).IsUnique();
@@ -135,6 +141,18 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
         {
             b.ToTable("vol_hours_totals");
             b.HasKey(h => h.VolunteerId);
+        });
+        modelBuilder.Entity<Invitation>(b =>
+        {
+            b.ToTable("vol_invitations");
+            b.Property(i => i.RegionCode).HasMaxLength(12);
+            b.Property(i => i.OwnerUserId).HasMaxLength(64);
+            b.Property(i => i.ActivityTitle).HasMaxLength(200);
+            b.Property(i => i.Reason).HasMaxLength(500);
+            b.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(i => i.InvitedBy).HasMaxLength(256);
+            b.HasIndex(i => new { i.ActivityId, i.VolunteerId }).IsUnique();
+            b.HasIndex(i => new { i.OwnerUserId, i.Status });
         });
         modelBuilder.Entity<Certificate>(b =>
         {

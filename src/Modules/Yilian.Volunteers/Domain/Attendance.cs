@@ -184,3 +184,41 @@ internal sealed class Certificate : IRegionScoped, IUserOwned
 
     public DateTimeOffset? RevokedAt { get; set; }
 }
+
+public enum InvitationStatus
+{
+    Sent = 1,
+    Accepted = 2,
+    Declined = 3,
+}
+
+/// <summary>An organizer's invitation to a volunteer (from the ranked matches or an accepted weekly proposal).</summary>
+internal sealed class Invitation : IRegionScoped, IOrganizationScoped, IUserOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid ActivityId { get; set; }
+
+    public Guid VolunteerId { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    /// <summary>The activity's community.</summary>
+    public string RegionCode { get; set; } = "";
+
+    /// <summary>The volunteer's account: they see their invitations.</summary>
+    public string OwnerUserId { get; set; } = "";
+
+    public string ActivityTitle { get; set; } = "";
+
+    /// <summary>Why the volunteer was proposed, as shown to the organizer.</summary>
+    public string Reason { get; set; } = "";
+
+    public InvitationStatus Status { get; set; }
+
+    public string InvitedBy { get; set; } = "";
+
+    public DateTimeOffset InvitedAt { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+}

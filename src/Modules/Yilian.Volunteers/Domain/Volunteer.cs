@@ -44,8 +44,34 @@ internal sealed class Volunteer : IRegionScoped, IUserOwned
     /// <summary>Free tags the volunteer typed, comma-separated.</summary>
     public string Tags { get; set; } = "";
 
+    /// <summary>Levels per skill (JSON list of <see cref="SkillLevel"/>): self-rated, and verified by an organizer.</summary>
+    public string SkillLevels { get; set; } = "[]";
+
+    /// <summary>Languages and dialects spoken, comma-separated (普通话, 吴语, English…).</summary>
+    public string Languages { get; set; } = "";
+
+    /// <summary>When the volunteer can usually serve (JSON list of <see cref="WeeklySlot"/>, China time); empty means not said.</summary>
+    public string WeeklyAvailability { get; set; } = "[]";
+
+    /// <summary>Dates the volunteer cannot serve (JSON list of <see cref="Unavailability"/>).</summary>
+    public string Unavailable { get; set; } = "[]";
+
+    /// <summary>Optional home point, for distance in matching (the community is used otherwise).</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public DateTimeOffset RegisteredAt { get; set; }
 }
+
+/// <param name="Self">1–5 as the volunteer rates it.</param>
+/// <param name="Verified">1–5 as an organizer verified it (a certificate seen, service observed), or null.</param>
+public sealed record SkillLevel(string Code, int Self, int? Verified = null, string? VerifiedBy = null);
+
+/// <param name="Day">ISO day: 1 Monday … 7 Sunday.</param>
+public sealed record WeeklySlot(int Day, TimeOnly From, TimeOnly To);
+
+public sealed record Unavailability(DateOnly From, DateOnly To, string? Reason = null);
 
 public enum ConsentKind
 {
