@@ -22,7 +22,7 @@ public sealed class VolunteerHoursTests
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    private static string Iso(DateTimeOffset t) => t.ToOffset(China).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    internal static string Iso(DateTimeOffset t) => t.ToOffset(China).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>Moves the host's clock so that China time reads 09:50 (today or tomorrow) and returns 10:00 that day.</summary>
     internal static DateTimeOffset TenOClock(YilianApp app)

@@ -27,6 +27,11 @@ public static class VolunteersModule
         builder.Services.AddScoped<Points>();
         builder.Services.AddScoped<CheckIns>();
         builder.Services.AddScoped<Certificates>();
+        builder.Services.AddScoped<ActivityAccess>();
+        builder.Services.AddScoped<Matches>();
+        builder.Services.AddScoped<Profiles>();
+        builder.Services.AddSingleton<Matching.MatchPool>();
+        builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
         builder.Services.Configure<CheckInOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
         builder.Services.AddSingleton(_ => new CheckInCodes(
             (PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.")).DeriveKey("checkin-codes")));
@@ -106,9 +111,41 @@ public static class VolunteersModule
         points.MapPost("/{entryId:guid}/reverse", async (Guid entryId, Points p, CancellationToken ct) => TypedResults.Ok(await p.ReverseAsync(entryId, null, ct)))
             .WithName("ReversePoints").WithSummary("A compensating entry, at most once.");
         MapHoursApi(app);
+        MapMatchingApi(app);
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;
+    }
+
+    private static void MapMatchingApi(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/volunteers/me/profile", async (Profiles p, CancellationToken ct) => TypedResults.Ok(await p.MineAsync(ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("MyTalentProfile");
+        app.MapPut("/api/v1/volunteers/me/profile", async (ProfileRequest request, Profiles p, CancellationToken ct) => TypedResults.Ok(await p.UpdateAsync(request, ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("UpdateTalentProfile")
+            .WithSummary("Skills with self-rated levels, tags, languages, weekly availability (China time), unavailable dates, home point.");
+        app.MapPost("/api/v1/volunteers/{id:guid}/skills/{code}/verification", async (Guid id, string code, VerifySkillRequest request, Profiles p, CancellationToken ct) =>
+                TypedResults.Ok(await p.VerifySkillAsync(id, code, request, ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("VerifySkill").WithSummary("An organizer confirms a skill's level (1–5).");
+        app.MapGet("/api/v1/activities/{activityId:guid}/matches", async (Guid activityId, int? top, Matches m, CancellationToken ct) =>
+                TypedResults.Ok(await m.RankAsync(activityId, top ?? 50, ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("ActivityMatches")
+            .WithSummary("Volunteers ranked by skill fit, distance, reliability and fairness, each with its reasons; those excluded (age, availability, busy) counted.");
+        app.MapPost("/api/v1/activities/{activityId:guid}/invitations", async (Guid activityId, InvitationRequest request, Matches m, CancellationToken ct) =>
+                TypedResults.Ok(new { invited = await m.InviteAsync(activityId, request.VolunteerIds, ct) }))
+            .WithTags("Volunteers").RequireAuthorization().WithName("InviteVolunteers");
+        app.MapGet("/api/v1/assignments/proposal", async (DateOnly? week, Matches m, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await m.ProposeWeekAsync(week ?? ChinaTime.Today(clock), ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("WeekProposal")
+            .WithSummary("The week's optimal assignment (most places filled, then best total fit; min-cost flow) for your recruiting activities.");
+        app.MapPost("/api/v1/assignments/accept", async (AcceptProposalRequest request, Matches m, CancellationToken ct) =>
+                TypedResults.Ok(new { invited = await m.AcceptAsync(request, ct) }))
+            .WithTags("Volunteers").RequireAuthorization().WithName("AcceptProposal").WithSummary("Invites the volunteers of the proposal as adjusted.");
+        app.MapGet("/api/v1/volunteers/me/invitations", async (Matches m, CancellationToken ct) => TypedResults.Ok(await m.MineAsync(ct)))
+            .WithTags("Volunteers").RequireAuthorization().WithName("MyInvitations");
+        app.MapPost("/admin/activities/{activityId:guid}/invitations", async (Guid activityId, [Microsoft.AspNetCore.Mvc.FromForm] Guid[] volunteerIds, Matches m, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/activities/{activityId}/matches?invited=1", () => m.InviteAsync(activityId, volunteerIds, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
     }
 
     private static void MapHoursApi(IEndpointRouteBuilder app)

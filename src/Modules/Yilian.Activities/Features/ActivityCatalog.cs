@@ -24,6 +24,13 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
         return [.. all.Where(a => a.VolunteersNeeded > 0)];
     }
 
+    public async Task<IReadOnlyList<ActivityBrief>> RecruitingBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var all = await QueryAsync(q => q.Where(a => a.Status == ActivityStatus.Published && a.Start >= from && a.Start < to && a.VolunteerNeeds != "{}")
+            .OrderBy(a => a.Start).Take(5_000), ct);
+        return [.. all.Where(a => a.VolunteersNeeded > 0)];
+    }
+
     public async Task<IReadOnlyList<ActivityOccurrence>> OccurrencesAsync(Guid activityId, CancellationToken ct)
     {
         using var system = SystemScope.Enter();
@@ -41,6 +48,29 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
         var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
         return await db.Occurrences.AsNoTracking().Where(o => o.Id == occurrenceId)
             .Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ActivityOccurrence>> OccurrencesOfAsync(IReadOnlyCollection<Guid> activityIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (activityIds.Count == 0)
+        {
+            return [];
+        }
+
+        using var system = SystemScope.Enter();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
+        var result = new List<ActivityOccurrence>();
+        // In chunks: a parameter list per query stays well under the providers' limits.
+        foreach (var chunk in activityIds.Distinct().Chunk(500))
+        {
+            result.AddRange(await db.Occurrences.AsNoTracking()
+                .Where(o => chunk.Contains(o.ActivityId) && o.Start >= from && o.Start < to
+                    && db.Activities.Any(a => a.Id == o.ActivityId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Done)))
+                .Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).ToListAsync(ct));
+        }
+
+        return result;
     }
 
     private async Task<List<ActivityBrief>> QueryAsync(Func<IQueryable<Activity>, IQueryable<Activity>> filter, CancellationToken ct)

@@ -16,8 +16,14 @@ public interface IActivityCatalog
     /// <summary>Published activities that recruit volunteers and start within the coming days.</summary>
     Task<IReadOnlyList<ActivityBrief>> RecruitingAsync(int days, CancellationToken ct);
 
+    /// <summary>Published activities that recruit volunteers and start in [from, to), at most 5,000.</summary>
+    Task<IReadOnlyList<ActivityBrief>> RecruitingBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
     /// <summary>The occurrences of a published activity in time order; empty for an unknown or unpublished one.</summary>
     Task<IReadOnlyList<ActivityOccurrence>> OccurrencesAsync(Guid activityId, CancellationToken ct);
 
     Task<ActivityOccurrence?> FindOccurrenceAsync(Guid occurrenceId, CancellationToken ct);
+
+    /// <summary>Occurrences of the given activities that start in [from, to), published or done (for availability and attendance statistics).</summary>
+    Task<IReadOnlyList<ActivityOccurrence>> OccurrencesOfAsync(IReadOnlyCollection<Guid> activityIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }

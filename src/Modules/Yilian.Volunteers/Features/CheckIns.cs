@@ -8,6 +8,7 @@ using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Validation;
 using Yilian.Volunteers.Data;
 using Yilian.Volunteers.Domain;
+using Yilian.Volunteers.Matching;
 using Yilian.Volunteers.Resources;
 
 namespace Yilian.Volunteers.Features;
@@ -65,7 +66,7 @@ public sealed record HoursSummary(Guid VolunteerId, int ConfirmedMinutes, int Pe
 /// </summary>
 internal sealed class CheckIns(
     VolunteersDbContext db, IActivityCatalog activities, IOrganizationLookup organizations, Points points, CheckInCodes codes,
-    IOptions<CheckInOptions> options, ICurrentUser user, TimeProvider clock)
+    IOptions<CheckInOptions> options, ActivityAccess access, MatchPool pool, ICurrentUser user, TimeProvider clock)
 {
     private CheckInOptions Rules => options.Value;
 
@@ -390,6 +391,7 @@ internal sealed class CheckIns(
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        pool.Invalidate();
         return ToDto(record);
     }
 
@@ -485,26 +487,9 @@ internal sealed class CheckIns(
         return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
-    private async Task<ActivityBrief> OwnActivityAsync(Guid activityId, CancellationToken ct)
-    {
-        RequireOrganizer();
-        var activity = await activities.FindAsync(activityId, ct) ?? throw new NotFoundException("Activity", activityId);
-        // The catalog reads across scopes; the organizer must be one of the activity's own.
-        if (await organizations.FindAsync(activity.OrganizationId, ct) is null && !user.IsInRole(Roles.PlatformOperator))
-        {
-            throw new NotFoundException("Activity", activityId);
-        }
+    private Task<ActivityBrief> OwnActivityAsync(Guid activityId, CancellationToken ct) => access.OwnActivityAsync(activityId, ct);
 
-        return activity;
-    }
-
-    private void RequireOrganizer()
-    {
-        if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer)))
-        {
-            throw new ForbiddenException(VolunteerText.Get("Hours_Forbidden"));
-        }
-    }
+    private void RequireOrganizer() => access.RequireOrganizer();
 
     private static void RequireReason(string? reason)
     {

@@ -18,7 +18,7 @@ public sealed record SignupDto(Guid Id, Guid ActivityId, Guid VolunteerId, strin
 /// serializes them, so places are never oversold and arrival numbers never repeat. Cancelling a
 /// confirmed place promotes the earliest on the waitlist.
 /// </summary>
-internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, ICurrentUser user, TimeProvider clock)
+internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, Matching.MatchPool pool, ICurrentUser user, TimeProvider clock)
 {
     public async Task<SignupDto> SignUpAsync(Guid activityId, CancellationToken ct)
     {
@@ -65,8 +65,12 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
             Sequence = sequence, Status = confirmed ? SignupStatus.Confirmed : SignupStatus.Waitlisted, SignedUpAt = clock.GetUtcNow(),
         };
         db.Signups.Add(signup);
+        // An invitation to this activity is answered by signing up.
+        await db.Invitations.Where(i => i.ActivityId == activityId && i.VolunteerId == volunteer.Id && i.Status == InvitationStatus.Sent)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.AnsweredAt, signup.SignedUpAt), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        pool.Invalidate();
         return await ToDtoAsync(signup, volunteer.RealName, ct);
     }
 
@@ -107,6 +111,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        pool.Invalidate();
     }
 
     /// <summary>An activity's sign-ups in arrival order (organizers in scope see all; a volunteer sees their own).</summary>
