@@ -28,6 +28,8 @@ Process Run(params string[] arguments)
     start.Environment["Database__DataDirectory"] = data;
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["Security__LoginAttemptsPerIpPerMinute"] = "1000";
+    // The matching pool reloads only when this instance changes something (no 30-second refresh in the middle of a run).
+    start.Environment["Volunteers__Matching__PoolSeconds"] = "3600";
     return Process.Start(start)!;
 }
 
@@ -132,6 +134,90 @@ if (options.ContainsKey("calendar"))
     ];
 }
 
+Func<Task>? after = null;
+if (options.ContainsKey("volunteers"))
+{
+    // 30,000 volunteers (once) and 500 recruiting activities in the week of 2027-01-04 across 50 venues.
+    var seeding = Stopwatch.StartNew();
+    server.Kill(entireProcessTree: true);
+    await server.WaitForExitAsync();
+    await RunToEndAsync("seed-volunteers", "--volunteers", options.GetValueOrDefault("count") ?? "30000");
+    await RunToEndAsync("create-admin", "--user", "perf.operator", "--password", Password, "--role", "PlatformOperator");
+    Console.WriteLine($"volunteer data ready in {seeding.Elapsed.TotalSeconds:F1} s");
+    server = Run("--urls", Url);
+    while (!await TryReadyAsync())
+    {
+        await Task.Delay(500);
+    }
+
+    using var op = new HttpClient { BaseAddress = new Uri(Url) };
+    var opToken = (await (await op.PostAsJsonAsync("/api/v1/auth/token", new { userName = "perf.operator", password = Password })).Content.ReadFromJsonAsync<JsonElement>())
+        .GetProperty("accessToken").GetString();
+    op.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", opToken);
+    var monday = new DateOnly(2027, 1, 4);
+    var organization = (await op.GetFromJsonAsync<JsonElement>("/api/v1/organizations?pageSize=1")).GetProperty("items")[0];
+    var skills = (await op.GetFromJsonAsync<JsonElement>("/api/v1/dictionaries/skill")).EnumerateArray().Select(s => s.GetProperty("code").GetString()!).ToList();
+    string At(DateOnly day, int hour) => $"{day:yyyy-MM-dd}T{hour:00}:00:00+08:00";
+    var existing = await op.GetFromJsonAsync<JsonElement>($"/api/v1/assignments/proposal?week={monday:yyyy-MM-dd}");
+    if (existing.GetProperty("activities").GetInt32() < 500)
+    {
+        var make = Stopwatch.StartNew();
+        var seedRandom = new Random(500);
+        var benchVenues = new List<string>();
+        for (var v = 0; v < 50; v++)
+        {
+            var created = await op.PostAsJsonAsync("/api/v1/venues", new
+            {
+                name = $"志愿服务站 {v + 1:00}", ownerKind = "Community", regionCode = organization.GetProperty("regionCode").GetString(), capacity = 60,
+                latitude = 31.25 + seedRandom.NextDouble() * 0.15, longitude = 120.60 + seedRandom.NextDouble() * 0.25, followsWorkCalendar = false,
+                openingHours = new { days = Enumerable.Repeat(new { open = "07:00:00", close = "22:00:00" }, 7).ToArray() },
+            });
+            created.EnsureSuccessStatusCode();
+            benchVenues.Add(created.Headers.Location!.ToString().Split('/')[^1]);
+        }
+
+        for (var j = 0; j < 500; j++)
+        {
+            var k = j / 50;
+            var day = monday.AddDays(k % 7);
+            var hour = 8 + 4 * (k / 7);
+            var needs = skills.OrderBy(_ => seedRandom.Next()).Take(seedRandom.Next(1, 3)).ToDictionary(c => c, _ => seedRandom.Next(1, 5));
+            var created = await op.PostAsJsonAsync("/api/v1/activities", new
+            {
+                title = $"志愿服务 {j + 1:000}", type = "volunteering", organizationId = organization.GetProperty("id").GetString(), venueId = benchVenues[j % 50],
+                start = At(day, hour), end = At(day, hour + 2), volunteerNeeds = needs, expectedParticipants = 20,
+            });
+            if (!created.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException(await created.Content.ReadAsStringAsync());
+            }
+
+            (await op.PostAsync(created.Headers.Location + "/publish", null)).EnsureSuccessStatusCode();
+        }
+
+        Console.WriteLine($"500 activities created in {make.Elapsed.TotalSeconds:F1} s");
+    }
+
+    var proposalIds = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/assignments/proposal?week={monday:yyyy-MM-dd}")).GetProperty("items").EnumerateArray()
+        .Select(i => i.GetProperty("activityId").GetString()!).ToList();
+    http.DefaultRequestHeaders.Authorization = op.DefaultRequestHeaders.Authorization;
+    var firstLoad = Stopwatch.StartNew();
+    (await http.GetAsync($"/api/v1/activities/{proposalIds[0]}/matches")).EnsureSuccessStatusCode();
+    Console.WriteLine($"first ranking (loads the pool of volunteers): {firstLoad.Elapsed.TotalMilliseconds:F0} ms");
+    targets = [("rank all volunteers for one activity (top 50)", r => Get($"/api/v1/activities/{proposalIds[r.Next(proposalIds.Count)]}/matches?top=50"))];
+    after = async () =>
+    {
+        Console.WriteLine("| week proposal run | activities | places | filled | server ms | client ms |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        for (var run = 1; run <= 5; run++)
+        {
+            var sw = Stopwatch.StartNew();
+            var proposal = await http.GetFromJsonAsync<JsonElement>($"/api/v1/assignments/proposal?week={monday:yyyy-MM-dd}");
+            Console.WriteLine($"| {run} | {proposal.GetProperty("activities").GetInt32()} | {proposal.GetProperty("needs").GetInt32()} | {proposal.GetProperty("filled").GetInt32()} | {proposal.GetProperty("elapsedMs").GetDouble():F0} | {sw.Elapsed.TotalMilliseconds:F0} |");
+        }
+    };
+}
+
 Console.WriteLine($"{requests} requests per target, concurrency {concurrency}, data {data}");
 Console.WriteLine("| target | p50 ms | p95 ms | p99 ms | max ms |");
 Console.WriteLine("|---|---|---|---|---|");
@@ -174,6 +260,11 @@ foreach (var (name, make) in targets)
     times.Sort();
     double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
     Console.WriteLine($"| {name} | {P(0.5):F1} | {P(0.95):F1} | {P(0.99):F1} | {times[^1]:F1} |");
+}
+
+if (after is not null)
+{
+    await after();
 }
 
 server.Kill(entireProcessTree: true);

@@ -31,6 +31,7 @@ public static class VolunteersModule
         builder.Services.AddScoped<Matches>();
         builder.Services.AddScoped<Profiles>();
         builder.Services.AddSingleton<Matching.MatchPool>();
+        builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
         builder.Services.Configure<CheckInOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
         builder.Services.AddSingleton(_ => new CheckInCodes(
@@ -143,6 +144,32 @@ public static class VolunteersModule
             .WithTags("Volunteers").RequireAuthorization().WithName("AcceptProposal").WithSummary("Invites the volunteers of the proposal as adjusted.");
         app.MapGet("/api/v1/volunteers/me/invitations", async (Matches m, CancellationToken ct) => TypedResults.Ok(await m.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MyInvitations");
+        app.MapPost("/volunteer/profile/save", async (HttpRequest http, Profiles p, CancellationToken ct) =>
+            {
+                var form = await http.ReadFormAsync(ct);
+                var slots = form["slots"].Select(v => v?.Split('-') ?? []).Where(v => v.Length == 2 && int.TryParse(v[0], out _) && Pages.Volunteer.ProfilePage.Periods.ContainsKey(v[1]))
+                    .Select(v => new Domain.WeeklySlot(int.Parse(v[0], System.Globalization.CultureInfo.InvariantCulture), Pages.Volunteer.ProfilePage.Periods[v[1]].From, Pages.Volunteer.ProfilePage.Periods[v[1]].To)).ToList();
+                var skills = form.Keys.Where(k => k.StartsWith("level_", StringComparison.Ordinal))
+                    .Select(k => new SkillInput(k["level_".Length..], int.TryParse(form[k], out var l) ? l : 0)).Where(s => s.Self > 0).ToList();
+                var away = DateOnly.TryParse(form["AwayFrom"], System.Globalization.CultureInfo.InvariantCulture, out var from) && DateOnly.TryParse(form["AwayTo"], System.Globalization.CultureInfo.InvariantCulture, out var to)
+                    ? new List<Domain.Unavailability> { new(from, to) } : [];
+                double? Number(string name) => double.TryParse(form[name], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+                var request = new ProfileRequest
+                {
+                    Skills = skills, Languages = form["Languages"], Tags = form["Tags"], Availability = slots, Unavailable = away, Latitude = Number("Latitude"), Longitude = Number("Longitude"),
+                };
+                return await PageForms.RunAsync("/volunteer/profile?saved=1", () => p.UpdateAsync(request, ct));
+            })
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/volunteering/week/accept", async (HttpRequest http, Matches m, CancellationToken ct) =>
+            {
+                // Read by hand: binding string[] from a form fails on .NET 10 (string gained a TryParse the binder rejects).
+                var picks = (await http.ReadFormAsync(ct))["picks"].Select(p => p ?? "");
+                var items = picks.Select(p => p.Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[0], out _) && Guid.TryParse(p[1], out _))
+                    .GroupBy(p => Guid.Parse(p[0])).Select(g => new AcceptedActivity(g.Key, [.. g.Select(p => Guid.Parse(p[1]))])).ToList();
+                return await PageForms.RunAsync("/admin/volunteering/week?invited=1", () => m.AcceptAsync(new AcceptProposalRequest(items), ct));
+            })
+            .RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/admin/activities/{activityId:guid}/invitations", async (Guid activityId, [Microsoft.AspNetCore.Mvc.FromForm] Guid[] volunteerIds, Matches m, CancellationToken ct) =>
                 await PageForms.RunAsync($"/admin/activities/{activityId}/matches?invited=1", () => m.InviteAsync(activityId, volunteerIds, ct)))
             .RequireAuthorization().ExcludeFromDescription();

@@ -19,7 +19,7 @@ namespace Yilian.Web.Cli;
 /// </summary>
 internal static class Commands
 {
-    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
+    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "seed-volunteers", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
 
     public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
 
@@ -55,6 +55,20 @@ internal static class Commands
                         var written = await scope.ServiceProvider.GetRequiredService<Yilian.Activities.Seeding.CalendarScaleSeeder>().RunAsync(
                             communities, int.Parse(Get(options, "venues", "3000"), CultureInfo.InvariantCulture), int.Parse(Get(options, "bookings", "1000000"), CultureInfo.InvariantCulture), 20261122, ct);
                         Console.WriteLine($"Calendar scale data: {written} bookings in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                    }
+
+                    return 0;
+                case "seed-volunteers":
+                    await MigrateAsync(app, ct);
+                    using (SystemScope.Enter())
+                    {
+                        await using var scope = app.Services.CreateAsyncScope();
+                        var communities = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code).ToList();
+                        var skills = (await scope.ServiceProvider.GetRequiredService<IDictionaries>().ListAsync(DictionaryTypes.Skill, includeInactive: false, ct)).Select(s => s.Code).ToList();
+                        var watch = TimeProvider.System.GetTimestamp();
+                        var written = await scope.ServiceProvider.GetRequiredService<Yilian.Volunteers.Seeding.VolunteerScaleSeeder>().RunAsync(
+                            communities, skills, int.Parse(Get(options, "volunteers", "30000"), CultureInfo.InvariantCulture), 20261122, ct);
+                        Console.WriteLine($"Volunteer scale data: {written} volunteers in {TimeProvider.System.GetElapsedTime(watch):g}.");
                     }
 
                     return 0;
@@ -265,6 +279,7 @@ internal static class Commands
           seed [--size demo|district] [--seed N]    generate demo or district-scale data (deterministic)
           seed-calendar [--venues 3000] [--bookings 1000000]
                                                     calendar benchmark data: venues and a year of bookings
+          seed-volunteers [--volunteers 30000]      matching benchmark data: volunteers with skills, availability, homes
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
                        [--role Regulator] [--scope District] [--region 320571000000]
           import-regions --file regions.csv         import or update the administrative tree

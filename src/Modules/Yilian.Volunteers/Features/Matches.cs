@@ -23,6 +23,9 @@ public sealed class MatchingOptions
     public int CandidatesPerPlace { get; set; } = 4;
 
     public int MinimumCandidates { get; set; } = 12;
+
+    /// <summary>How long the in-memory pool serves before reloading (changes made through this instance reload it at once).</summary>
+    public int PoolSeconds { get; set; } = 30;
 }
 
 /// <param name="Name">Masked (沈*怡): organizers outside the volunteer's community see who, not their full name.</param>

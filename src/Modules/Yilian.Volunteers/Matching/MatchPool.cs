@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Security;
 using Yilian.Volunteers.Data;
 using Yilian.Volunteers.Domain;
+using Yilian.Volunteers.Features;
 
 namespace Yilian.Volunteers.Matching;
 
@@ -13,11 +15,11 @@ namespace Yilian.Volunteers.Matching;
 /// Every volunteer's matching profile in memory: skills and levels, availability, home, commitments and
 /// record (attended, missed, recent service). Loaded past any caller's scope (matching must see all
 /// volunteers; what an organizer is shown is masked), reloaded when this process changed something that
-/// matters or after at most <see cref="MaxAge"/> (another instance's changes).
+/// matters or after at most <see cref="MatchingOptions.PoolSeconds"/> (another instance's changes).
 /// </summary>
-internal sealed class MatchPool(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+internal sealed class MatchPool(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MatchingOptions> options) : IDisposable
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    private TimeSpan MaxAge => TimeSpan.FromSeconds(options.Value.PoolSeconds);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _loading = new(1, 1);
