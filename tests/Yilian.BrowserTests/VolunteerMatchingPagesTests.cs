@@ -62,7 +62,7 @@ public sealed class VolunteerMatchingPagesTests : IAsyncLifetime
         await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var first = desk.Locator("[data-testid=match-row]").First;
         (await first.InnerTextAsync()).ShouldContain("马*慧");
-        (await first.InnerTextAsync()).ShouldContain("自评 4 级");
+        (await first.InnerTextAsync()).ShouldContain("急救（自评 4 级）");
         await BrowserFixture.ScreenshotAsync(desk, "49-organizer-matches");
         await first.Locator("input[type=checkbox]").CheckAsync();
         await desk.ClickAsync("[data-testid=invite]");

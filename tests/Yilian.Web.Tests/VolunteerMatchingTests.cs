@@ -118,7 +118,7 @@ public sealed class VolunteerMatchingTests
         excluded.GetProperty("Busy").GetInt32().ShouldBe(1);
         var best = ranked[0];
         var reasons = best.GetProperty("reasons").EnumerateArray().ToList();
-        reasons.Select(r => r.GetProperty("text").GetString()).ShouldContain(t => t!.Contains("first-aid") && t.Contains("自评 4 级"));
+        reasons.Select(r => r.GetProperty("text").GetString()).ShouldContain(t => t!.Contains("急救") && t.Contains("自评 4 级"));
         reasons.Sum(r => r.GetProperty("points").GetDouble()).ShouldBe(best.GetProperty("score").GetDouble(), 0.3); // the reasons add up to the score
         best.GetProperty("name").GetString()!.ShouldContain("*");
 
@@ -129,7 +129,7 @@ public sealed class VolunteerMatchingTests
             .GetProperty("invited").GetInt32().ShouldBe(0);
         (await org.PostAsJsonAsync($"/api/v1/activities/{activity}/invitations", new { volunteerIds = Array.Empty<Guid>() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var mine = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/invitations");
-        mine[0].GetProperty("reason").GetString()!.ShouldContain("first-aid");
+        mine[0].GetProperty("reason").GetString()!.ShouldContain("急救");
         (await volunteer.PostAsync($"/api/v1/activities/{activity}/signups", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/invitations"))[0].GetProperty("status").GetString().ShouldBe("Accepted");
         var verified = await org.PostAsJsonAsync($"/api/v1/volunteers/{demoId}/skills/first-aid/verification", new { level = 5 });

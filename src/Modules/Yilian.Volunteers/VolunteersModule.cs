@@ -30,6 +30,7 @@ public static class VolunteersModule
         builder.Services.AddScoped<ActivityAccess>();
         builder.Services.AddScoped<Matches>();
         builder.Services.AddScoped<Profiles>();
+        builder.Services.AddScoped<PhotoReports>();
         builder.Services.AddSingleton<Matching.MatchPool>();
         builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
@@ -113,9 +114,39 @@ public static class VolunteersModule
             .WithName("ReversePoints").WithSummary("A compensating entry, at most once.");
         MapHoursApi(app);
         MapMatchingApi(app);
+        MapPhotoApi(app);
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;
+    }
+
+    private static void MapPhotoApi(IEndpointRouteBuilder app)
+    {
+        var photos = app.MapGroup("/api/v1/photo-reports").WithTags("Volunteers");
+        photos.MapPost("/", async ([Microsoft.AspNetCore.Mvc.FromForm] string? text, [Microsoft.AspNetCore.Mvc.FromForm] Guid? activityId, [Microsoft.AspNetCore.Mvc.FromForm] string? place,
+                [Microsoft.AspNetCore.Mvc.FromForm] double? latitude, [Microsoft.AspNetCore.Mvc.FromForm] double? longitude, [Microsoft.AspNetCore.Mvc.FromForm] string? community,
+                IFormFile? file, PhotoReports p, CancellationToken ct) =>
+            {
+                var report = await p.SubmitAsync(file, text, activityId, place, latitude, longitude, community, ct);
+                return TypedResults.Created($"/api/v1/photo-reports/{report.Id}", report);
+            })
+            .RequireAuthorization().DisableAntiforgery().WithName("SubmitPhotoReport")
+            .WithSummary("multipart/form-data: file (an image, 10 MB), text, optional activityId, place, latitude/longitude. Stored re-encoded without metadata; waits for moderation.");
+        photos.MapGet("/", async (Domain.PhotoStatus? status, Guid? activityId, bool? mine, PhotoReports p, CancellationToken ct) => TypedResults.Ok(await p.ListAsync(status, activityId, mine ?? false, ct)))
+            .RequireAuthorization().WithName("ListPhotoReports").WithSummary("Moderators: the queue in their scope; everyone else: their own.");
+        photos.MapPost("/{id:guid}/moderation", async (Guid id, ModerationRequest request, PhotoReports p, CancellationToken ct) => TypedResults.Ok(await p.ModerateAsync(id, request, ct)))
+            .RequireAuthorization().WithName("ModeratePhotoReport");
+        photos.MapGet("/{id:guid}/image", async (Guid id, PhotoReports p, CancellationToken ct) => Results.Stream(await p.OpenAsync(id, false, ct), "image/jpeg"))
+            .AllowAnonymous().WithName("PhotoReportImage").WithSummary("Public once approved.");
+        photos.MapGet("/{id:guid}/thumbnail", async (Guid id, PhotoReports p, CancellationToken ct) => Results.Stream(await p.OpenAsync(id, true, ct), "image/jpeg"))
+            .AllowAnonymous().WithName("PhotoReportThumbnail");
+        app.MapPost("/volunteer/photos/send", async ([Microsoft.AspNetCore.Mvc.FromForm] string? text, [Microsoft.AspNetCore.Mvc.FromForm] Guid? activityId,
+                [Microsoft.AspNetCore.Mvc.FromForm] string? place, IFormFile? file, PhotoReports p, CancellationToken ct) =>
+                await PageForms.RunAsync("/volunteer/photos?sent=1", () => p.SubmitAsync(file, text, activityId, place, null, null, null, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/volunteering/photos/{id:guid}", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] bool approve, [Microsoft.AspNetCore.Mvc.FromForm] string? note, PhotoReports p, CancellationToken ct) =>
+                await PageForms.RunAsync("/admin/volunteering/photos", () => p.ModerateAsync(id, new ModerationRequest(approve, note), ct)))
+            .RequireAuthorization().ExcludeFromDescription();
     }
 
     private static void MapMatchingApi(IEndpointRouteBuilder app)

@@ -36,6 +36,8 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<PhotoReport> PhotoReports => Set<PhotoReport>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Volunteer>(b =>
@@ -141,6 +143,23 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
         {
             b.ToTable("vol_hours_totals");
             b.HasKey(h => h.VolunteerId);
+        });
+        modelBuilder.Entity<PhotoReport>(b =>
+        {
+            b.ToTable("vol_photo_reports");
+            b.Property(r => r.OwnerUserId).HasMaxLength(64);
+            b.Property(r => r.AuthorName).HasMaxLength(50);
+            b.Property(r => r.RegionCode).HasMaxLength(12);
+            b.Property(r => r.ActivityTitle).HasMaxLength(200);
+            b.Property(r => r.Text).HasMaxLength(500);
+            b.Property(r => r.Place).HasMaxLength(100);
+            b.Property(r => r.ImageKey).HasMaxLength(200);
+            b.Property(r => r.ThumbnailKey).HasMaxLength(200);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.ModerationNote).HasMaxLength(200);
+            b.Property(r => r.ModeratedBy).HasMaxLength(256);
+            b.HasIndex(r => new { r.Status, r.CreatedAt });
+            b.HasIndex(r => r.ActivityId);
         });
         modelBuilder.Entity<Invitation>(b =>
         {

@@ -222,3 +222,59 @@ internal sealed class Invitation : IRegionScoped, IOrganizationScoped, IUserOwne
 
     public DateTimeOffset? AnsweredAt { get; set; }
 }
+
+public enum PhotoStatus
+{
+    Pending = 1,
+    Approved = 2,
+    Rejected = 3,
+}
+
+/// <summary>A photo report (慧拍) with its text and place; the stored image is a re-encoded copy without metadata.</summary>
+internal sealed class PhotoReport : IRegionScoped, IOrganizationScoped, IUserOwned
+{
+    public Guid Id { get; set; }
+
+    public string OwnerUserId { get; set; } = "";
+
+    public string AuthorName { get; set; } = "";
+
+    /// <summary>The community it is about (the activity's, or the reporter's).</summary>
+    public string RegionCode { get; set; } = "";
+
+    /// <summary>The activity's organization, or empty for a community report.</summary>
+    public Guid OrganizationId { get; set; }
+
+    public Guid? ActivityId { get; set; }
+
+    public string? ActivityTitle { get; set; }
+
+    public string Text { get; set; } = "";
+
+    /// <summary>The place as the reporter described it (never read from the photo's metadata).</summary>
+    public string? Place { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public string ImageKey { get; set; } = "";
+
+    public string ThumbnailKey { get; set; } = "";
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    public int Bytes { get; set; }
+
+    public PhotoStatus Status { get; set; }
+
+    public string? ModerationNote { get; set; }
+
+    public string? ModeratedBy { get; set; }
+
+    public DateTimeOffset? ModeratedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

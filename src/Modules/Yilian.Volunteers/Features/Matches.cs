@@ -50,14 +50,21 @@ public sealed record InvitationDto(Guid Id, Guid ActivityId, string ActivityTitl
 /// which is how an organizer acts on either: the volunteer decides by signing up.
 /// </summary>
 internal sealed class Matches(
-    VolunteersDbContext db, MatchPool pool, IActivityCatalog catalog, ActivityAccess access, INotificationOutbox outbox,
+    VolunteersDbContext db, MatchPool pool, IActivityCatalog catalog, ActivityAccess access, INotificationOutbox outbox, IDictionaries dictionaries,
     IOptions<MatchingOptions> options, ICurrentUser user, TimeProvider clock)
 {
+    private IReadOnlyDictionary<string, string> _skillNames = new Dictionary<string, string>();
+
+    /// <summary>Skill names in the user's language, for the reasons.</summary>
+    private async Task LoadSkillNamesAsync(CancellationToken ct) =>
+        _skillNames = (await dictionaries.ListAsync(DictionaryTypes.Skill, includeInactive: true, ct)).ToDictionary(d => d.Code, d => d.Name);
+
     public async Task<MatchList> RankAsync(Guid activityId, int top, CancellationToken ct)
     {
         var activity = await access.OwnActivityAsync(activityId, ct);
         var target = await TargetAsync(activity, ct);
         var profiles = await pool.GetAsync(ct);
+        await LoadSkillNamesAsync(ct);
         var (ranked, excluded) = Matcher.Rank(profiles, target, Math.Clamp(top, 1, 200));
         return new MatchList(activity.Id, activity.Title, profiles.Count, profiles.Count - excluded.Values.Sum(),
             excluded.ToDictionary(e => e.Key.ToString(), e => e.Value), [.. ranked.Select((r, i) => ToDto(i + 1, r.Profile, r.Score, target))]);
@@ -71,6 +78,7 @@ internal sealed class Matches(
     {
         access.RequireOrganizer();
         var watch = Stopwatch.StartNew();
+        await LoadSkillNamesAsync(ct);
         var from = new DateTimeOffset(weekStart.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
         var activities = new List<ActivityBrief>();
         foreach (var a in await catalog.RecruitingBetweenAsync(Max(from, clock.GetUtcNow()), from.AddDays(7), ct))
@@ -135,6 +143,7 @@ internal sealed class Matches(
         }
 
         var target = await TargetAsync(activity, ct);
+        await LoadSkillNamesAsync(ct);
         var profiles = (await pool.GetAsync(ct)).ToDictionary(p => p.Id);
         var already = (await db.Invitations.Where(i => i.ActivityId == activityId).Select(i => i.VolunteerId).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow();
@@ -151,7 +160,7 @@ internal sealed class Matches(
                 continue;
             }
 
-            var reason = string.Join("；", Matcher.Explain(profile, target).Where(r => r.Points > 0).OrderByDescending(r => r.Points).Take(3).Select(r => r.Text));
+            var reason = string.Join("；", Matcher.Explain(profile, target, _skillNames).Where(r => r.Points > 0).OrderByDescending(r => r.Points).Take(3).Select(r => r.Text));
             var invitation = new Invitation
             {
                 Id = Guid.CreateVersion7(), ActivityId = activityId, VolunteerId = id, OrganizationId = activity.OrganizationId, RegionCode = activity.RegionCode,
@@ -203,8 +212,8 @@ internal sealed class Matches(
         return Matcher.Target(activity.Id, activity.Title, activity.Needs, activity.MinimumAge, activity.Latitude, activity.Longitude, activity.RegionCode, upcoming);
     }
 
-    private static MatchDto ToDto(int rank, MatchProfile p, double score, MatchTarget target) =>
-        new(rank, p.Id, p.Number, Certificates.MaskName(p.Name), p.RegionCode, Math.Round(score, 1), Matcher.Explain(p, target));
+    private MatchDto ToDto(int rank, MatchProfile p, double score, MatchTarget target) =>
+        new(rank, p.Id, p.Number, Certificates.MaskName(p.Name), p.RegionCode, Math.Round(score, 1), Matcher.Explain(p, target, _skillNames));
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

@@ -204,7 +204,7 @@ internal static class Matcher
         + ReliabilityWeight * Reliability(p) + FairnessWeight * Fairness(p) - (p.Availability is null ? UnknownAvailabilityPenalty : 0);
 
     /// <summary>The reasons behind <see cref="Score"/>, in the user's language; their points add up to the score.</summary>
-    public static IReadOnlyList<MatchReason> Explain(MatchProfile p, MatchTarget t)
+    public static IReadOnlyList<MatchReason> Explain(MatchProfile p, MatchTarget t, IReadOnlyDictionary<string, string>? skillNames = null)
     {
         var skill = SkillFit(p, t, out var code, out var level);
         var distance = DistanceFit(p, t, out var km, out var estimated);
@@ -216,7 +216,7 @@ internal static class Matcher
         var reasons = new List<MatchReason>
         {
             new("skill", Round(SkillWeight * skill), t.Needs.Count == 0 ? VolunteerText.Get("Match_NoSkillNeeded")
-                : code is null ? VolunteerText.Get("Match_NoSkill") : VolunteerText.Get("Match_Skill", code, levelText)),
+                : code is null ? VolunteerText.Get("Match_NoSkill") : VolunteerText.Get("Match_Skill", skillNames?.GetValueOrDefault(code) ?? code, levelText)),
             new("distance", Round(DistanceWeight * distance), VolunteerText.Get(estimated ? "Match_DistanceEstimated" : "Match_Distance", km.ToString("0.0", CultureInfo.InvariantCulture))),
             new("reliability", Round(ReliabilityWeight * reliability), p.Attended + p.NoShows == 0
                 ? VolunteerText.Get("Match_New") : VolunteerText.Get("Match_Reliability", p.Attended, p.NoShows)),

@@ -23,25 +23,33 @@ public sealed class VolunteerScaleSeeder
     /// <returns>How many volunteers were written (0 when there were already that many).</returns>
     public async Task<int> RunAsync(IReadOnlyList<string> communities, IReadOnlyList<string> skills, int count, int seed, CancellationToken ct)
     {
-        if (await _db.Volunteers.CountAsync(ct) >= count)
+        var existing = await _db.Volunteers.CountAsync(ct);
+        if (existing >= count)
         {
             return 0;
         }
 
         var protector = PersonalDataProtector.Current ?? throw new InvalidOperationException("Personal-data keys are not loaded.");
-        var random = new Random(seed);
+        var random = new Random(seed + existing);
+        // Generated ID numbers can repeat (same community, birthday and sequence): keep them unique, with those already stored.
+        var taken = (await _db.Volunteers.Select(v => v.IdNumberIndex).ToListAsync(ct)).ToHashSet();
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         _db.ChangeTracker.AutoDetectChangesEnabled = false;
         var written = 0;
-        while (written < count)
+        while (existing + written < count)
         {
-            var batch = Math.Min(2_000, count - written);
+            var batch = Math.Min(2_000, count - existing - written);
             for (var i = 0; i < batch; i++)
             {
-                var n = written + i;
+                var n = existing + written + i;
                 var community = communities[random.Next(communities.Count)];
                 var birth = new DateOnly(1950 + random.Next(0, 58), 1 + random.Next(0, 12), 1 + random.Next(0, 28));
                 var idNumber = FakeChinese.IdNumber(random, community[..6], birth);
+                while (!taken.Add(protector.BlindIndex(idNumber)))
+                {
+                    idNumber = FakeChinese.IdNumber(random, community[..6], birth);
+                }
+
                 var phone = "19" + n.ToString("D9", CultureInfo.InvariantCulture);
                 var own = skills.Where(_ => random.NextDouble() < 0.25).Take(4).ToList();
                 var levels = own.Select(c => new SkillLevel(c, random.Next(1, 6), random.NextDouble() < 0.3 ? random.Next(1, 6) : null)).ToList();
