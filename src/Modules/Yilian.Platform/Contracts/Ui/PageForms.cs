@@ -17,7 +17,7 @@ public static class PageForms
             await action();
             return Results.LocalRedirect(page);
         }
-        catch (Exception e) when (e is InputValidationException or BusinessRuleException or ForbiddenException or NotFoundException)
+        catch (Exception e) when (e is InputValidationException or BusinessRuleException or ForbiddenException or NotFoundException or FileTooLargeException or UnsupportedFileException)
         {
             var separator = page.Contains('?', StringComparison.Ordinal) ? '&' : '?';
             return Results.LocalRedirect($"{page}{separator}{errorParameter}={Uri.EscapeDataString(ErrorText.Of(e))}");
