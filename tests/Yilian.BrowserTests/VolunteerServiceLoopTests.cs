@@ -154,6 +154,37 @@ public sealed partial class VolunteerServiceLoopTests : IAsyncLifetime
         (await stranger.Locator("[data-testid=verify-details]").InnerTextAsync()).ShouldContain("沈*怡");
         await FitsPhoneAsync(stranger);
         await BrowserFixture.ScreenshotAsync(stranger, "47-certificate-verified-phone");
+
+        // A photo report from the activity: sent from the phone, approved by the organizer, shown with the activity.
+        await phone.GotoAsync("/volunteer/photos");
+        await phone.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "IMG_2031.JPG", MimeType = "image/jpeg", Buffer = Photo() });
+        await phone.FillAsync("#text", "河道清洁完成，共清理垃圾 12 袋");
+        await phone.SelectOptionAsync("#activity", new SelectOptionValue { Label = "金鸡湖畔河道清洁" });
+        await FitsPhoneAsync(phone);
+        await phone.ClickAsync("[data-testid=photo-send]");
+        await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await phone.Locator("[data-testid=photo-sent]").InnerTextAsync()).ShouldContain("等待审核");
+        await BrowserFixture.ScreenshotAsync(phone, "52-volunteer-photo-phone");
+        await desk.GotoAsync("/admin/volunteering/photos");
+        await desk.Locator("[data-testid=photo-card]", new PageLocatorOptions { HasText = "清理垃圾 12 袋" }).Locator("[data-testid=photo-approve]").ClickAsync();
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await desk.GotoAsync("/admin/volunteering");
+        await desk.Locator("tr", new PageLocatorOptions { HasText = "金鸡湖畔河道清洁" }).Locator("[data-testid=attendance-link]").ClickAsync();
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid=activity-photos] img").CountAsync()).ShouldBe(1);
+    }
+
+    /// <summary>A real JPEG made on the spot (a phone photo stand-in).</summary>
+    private static byte[] Photo()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(1200, 900);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(60, 160, 90));
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 80).ToArray();
     }
 
     [GeneratedRegex(@"验证码是 (\d{6})")]
