@@ -194,6 +194,24 @@ public sealed class VolunteerHoursTests
         hours.GetProperty("records").EnumerateArray().Sum(r => r.GetProperty("creditedMinutes").GetInt32()).ShouldBe(90);
         (await org.GetFromJsonAsync<JsonElement>($"/api/v1/volunteers/{hours.GetProperty("volunteerId").GetString()}/hours")).GetProperty("confirmedMinutes").GetInt32().ShouldBe(90);
 
+        // Ledgers: the activity's and the organization's, on screen and in Excel; the volunteer's own record.
+        var activityLedger = await org.GetFromJsonAsync<JsonElement>($"/api/v1/ledgers/activities/{river}");
+        activityLedger.GetProperty("confirmedMinutes").GetInt32().ShouldBe(60);
+        activityLedger.GetProperty("attended").GetInt32().ShouldBe(1);
+        (await volunteer.GetAsync($"/api/v1/ledgers/activities/{river}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var orgLedger = await org.GetFromJsonAsync<JsonElement>($"/api/v1/ledgers/organizations/{organizationId}?from={ten.AddDays(-1):yyyy-MM-dd}&to={ten.AddDays(1):yyyy-MM-dd}");
+        orgLedger.GetProperty("activities").GetInt32().ShouldBe(3);
+        orgLedger.GetProperty("confirmedMinutes").GetInt32().ShouldBe(90); // credited minutes: the overlaps once
+        (await org.GetAsync($"/api/v1/ledgers/organizations/{organizationId}?from=2026-12-01&to=2026-01-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var workbook = await org.GetByteArrayAsync($"/api/v1/ledgers/organizations/{organizationId}/export?from={ten.AddDays(-1):yyyy-MM-dd}&to={ten.AddDays(1):yyyy-MM-dd}");
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(workbook));
+        sheets.ShouldBe(["汇总", "明细"]);
+        var detail = MiniExcelLibs.MiniExcel.Query(new MemoryStream(workbook), useHeaderRow: true, sheetName: "明细").Cast<IDictionary<string, object>>().ToList();
+        detail.Count.ShouldBe(3);
+        detail.ShouldAllBe(r => (string)r["状态"] == "已确认");
+        var mineBook = await volunteer.GetByteArrayAsync("/api/v1/ledgers/volunteers/me/export");
+        MiniExcelLibs.MiniExcel.Query(new MemoryStream(mineBook), useHeaderRow: true, sheetName: "明细").Count().ShouldBe(3);
+
         // The certificate: issued from confirmed service, downloadable as a PDF, verifiable by anyone.
         var issued = await volunteer.PostAsJsonAsync("/api/v1/volunteers/me/certificates", new { organizationId });
         issued.StatusCode.ShouldBe(HttpStatusCode.Created, await issued.Content.ReadAsStringAsync());

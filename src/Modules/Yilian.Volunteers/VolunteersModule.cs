@@ -31,6 +31,7 @@ public static class VolunteersModule
         builder.Services.AddScoped<Matches>();
         builder.Services.AddScoped<Profiles>();
         builder.Services.AddScoped<PhotoReports>();
+        builder.Services.AddScoped<Ledgers>();
         builder.Services.AddSingleton<Matching.MatchPool>();
         builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
@@ -115,9 +116,44 @@ public static class VolunteersModule
         MapHoursApi(app);
         MapMatchingApi(app);
         MapPhotoApi(app);
+        MapLedgerApi(app);
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;
+    }
+
+    private static void MapLedgerApi(IEndpointRouteBuilder app)
+    {
+        var ledgers = app.MapGroup("/api/v1/ledgers").WithTags("Volunteers").RequireAuthorization();
+        ledgers.MapGet("/activities/{id:guid}", async (Guid id, Ledgers l, CancellationToken ct) => TypedResults.Ok((await l.ForActivityAsync(id, ct)).Ledger))
+            .WithName("ActivityLedger").WithSummary("Sign-ups, attendance, confirmed hours and approved photos of one activity.");
+        ledgers.MapGet("/activities/{id:guid}/export", async (Guid id, Ledgers l, CancellationToken ct) =>
+            {
+                var (ledger, records) = await l.ForActivityAsync(id, ct);
+                return TypedResults.File(await Ledgers.ExcelAsync(ledger, records, ct), Ledgers.ExcelType, "activity-ledger.xlsx");
+            })
+            .WithName("ExportActivityLedger");
+        ledgers.MapGet("/organizations/{id:guid}", async (Guid id, DateOnly? from, DateOnly? to, Ledgers l, CancellationToken ct) =>
+                TypedResults.Ok((await l.ForOrganizationAsync(id, from, to, ct)).Ledger))
+            .WithName("OrganizationLedger").WithSummary("Per activity in the period (default: the last three months, at most a year).");
+        ledgers.MapGet("/organizations/{id:guid}/export", async (Guid id, DateOnly? from, DateOnly? to, Ledgers l, CancellationToken ct) =>
+            {
+                var (ledger, records) = await l.ForOrganizationAsync(id, from, to, ct);
+                return TypedResults.File(await Ledgers.ExcelAsync(ledger, records, ct), Ledgers.ExcelType, "organization-ledger.xlsx");
+            })
+            .WithName("ExportOrganizationLedger");
+        ledgers.MapGet("/volunteers/me/export", async (Ledgers l, CancellationToken ct) =>
+            {
+                var (ledger, records) = await l.ForVolunteerAsync(null, ct);
+                return TypedResults.File(await Ledgers.ExcelAsync(ledger, records, ct), Ledgers.ExcelType, "my-service-record.xlsx");
+            })
+            .WithName("ExportMyServiceRecord");
+        ledgers.MapGet("/volunteers/{id:guid}/export", async (Guid id, Ledgers l, CancellationToken ct) =>
+            {
+                var (ledger, records) = await l.ForVolunteerAsync(id, ct);
+                return TypedResults.File(await Ledgers.ExcelAsync(ledger, records, ct), Ledgers.ExcelType, "volunteer-service-record.xlsx");
+            })
+            .WithName("ExportVolunteerServiceRecord");
     }
 
     private static void MapPhotoApi(IEndpointRouteBuilder app)
