@@ -264,6 +264,112 @@ public sealed partial class VolunteerTests
         (await op.PostAsync($"/api/v1/points/{awardId}/reverse", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_Points_Shop_Never_Oversells_Keeps_The_Per_Person_Limit_And_Redeems_Once_Per_Key(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, Settings);
+        var community = await CommunityAsync(app);
+        using var op = await app.ClientAsAsync("operator");
+        using var org = await app.ClientAsAsync("orgadmin");
+        var organizationId = (await org.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0].GetProperty("id").GetString();
+
+        // Ten volunteers with 50 points each.
+        var names = Enumerable.Range(0, 10).Select(i => $"shop{i:00}").ToList();
+        var ids = new Dictionary<string, Guid>();
+        using (SystemScope.Enter())
+        {
+            foreach (var name in names)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().RegisterAsync(name, name, "Lantern-Seven-42", Roles.Volunteer, CancellationToken.None);
+                var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
+                var i = int.Parse(name[4..], CultureInfo.InvariantCulture);
+                var id = FakeChinese.IdNumber(new Random(500 + i), community[..6], new DateOnly(1985, 1, 1).AddDays(i));
+                var volunteer = new Volunteer
+                {
+                    Id = Guid.NewGuid(), OwnerUserId = account.Id, RegionCode = community, Number = $"VS{i:000000}", RealName = name, IdNumber = id,
+                    IdNumberIndex = PersonalDataProtector.Current!.BlindIndex(id), Phone = $"136{i:00000000}", PhoneIndex = PersonalDataProtector.Current!.BlindIndex($"136{i:00000000}"),
+                    BirthDate = new DateOnly(1985, 1, 1), RegisteredAt = DateTimeOffset.UtcNow,
+                };
+                db.Volunteers.Add(volunteer);
+                await db.SaveChangesAsync();
+                ids[name] = volunteer.Id;
+            }
+        }
+
+        foreach (var (name, id) in ids)
+        {
+            using var award = new HttpRequestMessage(HttpMethod.Post, "/api/v1/points/awards") { Content = JsonContent.Create(new { volunteerId = id, points = 50, reason = "社区服务" }) };
+            award.Headers.Add("Idempotency-Key", "seed-" + name);
+            (await op.SendAsync(award)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var clients = new List<HttpClient>();
+        foreach (var name in names)
+        {
+            var c = app.CreateClient();
+            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(name, "Lantern-Seven-42"));
+            clients.Add(c);
+        }
+
+        (await clients[0].PostAsJsonAsync("/api/v1/points/shop", new { name = "环保袋", points = 10, stock = 3, perPersonLimit = 1, organizationId })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await org.PostAsJsonAsync("/api/v1/points/shop", new { name = "环保袋", points = 0, stock = 3, perPersonLimit = 1, organizationId })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var bag = (await (await org.PostAsJsonAsync("/api/v1/points/shop", new { name = "环保袋", points = 10, stock = 3, perPersonLimit = 1, organizationId })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var cup = (await (await org.PostAsJsonAsync("/api/v1/points/shop", new { name = "保温杯", points = 10, stock = 10, perPersonLimit = 2, organizationId })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        static Task<HttpResponseMessage> Redeem(HttpClient client, string? reward, string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/points/shop/{reward}/redemptions");
+            request.Headers.Add("Idempotency-Key", key);
+            return client.SendAsync(request);
+        }
+
+        // Ten volunteers at once for three bags: three get one.
+        using var gate = new SemaphoreSlim(0);
+        var attempts = clients.Select(async (c, i) =>
+        {
+            await gate.WaitAsync();
+            return await Redeem(c, bag, $"bag-{i}");
+        }).ToList();
+        gate.Release(10);
+        var results = await Task.WhenAll(attempts);
+        results.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(3);
+        results.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(7);
+        var shop = await op.GetFromJsonAsync<JsonElement>("/api/v1/points/shop");
+        shop.EnumerateArray().Single(r => r.GetProperty("id").GetString() == bag).GetProperty("stock").GetInt32().ShouldBe(0);
+        var balances = await Task.WhenAll(clients.Select(async c => (await c.GetFromJsonAsync<JsonElement>("/api/v1/points")).GetProperty("balance").GetInt32()));
+        balances.Count(b => b == 40).ShouldBe(3);
+        balances.Count(b => b == 50).ShouldBe(7);
+
+        // One volunteer, five taps at once on a cup limited to two per person: two cups, twenty points.
+        var lucky = clients[Array.IndexOf(balances, 50)];
+        using var cupGate = new SemaphoreSlim(0);
+        var taps = Enumerable.Range(0, 5).Select(async i =>
+        {
+            await cupGate.WaitAsync();
+            return await Redeem(lucky, cup, $"cup-{i}");
+        }).ToList();
+        cupGate.Release(5);
+        var cups = await Task.WhenAll(taps);
+        cups.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(2);
+        (await lucky.GetFromJsonAsync<JsonElement>("/api/v1/points")).GetProperty("balance").GetInt32().ShouldBe(30);
+
+        // A retry with the same key is the same redemption; the organizer cancels it: the cup and the points come back.
+        var first = await cups.First(r => r.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<JsonElement>();
+        var key = $"cup-{Array.FindIndex(cups, r => r.StatusCode == HttpStatusCode.OK)}";
+        var retry = await (await Redeem(lucky, cup, key)).Content.ReadFromJsonAsync<JsonElement>();
+        retry.GetProperty("id").GetString().ShouldBe(first.GetProperty("id").GetString());
+        (await org.PostAsync($"/api/v1/points/shop/redemptions/{first.GetProperty("id").GetString()}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await org.PostAsync($"/api/v1/points/shop/redemptions/{first.GetProperty("id").GetString()}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await lucky.GetFromJsonAsync<JsonElement>("/api/v1/points")).GetProperty("balance").GetInt32().ShouldBe(40);
+        (await op.GetFromJsonAsync<JsonElement>("/api/v1/points/shop")).EnumerateArray().Single(r => r.GetProperty("id").GetString() == cup).GetProperty("stock").GetInt32().ShouldBe(9);
+        foreach (var c in clients)
+        {
+            c.Dispose();
+        }
+    }
+
     [GeneratedRegex(@"验证码是 (\d{6})")]
     private static partial Regex SixDigits();
 }

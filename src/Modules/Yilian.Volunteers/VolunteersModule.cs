@@ -32,6 +32,7 @@ public static class VolunteersModule
         builder.Services.AddScoped<Profiles>();
         builder.Services.AddScoped<PhotoReports>();
         builder.Services.AddScoped<Ledgers>();
+        builder.Services.AddScoped<PointsShop>();
         builder.Services.AddSingleton<Matching.MatchPool>();
         builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
@@ -117,9 +118,34 @@ public static class VolunteersModule
         MapMatchingApi(app);
         MapPhotoApi(app);
         MapLedgerApi(app);
+        MapShopApi(app);
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;
+    }
+
+    private static void MapShopApi(IEndpointRouteBuilder app)
+    {
+        var shop = app.MapGroup("/api/v1/points/shop").WithTags("Volunteers").RequireAuthorization();
+        shop.MapGet("/", async (PointsShop s, CancellationToken ct) => TypedResults.Ok(await s.CatalogueAsync(ct))).WithName("PointsShop");
+        shop.MapPost("/", async (RewardRequest request, PointsShop s, CancellationToken ct) =>
+            {
+                var reward = await s.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/v1/points/shop/{reward.Id}", reward);
+            })
+            .WithName("CreateReward").WithSummary("An organizer offers a reward: points, stock, per-person limit.");
+        shop.MapPost("/{rewardId:guid}/redemptions", async (Guid rewardId, HttpRequest http, PointsShop s, CancellationToken ct) =>
+                TypedResults.Ok(await s.RedeemAsync(rewardId, http.Headers[IdempotencyEndpointExtensions.Header], ct)))
+            .WithName("RedeemReward").WithSummary("Requires Idempotency-Key; 409 when out of stock, over the per-person limit or over the balance.");
+        shop.MapGet("/redemptions", async (bool? mine, PointsShop s, CancellationToken ct) => TypedResults.Ok(await s.RedemptionsAsync(mine ?? false, ct)))
+            .WithName("Redemptions");
+        shop.MapPost("/redemptions/{id:guid}/fulfil", async (Guid id, PointsShop s, CancellationToken ct) => TypedResults.Ok(await s.SettleAsync(id, true, ct)))
+            .WithName("FulfilRedemption");
+        shop.MapPost("/redemptions/{id:guid}/cancel", async (Guid id, PointsShop s, CancellationToken ct) => TypedResults.Ok(await s.SettleAsync(id, false, ct)))
+            .WithName("CancelRedemption").WithSummary("The item goes back to stock and the points back by a compensating row.");
+        app.MapPost("/volunteer/points/redeem", async ([Microsoft.AspNetCore.Mvc.FromForm] Guid rewardId, [Microsoft.AspNetCore.Mvc.FromForm] string? key, PointsShop s, CancellationToken ct) =>
+                await PageForms.RunAsync("/volunteer/points?redeemed=1", () => s.RedeemAsync(rewardId, key, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
     }
 
     private static void MapLedgerApi(IEndpointRouteBuilder app)

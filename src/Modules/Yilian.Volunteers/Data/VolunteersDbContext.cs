@@ -38,6 +38,10 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
 
     public DbSet<PhotoReport> PhotoReports => Set<PhotoReport>();
 
+    public DbSet<Reward> Rewards => Set<Reward>();
+
+    public DbSet<RewardRedemption> Redemptions => Set<RewardRedemption>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Volunteer>(b =>
@@ -143,6 +147,27 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
         {
             b.ToTable("vol_hours_totals");
             b.HasKey(h => h.VolunteerId);
+        });
+        modelBuilder.Entity<Reward>(b =>
+        {
+            b.ToTable("vol_rewards");
+            b.Property(r => r.Name).HasMaxLength(100);
+            b.Property(r => r.Description).HasMaxLength(500);
+            b.Property(r => r.RegionCode).HasMaxLength(12);
+            b.HasIndex(r => new { r.Active, r.RegionCode });
+        });
+        modelBuilder.Entity<RewardRedemption>(b =>
+        {
+            b.ToTable("vol_reward_redemptions");
+            b.Property(r => r.RewardName).HasMaxLength(100);
+            b.Property(r => r.VolunteerName).HasMaxLength(50);
+            b.Property(r => r.OwnerUserId).HasMaxLength(64);
+            b.Property(r => r.RegionCode).HasMaxLength(12);
+            b.Property(r => r.IdempotencyKey).HasMaxLength(100);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.ChangedBy).HasMaxLength(256);
+            b.HasIndex(r => new { r.VolunteerId, r.IdempotencyKey }).IsUnique();
+            b.HasIndex(r => new { r.RewardId, r.VolunteerId });
         });
         modelBuilder.Entity<PhotoReport>(b =>
         {

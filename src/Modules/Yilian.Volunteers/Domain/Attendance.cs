@@ -278,3 +278,72 @@ internal sealed class PhotoReport : IRegionScoped, IOrganizationScoped, IUserOwn
 
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>A reward in the love-points shop (积分商城), offered by an organization or a community, with a stock and a per-person limit.</summary>
+[Unscoped("The shop is a public catalogue; writes check the owner through ActivityAccess, and redemptions are scoped.")]
+internal sealed class Reward
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public int Points { get; set; }
+
+    /// <summary>Items left; a conditional update takes one, so it never goes below zero.</summary>
+    public int Stock { get; set; }
+
+    public int PerPersonLimit { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public bool Active { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum RedemptionStatus
+{
+    Redeemed = 1,
+    Fulfilled = 2,
+    Cancelled = 3,
+}
+
+/// <summary>A reward taken for points: exactly once per Idempotency-Key; cancelling returns the item and the points by compensating rows.</summary>
+internal sealed class RewardRedemption : IRegionScoped, IOrganizationScoped, IUserOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid RewardId { get; set; }
+
+    public string RewardName { get; set; } = "";
+
+    public Guid VolunteerId { get; set; }
+
+    public string VolunteerName { get; set; } = "";
+
+    public string OwnerUserId { get; set; } = "";
+
+    /// <summary>The reward's community.</summary>
+    public string RegionCode { get; set; } = "";
+
+    /// <summary>The reward's organization: its staff hand it over.</summary>
+    public Guid OrganizationId { get; set; }
+
+    public int Points { get; set; }
+
+    public Guid PointsEntryId { get; set; }
+
+    public string IdempotencyKey { get; set; } = "";
+
+    public RedemptionStatus Status { get; set; }
+
+    public DateTimeOffset RedeemedAt { get; set; }
+
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    public string? ChangedBy { get; set; }
+}

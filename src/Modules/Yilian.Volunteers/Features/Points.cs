@@ -80,6 +80,10 @@ internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProv
     internal Task<PointsEntryDto> AwardForServiceAsync(Guid volunteerId, int points, string reason, string key, CancellationToken ct) =>
         MoveAsync(volunteerId, new PointsRequest { Points = points, Reason = reason }, +1, key, null, ct);
 
+    /// <summary>Points spent in the shop, inside the shop's transaction; refused when the balance does not cover them.</summary>
+    internal Task<PointsEntryDto> SpendAsync(Guid volunteerId, int amount, string reason, string key, CancellationToken ct) =>
+        MoveAsync(volunteerId, new PointsRequest { Points = amount, Reason = reason }, -1, key, null, ct);
+
     /// <summary>The compensating row for an entry; joins the caller's transaction when there is one.</summary>
     internal async Task<PointsEntryDto> CompensateAsync(Guid entryId, string? reason, CancellationToken ct)
     {
