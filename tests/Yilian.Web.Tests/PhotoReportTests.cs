@@ -102,6 +102,12 @@ public sealed class PhotoReportTests
         var approved = await officer.PostAsJsonAsync($"/api/v1/photo-reports/{id}/moderation", new { approve = true, note = "已转交街道城管" });
         approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
         (await stranger.GetAsync($"/api/v1/photo-reports/{id}/image")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await officer.PostAsJsonAsync($"/api/v1/photo-reports/{id}/moderation", new { approve = true })).StatusCode.ShouldBe(HttpStatusCode.Conflict); // once
+
+        // The points rule: an approved report earns its author two points, once.
+        var ledger = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/points");
+        ledger.GetProperty("balance").GetInt32().ShouldBe(2);
+        ledger.GetProperty("entries").EnumerateArray().Single().GetProperty("reason").GetString()!.ShouldContain("随手拍");
         _ = org;
     }
 }

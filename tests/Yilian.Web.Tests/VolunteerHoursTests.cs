@@ -212,6 +212,21 @@ public sealed class VolunteerHoursTests
         var mineBook = await volunteer.GetByteArrayAsync("/api/v1/ledgers/volunteers/me/export");
         MiniExcelLibs.MiniExcel.Query(new MemoryStream(mineBook), useHeaderRow: true, sheetName: "明细").Count().ShouldBe(3);
 
+        // A team of the organization: members, leader, and the service its members did with the organization.
+        var team = await org.PostAsJsonAsync("/api/v1/teams", new { name = "河道守护志愿服务队", focus = "order", organizationId });
+        team.StatusCode.ShouldBe(HttpStatusCode.Created, await team.Content.ReadAsStringAsync());
+        var teamId = (await team.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await org.PostAsJsonAsync("/api/v1/teams", new { name = "河道守护志愿服务队", organizationId })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var volunteerId = hours.GetProperty("volunteerId").GetString();
+        (await org.PostAsJsonAsync($"/api/v1/teams/{teamId}/members", new { volunteerIds = new[] { volunteerId }, leaderId = Guid.NewGuid() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await org.PostAsJsonAsync($"/api/v1/teams/{teamId}/members", new { volunteerIds = new[] { Guid.NewGuid() } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var members = await (await org.PostAsJsonAsync($"/api/v1/teams/{teamId}/members", new { volunteerIds = new[] { volunteerId }, leaderId = volunteerId })).Content.ReadFromJsonAsync<JsonElement>();
+        members[0].GetProperty("isLeader").GetBoolean().ShouldBeTrue();
+        members[0].GetProperty("confirmedMinutes").GetInt32().ShouldBe(90);
+        var myTeams = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/teams");
+        myTeams.GetArrayLength().ShouldBe(1);
+        myTeams[0].GetProperty("confirmedMinutes").GetInt32().ShouldBe(90);
+
         // The certificate: issued from confirmed service, downloadable as a PDF, verifiable by anyone.
         var issued = await volunteer.PostAsJsonAsync("/api/v1/volunteers/me/certificates", new { organizationId });
         issued.StatusCode.ShouldBe(HttpStatusCode.Created, await issued.Content.ReadAsStringAsync());

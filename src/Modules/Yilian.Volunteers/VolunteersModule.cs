@@ -33,6 +33,7 @@ public static class VolunteersModule
         builder.Services.AddScoped<PhotoReports>();
         builder.Services.AddScoped<Ledgers>();
         builder.Services.AddScoped<PointsShop>();
+        builder.Services.AddScoped<Teams>();
         builder.Services.AddSingleton<Matching.MatchPool>();
         builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
@@ -119,6 +120,18 @@ public static class VolunteersModule
         MapPhotoApi(app);
         MapLedgerApi(app);
         MapShopApi(app);
+        var teams = app.MapGroup("/api/v1/teams").WithTags("Volunteers").RequireAuthorization();
+        teams.MapGet("/", async (Teams t, CancellationToken ct) => TypedResults.Ok(await t.ListAsync(ct)))
+            .WithName("Teams").WithSummary("Organizers: the teams in scope; volunteers: their own. With members and confirmed service.");
+        teams.MapPost("/", async (TeamRequest request, Teams t, CancellationToken ct) =>
+            {
+                var team = await t.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/v1/teams/{team.Id}", team);
+            })
+            .WithName("CreateTeam");
+        teams.MapGet("/{id:guid}/members", async (Guid id, Teams t, CancellationToken ct) => TypedResults.Ok(await t.MembersAsync(id, ct))).WithName("TeamMembers");
+        teams.MapPost("/{id:guid}/members", async (Guid id, TeamMembersRequest request, Teams t, CancellationToken ct) => TypedResults.Ok(await t.AddMembersAsync(id, request, ct)))
+            .WithName("AddTeamMembers").WithSummary("Adds volunteers once each; leaderId names the team leader.");
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;

@@ -40,6 +40,10 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
 
     public DbSet<Reward> Rewards => Set<Reward>();
 
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
     public DbSet<RewardRedemption> Redemptions => Set<RewardRedemption>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
@@ -147,6 +151,24 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
         {
             b.ToTable("vol_hours_totals");
             b.HasKey(h => h.VolunteerId);
+        });
+        modelBuilder.Entity<Team>(b =>
+        {
+            b.ToTable("vol_teams");
+            b.Property(t => t.Name).HasMaxLength(100);
+            b.Property(t => t.Description).HasMaxLength(500);
+            b.Property(t => t.Focus).HasMaxLength(32);
+            b.Property(t => t.RegionCode).HasMaxLength(12);
+            b.HasIndex(t => new { t.OrganizationId, t.Name }).IsUnique();
+        });
+        modelBuilder.Entity<TeamMember>(b =>
+        {
+            b.ToTable("vol_team_members");
+            b.Property(m => m.VolunteerName).HasMaxLength(50);
+            b.Property(m => m.OwnerUserId).HasMaxLength(64);
+            b.Property(m => m.RegionCode).HasMaxLength(12);
+            b.HasIndex(m => new { m.TeamId, m.VolunteerId }).IsUnique();
+            b.HasIndex(m => m.VolunteerId);
         });
         modelBuilder.Entity<Reward>(b =>
         {

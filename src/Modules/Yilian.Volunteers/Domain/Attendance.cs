@@ -347,3 +347,44 @@ internal sealed class RewardRedemption : IRegionScoped, IOrganizationScoped, IUs
 
     public string? ChangedBy { get; set; }
 }
+
+/// <summary>A volunteer service team (志愿服务队), such as one of Wujin's eight action teams, run by an organization.</summary>
+internal sealed class Team : IRegionScoped, IOrganizationScoped
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    /// <summary>Service field or kind of action (a skill code), for finding the team.</summary>
+    public string? Focus { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Membership of a team; the volunteer sees their own.</summary>
+internal sealed class TeamMember : IRegionScoped, IOrganizationScoped, IUserOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TeamId { get; set; }
+
+    public Guid VolunteerId { get; set; }
+
+    public string VolunteerName { get; set; } = "";
+
+    public string OwnerUserId { get; set; } = "";
+
+    public Guid OrganizationId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public bool IsLeader { get; set; }
+
+    public DateTimeOffset JoinedAt { get; set; }
+}

@@ -39,6 +39,9 @@ public sealed class CheckInOptions
 
     /// <summary>Love points per confirmed service hour (pro rata by the minute, rounded down).</summary>
     public int PointsPerHour { get; set; } = 10;
+
+    /// <summary>Love points for a photo report once approved (a rule; 0 turns it off).</summary>
+    public int PointsPerApprovedPhoto { get; set; } = 2;
 }
 
 /// <summary>What a valid code says: which occurrence, check-in or check-out, and when it was issued.</summary>

@@ -31,7 +31,9 @@ public sealed record ModerationRequest(bool Approve, string? Note);
 /// the community or the activity's organization approves it before anyone else sees it; approved reports
 /// of an activity join its ledger.
 /// </summary>
-internal sealed class PhotoReports(VolunteersDbContext db, IFileStorage storage, IActivityCatalog catalog, ActivityAccess access, ICurrentUser user, TimeProvider clock)
+internal sealed class PhotoReports(
+    VolunteersDbContext db, IFileStorage storage, IActivityCatalog catalog, ActivityAccess access, Points points, Microsoft.Extensions.Options.IOptions<CheckInOptions> rules,
+    ICurrentUser user, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxSide = 2048;
@@ -131,11 +133,24 @@ internal sealed class PhotoReports(VolunteersDbContext db, IFileStorage storage,
         }
 
         var report = await db.PhotoReports.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("PhotoReport", id);
+        if (report.Status != PhotoStatus.Pending)
+        {
+            throw new BusinessRuleException("AlreadyModerated", VolunteerText.Get("Photo_AlreadyModerated"), isConflict: true);
+        }
+
         report.Status = request.Approve ? PhotoStatus.Approved : PhotoStatus.Rejected;
         report.ModerationNote = request.Note?.Trim();
         report.ModeratedBy = user.UserName;
         report.ModeratedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        // A points rule: an approved report earns its volunteer author points, once (the key is the report).
+        if (request.Approve && rules.Value.PointsPerApprovedPhoto > 0
+            && await db.Volunteers.IgnoreQueryFilters().Where(v => v.OwnerUserId == report.OwnerUserId).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct) is { } author)
+        {
+            await points.EnsureBalanceAsync(author, ct);
+            await points.AwardForServiceAsync(author, rules.Value.PointsPerApprovedPhoto, VolunteerText.Get("Photo_PointsReason", report.Text.Length > 20 ? report.Text[..20] + "…" : report.Text), "photo:" + report.Id, ct);
+        }
+
         return ToDto(report);
     }
 

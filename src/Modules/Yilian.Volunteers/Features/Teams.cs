@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Validation;
+using Yilian.Volunteers.Data;
+using Yilian.Volunteers.Domain;
+using Yilian.Volunteers.Resources;
+
+namespace Yilian.Volunteers.Features;
+
+public sealed class TeamRequest
+{
+    [RequiredField, SafeText(100), Label(typeof(VolunteerText), "Team_Name")]
+    public string? Name { get; set; }
+
+    [SafeText(500, Multiline = true), Label(typeof(VolunteerText), "Shop_Description")]
+    public string? Description { get; set; }
+
+    public string? Focus { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+}
+
+public sealed record TeamMembersRequest(IReadOnlyList<Guid>? VolunteerIds, Guid? LeaderId);
+
+public sealed record TeamDto(Guid Id, string Name, string? Description, string? Focus, Guid OrganizationId, int Members, int ConfirmedMinutes);
+
+public sealed record TeamMemberDto(Guid VolunteerId, string Name, bool IsLeader, int ConfirmedMinutes, DateTimeOffset JoinedAt);
+
+/// <summary>Volunteer service teams of an organization: members, leader, and the team's ledger (its members' service with the organization).</summary>
+internal sealed class Teams(VolunteersDbContext db, ActivityAccess access, IOrganizationLookup organizations, IDictionaries dictionaries, Matching.MatchPool pool, TimeProvider clock)
+{
+    public async Task<TeamDto> CreateAsync(TeamRequest request, CancellationToken ct)
+    {
+        access.RequireOrganizer();
+        InputValidator.ThrowIfInvalid(request);
+        var organizationId = request.OrganizationId ?? throw InputValidationException.For("organizationId", VolunteerText.Get("Shop_Organization"));
+        var organization = await organizations.FindAsync(organizationId, ct) ?? throw new NotFoundException("Organization", organizationId);
+        if (request.Focus is { } focus && !(await dictionaries.ListAsync(DictionaryTypes.Skill, includeInactive: false, ct)).Any(d => d.Code == focus))
+        {
+            throw InputValidationException.For("focus", VolunteerText.Get("Vol_SkillUnknown", focus));
+        }
+
+        var name = request.Name!.Trim();
+        if (await db.Teams.AnyAsync(t => t.OrganizationId == organizationId && t.Name == name, ct))
+        {
+            throw new BusinessRuleException("TeamExists", VolunteerText.Get("Team_Exists"), isConflict: true);
+        }
+
+        var team = new Team
+        {
+            Id = Guid.CreateVersion7(), Name = name, Description = request.Description?.Trim(), Focus = request.Focus, OrganizationId = organizationId,
+            RegionCode = organization.RegionCode, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync(ct);
+        return new TeamDto(team.Id, team.Name, team.Description, team.Focus, team.OrganizationId, 0, 0);
+    }
+
+    /// <summary>Teams in the caller's scope (a volunteer: the teams they belong to), with members and their confirmed service with the organization.</summary>
+    public async Task<IReadOnlyList<TeamDto>> ListAsync(CancellationToken ct)
+    {
+        List<Team> teams;
+        if (access.IsOrganizer)
+        {
+            teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Take(500).ToListAsync(ct);
+        }
+        else
+        {
+            // A volunteer's own memberships (their scope), then those teams past the scope (a team belongs to its organization's area).
+            var mine = await db.TeamMembers.AsNoTracking().Select(m => m.TeamId).Take(50).ToListAsync(ct);
+            teams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => mine.Contains(t.Id)).OrderBy(t => t.Name).ToListAsync(ct);
+        }
+
+        var result = new List<TeamDto>();
+        foreach (var t in teams)
+        {
+            var members = await MembersAsync(t, ct);
+            result.Add(new TeamDto(t.Id, t.Name, t.Description, t.Focus, t.OrganizationId, members.Count, members.Sum(m => m.ConfirmedMinutes)));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<TeamMemberDto>> MembersAsync(Guid teamId, CancellationToken ct)
+    {
+        access.RequireOrganizer();
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException("Team", teamId);
+        return await MembersAsync(team, ct);
+    }
+
+    /// <summary>Adds volunteers (once each) and optionally names the leader.</summary>
+    public async Task<IReadOnlyList<TeamMemberDto>> AddMembersAsync(Guid teamId, TeamMembersRequest request, CancellationToken ct)
+    {
+        access.RequireOrganizer();
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException("Team", teamId);
+        var ids = (request.VolunteerIds ?? []).Distinct().ToList();
+        if (ids.Count is 0 or > 500)
+        {
+            throw InputValidationException.For("volunteerIds", VolunteerText.Get("Match_InviteWhom"));
+        }
+
+        var profiles = (await pool.GetAsync(ct)).Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id);
+        var missing = ids.FirstOrDefault(id => !profiles.ContainsKey(id));
+        if (missing != Guid.Empty)
+        {
+            throw new NotFoundException("Volunteer", missing);
+        }
+
+        var existing = (await db.TeamMembers.Where(m => m.TeamId == teamId).Select(m => m.VolunteerId).ToListAsync(ct)).ToHashSet();
+        foreach (var id in ids.Where(id => !existing.Contains(id)))
+        {
+            db.TeamMembers.Add(new TeamMember
+            {
+                Id = Guid.CreateVersion7(), TeamId = teamId, VolunteerId = id, VolunteerName = profiles[id].Name, OwnerUserId = profiles[id].OwnerUserId,
+                OrganizationId = team.OrganizationId, RegionCode = team.RegionCode, JoinedAt = clock.GetUtcNow(),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (request.LeaderId is { } leader)
+        {
+            if (!ids.Contains(leader) && !existing.Contains(leader))
+            {
+                throw InputValidationException.For("leaderId", VolunteerText.Get("Team_LeaderNotMember"));
+            }
+
+            await db.TeamMembers.Where(m => m.TeamId == teamId).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsLeader, m => m.VolunteerId == leader), ct);
+        }
+
+        return await MembersAsync(team, ct);
+    }
+
+    private async Task<List<TeamMemberDto>> MembersAsync(Team team, CancellationToken ct)
+    {
+        var members = await db.TeamMembers.IgnoreQueryFilters().AsNoTracking().Where(m => m.TeamId == team.Id).OrderByDescending(m => m.IsLeader).ThenBy(m => m.VolunteerName).ToListAsync(ct);
+        var ids = members.Select(m => m.VolunteerId).ToList();
+        // The team's ledger counts its members' confirmed service with the team's organization.
+        var minutes = await db.Attendances.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => ids.Contains(a.VolunteerId) && a.OrganizationId == team.OrganizationId && a.Status == AttendanceStatus.Confirmed)
+            .GroupBy(a => a.VolunteerId).Select(g => new { g.Key, Minutes = g.Sum(a => a.CreditedMinutes) }).ToDictionaryAsync(x => x.Key, x => x.Minutes, ct);
+        return [.. members.Select(m => new TeamMemberDto(m.VolunteerId, m.VolunteerName, m.IsLeader, minutes.GetValueOrDefault(m.VolunteerId), m.JoinedAt))];
+    }
+}
