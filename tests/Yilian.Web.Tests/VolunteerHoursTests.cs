@@ -226,6 +226,9 @@ public sealed class VolunteerHoursTests
         var myTeams = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/teams");
         myTeams.GetArrayLength().ShouldBe(1);
         myTeams[0].GetProperty("confirmedMinutes").GetInt32().ShouldBe(90);
+        var teamBook = await org.GetByteArrayAsync($"/api/v1/teams/{teamId}/ledger/export");
+        MiniExcelLibs.MiniExcel.Query(new MemoryStream(teamBook), useHeaderRow: true, sheetName: "明细").Count().ShouldBe(3);
+        (await volunteer.GetAsync($"/api/v1/teams/{teamId}/ledger/export")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         // The certificate: issued from confirmed service, downloadable as a PDF, verifiable by anyone.
         var issued = await volunteer.PostAsJsonAsync("/api/v1/volunteers/me/certificates", new { organizationId });

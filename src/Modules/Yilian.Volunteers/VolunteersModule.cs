@@ -132,6 +132,19 @@ public static class VolunteersModule
         teams.MapGet("/{id:guid}/members", async (Guid id, Teams t, CancellationToken ct) => TypedResults.Ok(await t.MembersAsync(id, ct))).WithName("TeamMembers");
         teams.MapPost("/{id:guid}/members", async (Guid id, TeamMembersRequest request, Teams t, CancellationToken ct) => TypedResults.Ok(await t.AddMembersAsync(id, request, ct)))
             .WithName("AddTeamMembers").WithSummary("Adds volunteers once each; leaderId names the team leader.");
+        teams.MapGet("/{id:guid}/ledger/export", async (Guid id, Teams t, CancellationToken ct) =>
+            {
+                var (ledger, records) = await t.LedgerAsync(id, ct);
+                return TypedResults.File(await Ledgers.ExcelAsync(ledger, records, ct), Ledgers.ExcelType, "team-ledger.xlsx");
+            })
+            .WithName("ExportTeamLedger").WithSummary("The members' attendance with the team's organization, as Excel.");
+        app.MapPost("/admin/volunteering/teams/create", async ([Microsoft.AspNetCore.Mvc.FromForm] string? name, [Microsoft.AspNetCore.Mvc.FromForm] string? focus,
+                [Microsoft.AspNetCore.Mvc.FromForm] Guid? organizationId, Teams t, CancellationToken ct) =>
+                await PageForms.RunAsync("/admin/volunteering/teams", () => t.CreateAsync(new TeamRequest { Name = name, Focus = string.IsNullOrEmpty(focus) ? null : focus, OrganizationId = organizationId }, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/volunteering/teams/{id:guid}/members", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] string? numbers, Teams t, CancellationToken ct) =>
+                await PageForms.RunAsync("/admin/volunteering/teams", () => t.AddMembersByNumberAsync(id, numbers, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");
         return app;

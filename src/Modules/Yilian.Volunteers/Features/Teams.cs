@@ -132,6 +132,35 @@ internal sealed class Teams(VolunteersDbContext db, ActivityAccess access, IOrga
         return await MembersAsync(team, ct);
     }
 
+    /// <summary>Adds members by their volunteer numbers (as printed on cards and certificates).</summary>
+    public async Task<IReadOnlyList<TeamMemberDto>> AddMembersByNumberAsync(Guid teamId, string? numbers, CancellationToken ct)
+    {
+        var wanted = (numbers ?? "").Split([',', '，', '、', ' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(500).ToList();
+        var profiles = (await pool.GetAsync(ct)).Where(p => wanted.Contains(p.Number)).ToDictionary(p => p.Number, p => p.Id);
+        if (wanted.FirstOrDefault(n => !profiles.ContainsKey(n)) is { } unknown)
+        {
+            throw InputValidationException.For("numbers", VolunteerText.Get("Team_UnknownNumber", unknown));
+        }
+
+        return await AddMembersAsync(teamId, new TeamMembersRequest([.. profiles.Values], null), ct);
+    }
+
+    /// <summary>The team's ledger: its members' attendance records with the team's organization.</summary>
+    public async Task<(Ledger Ledger, IReadOnlyList<AttendanceDto> Records)> LedgerAsync(Guid teamId, CancellationToken ct)
+    {
+        access.RequireOrganizer();
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException("Team", teamId);
+        var ids = await db.TeamMembers.Where(m => m.TeamId == teamId).Select(m => m.VolunteerId).ToListAsync(ct);
+        var records = await db.Attendances.AsNoTracking().Where(a => ids.Contains(a.VolunteerId) && a.OrganizationId == team.OrganizationId)
+            .OrderBy(a => a.OccurrenceStart).Take(50_000).ToListAsync(ct);
+        var lines = records.GroupBy(r => r.ActivityId).Select(g => new LedgerLine(g.First().ActivityTitle, g.Min(r => r.OccurrenceStart), g.Count(), 0,
+            g.Count(r => r.CheckInAt != null && r.Status != AttendanceStatus.Rejected), g.Where(r => r.Status == AttendanceStatus.Confirmed).Sum(r => r.CreditedMinutes), 0)).ToList();
+        var from = lines.Count > 0 ? Yilian.SharedKernel.ChinaTime.DateOf(lines.Min(l => l.Start)) : Yilian.SharedKernel.ChinaTime.Today(clock);
+        var ledger = new Ledger(team.Name, from, Yilian.SharedKernel.ChinaTime.Today(clock), lines.Count, lines.Sum(l => l.SignedUp), lines.Sum(l => l.Attended),
+            lines.Sum(l => l.ConfirmedMinutes), 0, lines);
+        return (ledger, [.. records.Select(CheckIns.ToDto)]);
+    }
+
     private async Task<List<TeamMemberDto>> MembersAsync(Team team, CancellationToken ct)
     {
         var members = await db.TeamMembers.IgnoreQueryFilters().AsNoTracking().Where(m => m.TeamId == team.Id).OrderByDescending(m => m.IsLeader).ThenBy(m => m.VolunteerName).ToListAsync(ct);
