@@ -143,8 +143,13 @@ public sealed class VolunteerHoursTests
         var lateCodes = await org.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{river}/checkin-codes");
         var scannedAt = app.Clock.GetUtcNow().AddMinutes(1);
         app.Clock.Advance(TimeSpan.FromMinutes(95));
-        (status, body) = await ScanAsync(volunteer, lateCodes.GetProperty("checkOutCode").GetString()!, scannedAt: scannedAt);
-        status.ShouldBe(HttpStatusCode.Created, body + string.Join("\n", app.Logs.Where(l => l.Contains("Exception")).Take(2)));
+        // The phone sends it twice at once (a retry on a bad connection): one check-out, the other answered as a repeat.
+        var twice = await Task.WhenAll(
+            ScanAsync(volunteer, lateCodes.GetProperty("checkOutCode").GetString()!, scannedAt: scannedAt),
+            ScanAsync(volunteer, lateCodes.GetProperty("checkOutCode").GetString()!, scannedAt: scannedAt));
+        twice.Count(b => b.Status == HttpStatusCode.Created).ShouldBe(1, string.Join("\n", twice.Select(b => b.Body.ToString())) + string.Join("\n", app.Logs.Where(l => l.Contains("Exception")).Take(2)));
+        twice.Count(b => b.Status == HttpStatusCode.OK).ShouldBe(1);
+        (status, body) = twice.Single(b => b.Status == HttpStatusCode.Created);
         body.GetProperty("status").GetString().ShouldBe("CheckedOut");
         body.GetProperty("minutes").GetInt32().ShouldBe(56); // 10:00 to 10:56: the ten minutes before the start do not count
         body.GetProperty("leftEarly").GetBoolean().ShouldBeFalse();

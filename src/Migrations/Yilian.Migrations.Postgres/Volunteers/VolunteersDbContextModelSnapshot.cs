@@ -126,6 +126,7 @@ namespace Yilian.Migrations.Postgres.Volunteers
                         .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("CheckOutAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CheckOutMethod")

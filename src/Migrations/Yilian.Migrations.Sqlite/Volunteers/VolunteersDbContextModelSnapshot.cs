@@ -119,6 +119,7 @@ namespace Yilian.Migrations.Sqlite.Volunteers
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CheckOutAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CheckOutMethod")

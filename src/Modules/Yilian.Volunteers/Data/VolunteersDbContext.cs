@@ -135,6 +135,7 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
             b.Property(a => a.ConfirmedBy).HasMaxLength(256);
             b.Property(a => a.OrganizationName).HasMaxLength(200);
             b.Property(a => a.OrganizationContact).HasMaxLength(50);
+            b.Property(a => a.CheckOutAt).IsConcurrencyToken();
             b.HasIndex(a => new { a.VolunteerId, a.OccurrenceId }).IsUnique();
             b.HasIndex(a => new { a.ActivityId, a.OccurrenceStart });
             b.HasIndex(a => new { a.OrganizationId, a.Status });

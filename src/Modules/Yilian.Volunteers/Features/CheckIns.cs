@@ -166,13 +166,18 @@ internal sealed class CheckIns(
         existing.LeftEarly = scannedAt < occurrence.End.AddMinutes(-Rules.EarlyBeforeMinutes);
         existing.Minutes = ServiceTime.MinutesWithin(checkedIn, scannedAt, occurrence.Start, occurrence.End);
         existing.Status = AttendanceStatus.CheckedOut;
-        // Two check-outs at once: the row's version in the WHERE makes the second a no-op retry.
-        var changed = await db.Attendances.Where(a => a.Id == existing.Id && a.CheckOutAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.CheckOutAt, scannedAt).SetProperty(a => a.CheckOutMethod, CheckMethod.Code)
-                .SetProperty(a => a.LeftEarly, existing.LeftEarly).SetProperty(a => a.Minutes, existing.Minutes).SetProperty(a => a.Status, AttendanceStatus.CheckedOut), ct);
-        db.ChangeTracker.Clear();
-        var saved = await db.Attendances.AsNoTracking().FirstAsync(a => a.Id == existing.Id, ct);
-        return ToDto(saved) with { Repeated = changed == 0 };
+        try
+        {
+            // CheckOutAt is a concurrency token: the UPDATE also requires it still empty, so of two check-outs at once one wins.
+            await db.SaveChangesAsync(ct);
+            return ToDto(existing);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var first = await db.Attendances.AsNoTracking().FirstAsync(a => a.Id == existing.Id, ct);
+            return ToDto(first) with { Repeated = true };
+        }
     }
 
     /// <summary>The codes to show at an occurrence now (check-in and check-out), valid for <see cref="CheckInOptions.CodeLifetimeMinutes"/>.</summary>

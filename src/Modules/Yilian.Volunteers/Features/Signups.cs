@@ -66,8 +66,12 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         };
         db.Signups.Add(signup);
         // An invitation to this activity is answered by signing up.
-        await db.Invitations.Where(i => i.ActivityId == activityId && i.VolunteerId == volunteer.Id && i.Status == InvitationStatus.Sent)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.AnsweredAt, signup.SignedUpAt), ct);
+        foreach (var invitation in await db.Invitations.Where(i => i.ActivityId == activityId && i.VolunteerId == volunteer.Id && i.Status == InvitationStatus.Sent).ToListAsync(ct))
+        {
+            invitation.Status = InvitationStatus.Accepted;
+            invitation.AnsweredAt = signup.SignedUpAt;
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         pool.Invalidate();

@@ -126,7 +126,12 @@ internal sealed class Teams(VolunteersDbContext db, ActivityAccess access, IOrga
                 throw InputValidationException.For("leaderId", VolunteerText.Get("Team_LeaderNotMember"));
             }
 
-            await db.TeamMembers.Where(m => m.TeamId == teamId).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsLeader, m => m.VolunteerId == leader), ct);
+            foreach (var member in await db.TeamMembers.Where(m => m.TeamId == teamId).ToListAsync(ct))
+            {
+                member.IsLeader = member.VolunteerId == leader;
+            }
+
+            await db.SaveChangesAsync(ct);
         }
 
         return await MembersAsync(team, ct);
