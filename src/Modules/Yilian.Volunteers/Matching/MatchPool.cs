@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Yilian.Platform.Contracts;
@@ -17,7 +18,7 @@ namespace Yilian.Volunteers.Matching;
 /// volunteers; what an organizer is shown is masked), reloaded when this process changed something that
 /// matters or after at most <see cref="MatchingOptions.PoolSeconds"/> (another instance's changes).
 /// </summary>
-internal sealed class MatchPool(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MatchingOptions> options) : IDisposable
+internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MatchingOptions> options, ILogger<MatchPool> log) : IDisposable
 {
     private TimeSpan MaxAge => TimeSpan.FromSeconds(options.Value.PoolSeconds);
 
@@ -55,6 +56,7 @@ internal sealed class MatchPool(IServiceScopeFactory scopes, TimeProvider clock,
             var started = clock.GetTimestamp();
             var profiles = await LoadAsync(ct);
             _current = new Snapshot(version, clock.GetUtcNow(), profiles, clock.GetElapsedTime(started));
+            Loaded(log, profiles.Count, (long)_current.LoadTime.TotalMilliseconds);
             return profiles;
         }
         finally
@@ -140,6 +142,9 @@ internal sealed class MatchPool(IServiceScopeFactory scopes, TimeProvider clock,
 
         return profiles;
     }
+
+    [LoggerMessage(LogLevel.Information, "Matching pool loaded: {Count} volunteers in {Milliseconds} ms")]
+    private static partial void Loaded(ILogger logger, int count, long milliseconds);
 
     /// <summary>The weekly slots as half-hour cells; null when the volunteer has not said.</summary>
     public static ulong[]? Cells(IReadOnlyList<WeeklySlot>? slots)
