@@ -190,6 +190,11 @@ public sealed partial class VolunteerTests
         var after = (await org.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{activity}/signups")).EnumerateArray().ToList();
         after.Count(r => r.GetProperty("status").GetString() == "Confirmed").ShouldBe(20);
         after.Single(r => r.GetProperty("sequence").GetInt64() == 21).GetProperty("status").GetString().ShouldBe("Confirmed");
+        // The promoted volunteer is told in the app.
+        var promotedId = after.Single(r => r.GetProperty("sequence").GetInt64() == 21).GetProperty("id").GetString();
+        var promotedClient = clients[Array.FindIndex(answers, a => a.GetProperty("id").GetString() == promotedId)];
+        (await promotedClient.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray()
+            .ShouldContain(n => n.GetProperty("title").GetString()!.Contains("候补转正"));
 
         // Signing up twice is refused; someone else's sign-up cannot be cancelled.
         (await clients[5].PostAsync($"/api/v1/activities/{activity}/signups", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);

@@ -18,7 +18,7 @@ public sealed record SignupDto(Guid Id, Guid ActivityId, Guid VolunteerId, strin
 /// serializes them, so places are never oversold and arrival numbers never repeat. Cancelling a
 /// confirmed place promotes the earliest on the waitlist.
 /// </summary>
-internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, Matching.MatchPool pool, ICurrentUser user, TimeProvider clock)
+internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, Matching.MatchPool pool, INotificationOutbox outbox, ICurrentUser user, TimeProvider clock)
 {
     public async Task<SignupDto> SignUpAsync(Guid activityId, CancellationToken ct)
     {
@@ -95,6 +95,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         }
 
         var wasConfirmed = signup.Status == SignupStatus.Confirmed;
+        Signup? promoted = null;
         signup.Status = SignupStatus.Cancelled;
         signup.ChangedAt = clock.GetUtcNow();
         if (wasConfirmed)
@@ -110,12 +111,20 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
             {
                 next.Status = SignupStatus.Confirmed;
                 next.ChangedAt = signup.ChangedAt;
+                promoted = next;
             }
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         pool.Invalidate();
+        if (promoted is not null)
+        {
+            // After the commit: the outbox is another module's store (and on SQLite a second write transaction would wait for this one).
+            var title = (await activities.FindAsync(activityId, ct))?.Title ?? "";
+            await outbox.EnqueueAsync([new OutgoingNotification("user:" + promoted.OwnerUserId, promoted.OwnerUserId, NotificationChannels.InApp, null,
+                VolunteerText.Get("Signup_PromotedTitle"), VolunteerText.Get("Signup_PromotedBody", title), "/volunteer/activities", "promoted:" + promoted.Id)], ct);
+        }
     }
 
     /// <summary>An activity's sign-ups in arrival order (organizers in scope see all; a volunteer sees their own).</summary>
