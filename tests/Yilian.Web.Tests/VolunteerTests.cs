@@ -107,6 +107,23 @@ public sealed partial class VolunteerTests
         var created = await anonymous.PostAsJsonAsync("/api/v1/volunteers", body);
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isMinor").GetBoolean().ShouldBeTrue();
+
+        // An activity for volunteers of 14 and over refuses the twelve-year-old with a clear answer, and writes nothing.
+        using var org = await app.ClientAsAsync("orgadmin");
+        var start = DateTimeOffset.UtcNow.AddDays(4);
+        var activity = await org.PostAsJsonAsync("/api/v1/activities", new
+        {
+            title = "养老院陪伴", type = "volunteering", online = true, start = Iso(start), end = Iso(start.AddHours(2)), minimumVolunteerAge = 14,
+            volunteerNeeds = new Dictionary<string, int> { ["care"] = 3 },
+        });
+        activity.StatusCode.ShouldBe(HttpStatusCode.Created, await activity.Content.ReadAsStringAsync());
+        (await org.PostAsync(activity.Headers.Location + "/publish", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var minor = app.CreateClient();
+        minor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(phone, "Lantern-Seven-42"));
+        var refused14 = await minor.PostAsync(activity.Headers.Location + "/signups", null);
+        refused14.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused14.Content.ReadAsStringAsync()).ShouldContain("年满 14 周岁");
+        (await minor.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).GetArrayLength().ShouldBe(0);
     }
 
     [Theory]
