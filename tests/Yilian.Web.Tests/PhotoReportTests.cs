@@ -110,4 +110,15 @@ public sealed class PhotoReportTests
         ledger.GetProperty("entries").EnumerateArray().Single().GetProperty("reason").GetString()!.ShouldContain("随手拍");
         _ = org;
     }
+
+    [Fact]
+    public async Task Behind_Kestrel_A_50_MB_Photo_Gets_A_Clear_413_Not_A_Server_Error()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite, kestrel: true);
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync("volunteer"));
+        var response = await client.PostAsync("/api/v1/photo-reports", Form(new byte[50 * 1024 * 1024], "big.jpg", "太大了"));
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("照片超过 10 MB");
+    }
 }

@@ -208,6 +208,9 @@ public static class VolunteersModule
             .WithName("ExportVolunteerServiceRecord");
     }
 
+    /// <summary>Request bodies read for a photo upload (the photo itself may be at most <see cref="PhotoReports.MaxBytes"/>).</summary>
+    private const long PhotoUploadLimit = 64 * 1024 * 1024;
+
     private static void MapPhotoApi(IEndpointRouteBuilder app)
     {
         var photos = app.MapGroup("/api/v1/photo-reports").WithTags("Volunteers");
@@ -219,6 +222,8 @@ public static class VolunteersModule
                 return TypedResults.Created($"/api/v1/photo-reports/{report.Id}", report);
             })
             .RequireAuthorization().DisableAntiforgery().WithName("SubmitPhotoReport")
+            // Read bodies well past the 10 MB rule, so an oversized photo gets the clear 413 answer instead of a dropped connection.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PhotoUploadLimit))
             .WithSummary("multipart/form-data: file (an image, 10 MB), text, optional activityId, place, latitude/longitude. Stored re-encoded without metadata; waits for moderation.");
         photos.MapGet("/", async (Domain.PhotoStatus? status, Guid? activityId, bool? mine, PhotoReports p, CancellationToken ct) => TypedResults.Ok(await p.ListAsync(status, activityId, mine ?? false, ct)))
             .RequireAuthorization().WithName("ListPhotoReports").WithSummary("Moderators: the queue in their scope; everyone else: their own.");
@@ -231,7 +236,7 @@ public static class VolunteersModule
         app.MapPost("/volunteer/photos/send", async ([Microsoft.AspNetCore.Mvc.FromForm] string? text, [Microsoft.AspNetCore.Mvc.FromForm] Guid? activityId,
                 [Microsoft.AspNetCore.Mvc.FromForm] string? place, IFormFile? file, PhotoReports p, CancellationToken ct) =>
                 await PageForms.RunAsync("/volunteer/photos?sent=1", () => p.SubmitAsync(file, text, activityId, place, null, null, null, ct)))
-            .RequireAuthorization().ExcludeFromDescription();
+            .RequireAuthorization().ExcludeFromDescription().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PhotoUploadLimit));
         app.MapPost("/admin/volunteering/photos/{id:guid}", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] bool approve, [Microsoft.AspNetCore.Mvc.FromForm] string? note, PhotoReports p, CancellationToken ct) =>
                 await PageForms.RunAsync("/admin/volunteering/photos", () => p.ModerateAsync(id, new ModerationRequest(approve, note), ct)))
             .RequireAuthorization().ExcludeFromDescription();
