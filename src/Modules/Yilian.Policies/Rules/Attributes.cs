@@ -1,0 +1,46 @@
+namespace Yilian.Policies.Rules;
+
+/// <summary>The kinds of value a fact, a parameter or a literal can have; conditions compare like with like.</summary>
+public enum ValueKind
+{
+    Money,
+    Age,
+    Number,
+    Boolean,
+    Choice,
+    Region,
+    Date,
+}
+
+/// <param name="Name">As written in policy files: <c>household.per_capita_income</c>.</param>
+/// <param name="Label">Plain Chinese for explanations.</param>
+/// <param name="Choices">For <see cref="ValueKind.Choice"/>: the allowed codes (a fact may hold several, e.g. special statuses).</param>
+public sealed record AttributeDefinition(string Name, ValueKind Kind, string Label, IReadOnlyList<string>? Choices = null);
+
+/// <summary>
+/// The attributes policies may test, with their kinds. Ages are not facts: <c>person.age</c> is derived
+/// from <c>person.birth_date</c> on the evaluation date.
+/// </summary>
+public static class AttributeCatalog
+{
+    public static readonly IReadOnlyDictionary<string, AttributeDefinition> All = new[]
+    {
+        new AttributeDefinition("person.age", ValueKind.Age, "年龄"),
+        new AttributeDefinition("person.birth_date", ValueKind.Date, "出生日期"),
+        new AttributeDefinition("person.disability_grade", ValueKind.Number, "残疾等级"),
+        new AttributeDefinition("person.disability_type", ValueKind.Choice, "残疾类别", ["visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple"]),
+        new AttributeDefinition("person.severe_illness", ValueKind.Boolean, "患重特大疾病"),
+        new AttributeDefinition("person.employment", ValueKind.Choice, "就业状况", ["employed", "unemployed", "retired", "student", "unable"]),
+        new AttributeDefinition("person.schooling", ValueKind.Choice, "在学阶段", ["none", "preschool", "primary", "junior", "senior", "vocational", "college"]),
+        new AttributeDefinition("person.special_status", ValueKind.Choice, "特殊身份",
+            ["tekun", "dibao", "dibao_edge", "orphan", "de_facto_unattended_child", "veteran", "disabled_veteran"]),
+        new AttributeDefinition("person.long_term_care_need", ValueKind.Boolean, "需要长期照护"),
+        new AttributeDefinition("household.registration_region", ValueKind.Region, "户籍所在地"),
+        new AttributeDefinition("household.per_capita_income", ValueKind.Money, "家庭人均月收入"),
+        new AttributeDefinition("household.per_capita_assets", ValueKind.Money, "家庭人均金融资产"),
+        new AttributeDefinition("household.size", ValueKind.Number, "家庭人口"),
+        new AttributeDefinition("household.housing_area_per_capita", ValueKind.Number, "人均住房面积（平方米）"),
+        new AttributeDefinition("household.owns_vehicle", ValueKind.Boolean, "拥有机动车"),
+        new AttributeDefinition("household.sudden_hardship", ValueKind.Boolean, "遭遇突发事件、意外事故致基本生活困难"),
+    }.ToDictionary(a => a.Name, StringComparer.Ordinal);
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+
+namespace Yilian.Policies.Rules;
+
+/// <summary>A fact about a person or household: its value(s), which department said so and as of when.</summary>
+public sealed record Fact(IReadOnlyList<string> Values, string Source, DateOnly AsOf)
+{
+    public static Fact Of(string value, string source, DateOnly asOf) => new([value], source, asOf);
+}
+
+public enum Outcome
+{
+    No,
+    Yes,
+
+    /// <summary>A fact the rule needs is missing: the answer could still go either way.</summary>
+    Unknown,
+}
+
+/// <summary>One condition as evaluated: the values used and where they came from, in plain Chinese.</summary>
+public sealed record TraceLine(int Line, Outcome Outcome, string Text, string? Source);
+
+public sealed record Evaluation(string PolicyId, int Version, Outcome Outcome, IReadOnlyList<TraceLine> Trace, IReadOnlyDictionary<string, DateOnly> ParametersUsed);
+
+/// <summary>
+/// Evaluates a policy for one person or household on a date: dated parameters take the value in force
+/// that day, ages are computed from the birth date on that day, a missing fact makes a test unknown
+/// (three-valued logic: all is no if any is no, any is yes if any is yes), and every test leaves a line
+/// in the trace with the values used and the department they came from.
+/// </summary>
+public static class Evaluator
+{
+    public static Evaluation Evaluate(Policy policy, IReadOnlyDictionary<string, Fact> facts, DateOnly on, Func<string, Outcome>? otherPolicy = null)
+    {
+        var trace = new List<TraceLine>();
+        var used = new Dictionary<string, DateOnly>();
+        var outcome = Eval(policy.Conditions);
+        return new Evaluation(policy.Id, policy.Version, outcome, trace, used);
+
+        Outcome Eval(Condition condition)
+        {
+            switch (condition)
+            {
+                case AllOf all:
+                    var results = all.Children.Select(Eval).ToList();
+                    return results.Contains(Outcome.No) ? Outcome.No : results.Contains(Outcome.Unknown) ? Outcome.Unknown : Outcome.Yes;
+                case AnyOf any:
+                    var options = any.Children.Select(Eval).ToList();
+                    return options.Contains(Outcome.Yes) ? Outcome.Yes : options.Contains(Outcome.Unknown) ? Outcome.Unknown : Outcome.No;
+                case Not not:
+                    return Eval(not.Child) switch { Outcome.Yes => Outcome.No, Outcome.No => Outcome.Yes, _ => Outcome.Unknown };
+                case PolicyTest p:
+                    var other = otherPolicy?.Invoke(p.PolicyId) ?? Outcome.Unknown;
+                    var result = other == Outcome.Unknown ? Outcome.Unknown : (other == Outcome.Yes) == p.Eligible ? Outcome.Yes : Outcome.No;
+                    trace.Add(new TraceLine(p.Line, result, $"{(p.Eligible ? "符合" : "不符合")}政策 {p.PolicyId}", null));
+                    return result;
+                case Test t:
+                    return Check(t);
+                default:
+                    return Outcome.Unknown;
+            }
+        }
+
+        Outcome Check(Test t)
+        {
+            var attribute = t.Attribute;
+            Fact? fact;
+            if (attribute.Name == "person.age")
+            {
+                fact = facts.TryGetValue("person.birth_date", out var birth) && DateOnly.TryParseExact(birth.Values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b)
+                    ? birth with { Values = [AgeOn(b, on).ToString(CultureInfo.InvariantCulture)] }
+                    : null;
+            }
+            else
+            {
+                facts.TryGetValue(attribute.Name, out fact);
+            }
+
+            string expected;
+            decimal? threshold = null;
+            if (t.ParameterName is { } name)
+            {
+                var parameter = policy.Parameters[name];
+                var value = parameter.On(on);
+                if (value is null)
+                {
+                    trace.Add(new TraceLine(t.Line, Outcome.Unknown, $"参数 {name} 在 {on:yyyy-MM-dd} 尚未生效", null));
+                    return Outcome.Unknown;
+                }
+
+                used[name] = value.From;
+                threshold = value.Value;
+                expected = $"{Format(attribute.Kind, value.Value)}（{name}，{value.From:yyyy-MM-dd} 起）";
+            }
+            else
+            {
+                expected = string.Join("、", t.Values);
+                if (attribute.Kind is ValueKind.Money or ValueKind.Age or ValueKind.Number)
+                {
+                    threshold = decimal.Parse(t.Values[0], CultureInfo.InvariantCulture);
+                    expected = Format(attribute.Kind, threshold.Value);
+                }
+            }
+
+            // A choice fact may be known and empty (no special status at all); any other fact without a value is unknown.
+            if (fact is null || (fact.Values.Count == 0 && attribute.Kind != ValueKind.Choice))
+            {
+                trace.Add(new TraceLine(t.Line, Outcome.Unknown, $"{attribute.Label}：未知（需 {Verb(t.Operator)} {expected}）", null));
+                return Outcome.Unknown;
+            }
+
+            var actual = fact.Values;
+            var passed = attribute.Kind switch
+            {
+                ValueKind.Money or ValueKind.Age or ValueKind.Number => Compare(decimal.Parse(actual[0], CultureInfo.InvariantCulture), t.Operator, threshold!.Value),
+                ValueKind.Boolean => (actual[0] == t.Values[0]) == (t.Operator == "=="),
+                ValueKind.Choice => t.Operator switch
+                {
+                    "in" or "has" => actual.Any(t.Values.Contains),
+                    _ => !actual.Any(t.Values.Contains),
+                },
+                ValueKind.Region => t.Values.Any(prefix => actual[0].StartsWith(prefix, StringComparison.Ordinal)),
+                _ => false,
+            };
+            var shown = attribute.Kind is ValueKind.Money or ValueKind.Age or ValueKind.Number
+                ? Format(attribute.Kind, decimal.Parse(actual[0], CultureInfo.InvariantCulture))
+                : actual.Count == 0 ? "无" : string.Join("、", actual);
+            trace.Add(new TraceLine(t.Line, passed ? Outcome.Yes : Outcome.No,
+                $"{attribute.Label} {shown}，{(passed ? "符合" : "不符合")}：需 {Verb(t.Operator)} {expected}", $"{fact.Source}（{fact.AsOf:yyyy-MM-dd}）"));
+            return passed ? Outcome.Yes : Outcome.No;
+        }
+    }
+
+    public static int AgeOn(DateOnly birth, DateOnly on) => on.Year - birth.Year - (on < birth.AddYears(on.Year - birth.Year) ? 1 : 0);
+
+    private static bool Compare(decimal actual, string op, decimal threshold) => op switch
+    {
+        "<" => actual < threshold,
+        "<=" => actual <= threshold,
+        ">" => actual > threshold,
+        ">=" => actual >= threshold,
+        "==" => actual == threshold,
+        _ => actual != threshold,
+    };
+
+    private static string Verb(string op) => op switch
+    {
+        "<" => "低于",
+        "<=" => "不高于",
+        ">" => "高于",
+        ">=" => "不低于",
+        "==" => "为",
+        "!=" => "不为",
+        "in" or "has" => "属于",
+        "not_in" => "不属于",
+        "within" => "位于",
+        _ => op,
+    };
+
+    private static string Format(ValueKind kind, decimal value) => kind switch
+    {
+        ValueKind.Money => value.ToString("#,0.00", CultureInfo.InvariantCulture) + " 元",
+        ValueKind.Age => value.ToString("0", CultureInfo.InvariantCulture) + " 周岁",
+        _ => value.ToString("0.##", CultureInfo.InvariantCulture),
+    };
+}

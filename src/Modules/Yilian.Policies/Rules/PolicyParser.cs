@@ -1,0 +1,424 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Yilian.Policies.Rules;
+
+/// <summary>
+/// Reads a policy file (YAML; the format is documented in docs/policy-format.md) and checks it, naming the
+/// line and column of every problem: unknown keys and attributes (with the nearest known name), operators
+/// that do not fit the attribute, comparisons of different kinds (money with an age), parameters without a
+/// start date or used but not defined, and malformed values. A file with any problem yields no policy.
+/// </summary>
+public static class PolicyParser
+{
+    private static readonly string[] NumericOperators = ["<", "<=", ">", ">=", "==", "!="];
+
+    public static Policy Parse(string yaml)
+    {
+        var problems = new List<PolicyProblem>();
+        var policy = TryParse(yaml, problems);
+        return problems.Count == 0 && policy is not null ? policy : throw new PolicyFileException(problems);
+    }
+
+    public static Policy? TryParse(string yaml, List<PolicyProblem> problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new PolicyProblem((int)e.Start.Line, (int)e.Start.Column, "YAML 格式错误：" + e.Message));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(new PolicyProblem(1, 1, "文件应是一个政策（键值映射）。"));
+            return null;
+        }
+
+        var reader = new Reader(problems);
+        reader.OnlyKeys(root, "id", "version", "name", "applies_to", "department", "legal_basis", "parameters", "conditions", "benefit", "documents");
+        var id = reader.Text(root, "id", required: true);
+        if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{1,63}$"))
+        {
+            reader.Problem(root.Children[new YamlScalarNode("id")], "政策编号只能用小写字母、数字和连字符（2–64 位）。");
+        }
+
+        var version = reader.Integer(root, "version") ?? 1;
+        var name = reader.Text(root, "name", required: true);
+        var appliesTo = reader.Text(root, "applies_to", required: true) switch
+        {
+            "person" => Subject.Person,
+            "household" => Subject.Household,
+            null => Subject.Person,
+            _ => reader.ProblemAt(root, "applies_to", "applies_to 只能是 person 或 household。", Subject.Person),
+        };
+        var department = reader.Text(root, "department", required: true);
+        var legalBasis = reader.Text(root, "legal_basis", required: true);
+        var parameters = ReadParameters(reader, root);
+        Condition conditions = new AllOf(0, []);
+        if (reader.Child(root, "conditions", required: true) is { } node)
+        {
+            conditions = ReadCondition(reader, node, parameters) ?? conditions;
+        }
+
+        var benefit = new Benefit("service", null, "");
+        if (reader.Child(root, "benefit", required: true) is YamlMappingNode b)
+        {
+            reader.OnlyKeys(b, "kind", "amount", "description");
+            var kind = reader.Text(b, "kind", required: true) ?? "service";
+            if (kind is not ("money" or "service" or "in_kind"))
+            {
+                reader.ProblemAt(b, "kind", "benefit.kind 只能是 money、service 或 in_kind。", 0);
+            }
+
+            benefit = new Benefit(kind, reader.Decimal(b, "amount"), reader.Text(b, "description", required: true) ?? "");
+        }
+
+        var documents = reader.Child(root, "documents") is YamlSequenceNode docs
+            ? docs.Children.OfType<YamlScalarNode>().Select(d => d.Value ?? "").Where(d => d.Length > 0).ToList()
+            : [];
+        return problems.Count == 0
+            ? new Policy(id!, version, name!, appliesTo, department!, legalBasis!, conditions, parameters, benefit, documents)
+            : null;
+    }
+
+    private static Dictionary<string, Parameter> ReadParameters(Reader reader, YamlMappingNode root)
+    {
+        var result = new Dictionary<string, Parameter>(StringComparer.Ordinal);
+        if (reader.Child(root, "parameters") is not YamlMappingNode map)
+        {
+            return result;
+        }
+
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (valueNode is not YamlMappingNode p)
+            {
+                reader.Problem(valueNode, $"参数 {key} 应写明 unit 和 values。");
+                continue;
+            }
+
+            reader.OnlyKeys(p, "unit", "values", "illustrative");
+            var unit = reader.Text(p, "unit", required: true) switch
+            {
+                "money" => ValueKind.Money,
+                "age" => ValueKind.Age,
+                "number" => ValueKind.Number,
+                null => ValueKind.Number,
+                _ => reader.ProblemAt(p, "unit", $"参数 {key} 的 unit 只能是 money、age 或 number。", ValueKind.Number),
+            };
+            var values = new List<DatedValue>();
+            if (reader.Child(p, "values", required: true) is YamlSequenceNode seq)
+            {
+                foreach (var item in seq.Children)
+                {
+                    if (item is not YamlMappingNode v)
+                    {
+                        reader.Problem(item, $"参数 {key} 的每个取值应写明 from 和 value。");
+                        continue;
+                    }
+
+                    reader.OnlyKeys(v, "from", "value");
+                    var from = reader.Date(v, "from", $"参数 {key} 的取值缺少生效日期 from。");
+                    var value = reader.Decimal(v, "value", required: true);
+                    if (from is { } f && value is { } d)
+                    {
+                        if (values.Any(x => x.From == f))
+                        {
+                            reader.Problem(v, $"参数 {key} 在 {f:yyyy-MM-dd} 有两个取值。");
+                        }
+
+                        values.Add(new DatedValue(f, d));
+                    }
+                }
+            }
+
+            var illustrative = reader.Text(p, "illustrative") is "true" or "yes";
+            result[key] = new Parameter(key, unit, [.. values.OrderBy(v => v.From)], illustrative);
+        }
+
+        return result;
+    }
+
+    private static Condition? ReadCondition(Reader reader, YamlNode node, IReadOnlyDictionary<string, Parameter> parameters)
+    {
+        var line = (int)node.Start.Line;
+        if (node is not YamlMappingNode map)
+        {
+            reader.Problem(node, "条件应是 all、any、not、attribute 或 policy 的映射。");
+            return null;
+        }
+
+        if (Has(map, "all") || Has(map, "any"))
+        {
+            var key = Has(map, "all") ? "all" : "any";
+            reader.OnlyKeys(map, key);
+            if (map.Children[new YamlScalarNode(key)] is not YamlSequenceNode list || list.Children.Count == 0)
+            {
+                reader.Problem(map, $"{key} 后应列出至少一个条件。");
+                return null;
+            }
+
+            var children = list.Children.Select(c => ReadCondition(reader, c, parameters)).OfType<Condition>().ToList();
+            return key == "all" ? new AllOf(line, children) : new AnyOf(line, children);
+        }
+
+        if (Has(map, "not"))
+        {
+            reader.OnlyKeys(map, "not");
+            return ReadCondition(reader, map.Children[new YamlScalarNode("not")], parameters) is { } child ? new Not(line, child) : null;
+        }
+
+        if (Has(map, "policy"))
+        {
+            reader.OnlyKeys(map, "policy", "eligible");
+            return new PolicyTest(line, reader.Text(map, "policy", required: true) ?? "", reader.Text(map, "eligible") is not ("false" or "no"));
+        }
+
+        reader.OnlyKeys(map, "attribute", "op", "value", "values", "parameter");
+        var attributeName = reader.Text(map, "attribute", required: true);
+        if (attributeName is null)
+        {
+            return null;
+        }
+
+        if (!AttributeCatalog.All.TryGetValue(attributeName, out var attribute))
+        {
+            var nearest = AttributeCatalog.All.Keys.MinBy(k => Distance(k, attributeName));
+            reader.ProblemAt(map, "attribute", $"没有属性 {attributeName}（是不是 {nearest}？）。", 0);
+            return null;
+        }
+
+        var op = reader.Text(map, "op", required: true) ?? "==";
+        var allowed = attribute.Kind switch
+        {
+            ValueKind.Money or ValueKind.Age or ValueKind.Number => NumericOperators,
+            ValueKind.Boolean => ["==", "!="],
+            ValueKind.Choice => ["in", "has", "not_in"],
+            ValueKind.Region => ["within"],
+            _ => [],
+        };
+        if (!allowed.Contains(op))
+        {
+            reader.ProblemAt(map, "op", $"属性 {attributeName}（{attribute.Label}）不能用运算符 {op}，可用：{string.Join(" ", allowed)}。", 0);
+        }
+
+        var parameterName = reader.Text(map, "parameter");
+        var values = Has(map, "values") && map.Children[new YamlScalarNode("values")] is YamlSequenceNode many
+            ? many.Children.OfType<YamlScalarNode>().Select(v => v.Value ?? "").ToList()
+            : reader.Text(map, "value") is { } one ? [one] : [];
+        if (parameterName is not null)
+        {
+            if (!parameters.TryGetValue(parameterName, out var parameter))
+            {
+                reader.ProblemAt(map, "parameter", $"参数 {parameterName} 没有在 parameters 中定义。", 0);
+            }
+            else if (parameter.Unit != attribute.Kind)
+            {
+                reader.ProblemAt(map, "parameter", $"不能把{Kind(attribute.Kind)}（{attribute.Label}）与{Kind(parameter.Unit)}参数 {parameterName} 比较。", 0);
+            }
+        }
+        else if (values.Count == 0)
+        {
+            reader.Problem(map, $"条件缺少 value、values 或 parameter（属性 {attributeName}）。");
+        }
+        else
+        {
+            foreach (var v in values)
+            {
+                var fits = attribute.Kind switch
+                {
+                    ValueKind.Money or ValueKind.Age or ValueKind.Number => decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
+                    ValueKind.Boolean => v is "true" or "false",
+                    ValueKind.Choice => attribute.Choices!.Contains(v),
+                    ValueKind.Region => v.Length is 6 or 9 or 12 && v.All(char.IsAsciiDigit),
+                    _ => false,
+                };
+                if (!fits)
+                {
+                    reader.Problem(map, attribute.Kind == ValueKind.Choice
+                        ? $"{attribute.Label} 没有取值 {v}，可用：{string.Join(" ", attribute.Choices!)}。"
+                        : $"值 {v} 不是{Kind(attribute.Kind)}（属性 {attributeName}）。");
+                }
+            }
+        }
+
+        return new Test(line, attribute, op, values, parameterName);
+    }
+
+    /// <summary>Checks a set of policies together: every referenced policy exists and no policy depends on itself through others.</summary>
+    public static IReadOnlyList<PolicyProblem> CheckSet(IReadOnlyList<Policy> policies)
+    {
+        var problems = new List<PolicyProblem>();
+        var byId = policies.ToDictionary(p => p.Id);
+        foreach (var policy in policies)
+        {
+            foreach (var reference in References(policy.Conditions))
+            {
+                if (!byId.ContainsKey(reference.PolicyId))
+                {
+                    problems.Add(new PolicyProblem(reference.Line, 1, $"{policy.Id} 引用了不存在的政策 {reference.PolicyId}。"));
+                }
+            }
+        }
+
+        var state = new Dictionary<string, int>();
+        foreach (var policy in policies)
+        {
+            Visit(policy.Id, []);
+        }
+
+        return problems;
+
+        void Visit(string id, List<string> path)
+        {
+            if (state.GetValueOrDefault(id) == 2 || !byId.TryGetValue(id, out var policy))
+            {
+                return;
+            }
+
+            if (state.GetValueOrDefault(id) == 1)
+            {
+                var cycle = string.Join(" → ", path.SkipWhile(p => p != id).Append(id));
+                problems.Add(new PolicyProblem(1, 1, $"政策之间循环引用：{cycle}。"));
+                return;
+            }
+
+            state[id] = 1;
+            path.Add(id);
+            foreach (var reference in References(policy.Conditions))
+            {
+                Visit(reference.PolicyId, path);
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[id] = 2;
+        }
+    }
+
+    internal static IEnumerable<PolicyTest> References(Condition condition) => condition switch
+    {
+        PolicyTest p => [p],
+        AllOf a => a.Children.SelectMany(References),
+        AnyOf a => a.Children.SelectMany(References),
+        Not n => References(n.Child),
+        _ => [],
+    };
+
+    private static string Kind(ValueKind kind) => kind switch
+    {
+        ValueKind.Money => "金额",
+        ValueKind.Age => "年龄",
+        ValueKind.Number => "数值",
+        ValueKind.Boolean => "是/否",
+        ValueKind.Choice => "选项",
+        ValueKind.Region => "地区代码",
+        _ => "日期",
+    };
+
+    private static bool Has(YamlMappingNode map, string key) => map.Children.ContainsKey(new YamlScalarNode(key));
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    /// <summary>Reads values from mappings and records problems with their positions.</summary>
+    private sealed class Reader(List<PolicyProblem> problems)
+    {
+        public void Problem(YamlNode node, string message) => problems.Add(new PolicyProblem((int)node.Start.Line, (int)node.Start.Column, message));
+
+        public T ProblemAt<T>(YamlMappingNode map, string key, string message, T fallback)
+        {
+            Problem(map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : map, message);
+            return fallback;
+        }
+
+        public void OnlyKeys(YamlMappingNode map, params string[] keys)
+        {
+            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
+            {
+                if (!keys.Contains(key.Value))
+                {
+                    Problem(key, $"不认识的键 {key.Value}，可用：{string.Join(" ", keys)}。");
+                }
+            }
+        }
+
+        public YamlNode? Child(YamlMappingNode map, string key, bool required = false)
+        {
+            if (map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+            {
+                return node;
+            }
+
+            if (required)
+            {
+                Problem(map, $"缺少 {key}。");
+            }
+
+            return null;
+        }
+
+        public string? Text(YamlMappingNode map, string key, bool required = false)
+        {
+            var node = Child(map, key, required);
+            if (node is null)
+            {
+                return null;
+            }
+
+            if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                Problem(node, $"{key} 应是一个值。");
+                return null;
+            }
+
+            return scalar.Value.Trim();
+        }
+
+        public int? Integer(YamlMappingNode map, string key) =>
+            Text(map, key) is { } t ? int.TryParse(t, CultureInfo.InvariantCulture, out var i) && i > 0 ? i : ProblemAt<int?>(map, key, $"{key} 应是正整数。", null) : null;
+
+        public decimal? Decimal(YamlMappingNode map, string key, bool required = false) =>
+            Text(map, key, required) is { } t ? decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : ProblemAt<decimal?>(map, key, $"{key} 应是数字，而不是 {t}。", null) : null;
+
+        public DateOnly? Date(YamlMappingNode map, string key, string missing)
+        {
+            if (!map.Children.ContainsKey(new YamlScalarNode(key)))
+            {
+                Problem(map, missing);
+                return null;
+            }
+
+            var t = Text(map, key);
+            return t is not null && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d : ProblemAt<DateOnly?>(map, key, $"{key} 应是日期 yyyy-MM-dd。", null);
+        }
+    }
+}
