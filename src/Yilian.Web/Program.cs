@@ -1,6 +1,7 @@
 using Yilian.Activities;
 using Yilian.Organizations;
 using Yilian.Platform;
+using Yilian.Policies;
 using Yilian.Projects;
 using Yilian.Volunteers;
 using Yilian.Web.Cli;
@@ -13,6 +14,7 @@ builder.AddOrganizationsModule();
 builder.AddProjectsModule();
 builder.AddActivitiesModule();
 builder.AddVolunteersModule();
+builder.AddPoliciesModule();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -26,6 +28,7 @@ app.MapOrganizationsApi();
 app.MapProjectsApi();
 app.MapActivitiesApi();
 app.MapVolunteersApi();
+app.MapPoliciesApi();
 app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly);
 
 await app.PrepareDatabaseAsync();
