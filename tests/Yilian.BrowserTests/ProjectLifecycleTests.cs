@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Playwright;
 using Yilian.Testing;
@@ -103,9 +104,17 @@ public sealed class ProjectLifecycleTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task Upload_WrongContent_ShowsClearMessage()
     {
+        // Its own project in intake (not whichever the board shows first: the other test moves projects along).
+        string id;
+        using (var api = await fixture.App.ClientAsAsync("orgadmin"))
+        {
+            var created = await api.PostAsJsonAsync("/api/v1/projects", new { name = "浏览器测试：上传校验", periodStart = "2026-01-01", periodEnd = "2026-12-31" });
+            created.EnsureSuccessStatusCode();
+            id = created.Headers.Location!.ToString().Split('/')[^1];
+        }
+
         var org = await SignedInAsync("orgadmin");
-        await org.GotoAsync("/admin/projects");
-        await org.Locator("[data-stage=intake] a.yl-board-card").First.ClickAsync();
+        await org.GotoAsync($"/admin/projects/{id}");
         await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await org.SelectOptionAsync("[data-testid=document-type]", "plan");
         await org.SetInputFilesAsync("[data-testid=document-file]", new FilePayload { Name = "方案.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("<html>不是 PDF</html>") });
