@@ -40,8 +40,8 @@ public sealed class CheckInCodesTests
     public void Distance_Is_The_Great_Circle_Distance()
     {
         // One degree of latitude is about 111.2 km; Suzhou to Shanghai People's Square is about 84 km.
-        CheckIns.DistanceMeters(31.0, 120.0, 32.0, 120.0).ShouldBe(111_195, 50);
-        CheckIns.DistanceMeters(31.2989, 120.5853, 31.2304, 121.4737).ShouldBe(84_800, 1_500);
-        CheckIns.DistanceMeters(31.32, 120.72, 31.32, 120.72).ShouldBe(0);
+        (Yilian.SharedKernel.GreatCircle.Kilometres(31.0, 120.0, 32.0, 120.0) * 1000).ShouldBe(111_195, 50);
+        (Yilian.SharedKernel.GreatCircle.Kilometres(31.2989, 120.5853, 31.2304, 121.4737) * 1000).ShouldBe(84_800, 1_500);
+        (Yilian.SharedKernel.GreatCircle.Kilometres(31.32, 120.72, 31.32, 120.72) * 1000).ShouldBe(0);
     }
 }

@@ -62,7 +62,7 @@ public sealed class MatcherTests
     /// <summary>The rules read plainly: every minute of the activity inside a slot the volunteer gave, no overlap with what they are already doing.</summary>
     private static bool Eligible(MatchProfile p, MatchTarget t, DateTimeOffset start, DateTimeOffset end)
     {
-        if (t.MinimumAge > 0 && Matcher.AgeOn(p.BirthDate, DateOnly.FromDateTime(start.DateTime)) < t.MinimumAge)
+        if (t.MinimumAge > 0 && Yilian.SharedKernel.Age.On(p.BirthDate, DateOnly.FromDateTime(start.DateTime)) < t.MinimumAge)
         {
             return false;
         }

@@ -51,10 +51,11 @@ public sealed class PhotoReportTests
         return form;
     }
 
-    [Fact]
-    public async Task A_Photo_Is_Stored_Without_Its_Metadata_With_A_Thumbnail_And_Published_After_Moderation()
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_Photo_Is_Stored_Without_Its_Metadata_With_A_Thumbnail_And_Published_After_Moderation(string provider)
     {
-        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        await using var app = await YilianApp.StartAsync(provider);
         using var volunteer = await app.ClientAsAsync("volunteer");
         using var org = await app.ClientAsAsync("orgadmin");
         using var stranger = app.CreateClient();

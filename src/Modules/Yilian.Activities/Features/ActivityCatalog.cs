@@ -31,24 +31,14 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
         return [.. all.Where(a => a.VolunteersNeeded > 0)];
     }
 
-    public async Task<IReadOnlyList<ActivityOccurrence>> OccurrencesAsync(Guid activityId, CancellationToken ct)
-    {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
-        return await db.Occurrences.AsNoTracking()
+    public Task<IReadOnlyList<ActivityOccurrence>> OccurrencesAsync(Guid activityId, CancellationToken ct) =>
+        ReadAsync<IReadOnlyList<ActivityOccurrence>>(async db => await db.Occurrences.AsNoTracking()
             .Where(o => o.ActivityId == activityId && db.Activities.Any(a => a.Id == activityId && a.Status != ActivityStatus.Draft))
-            .OrderBy(o => o.Start).Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).ToListAsync(ct);
-    }
+            .OrderBy(o => o.Start).Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).ToListAsync(ct));
 
-    public async Task<ActivityOccurrence?> FindOccurrenceAsync(Guid occurrenceId, CancellationToken ct)
-    {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
-        return await db.Occurrences.AsNoTracking().Where(o => o.Id == occurrenceId)
-            .Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).FirstOrDefaultAsync(ct);
-    }
+    public Task<ActivityOccurrence?> FindOccurrenceAsync(Guid occurrenceId, CancellationToken ct) =>
+        ReadAsync(db => db.Occurrences.AsNoTracking().Where(o => o.Id == occurrenceId)
+            .Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).FirstOrDefaultAsync(ct));
 
     public async Task<IReadOnlyList<ActivityOccurrence>> OccurrencesOfAsync(IReadOnlyCollection<Guid> activityIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
@@ -57,30 +47,35 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
             return [];
         }
 
+        return await ReadAsync<IReadOnlyList<ActivityOccurrence>>(async db =>
+        {
+            var result = new List<ActivityOccurrence>();
+            // In chunks: a parameter list per query stays well under the providers' limits.
+            foreach (var chunk in activityIds.Distinct().Chunk(500))
+            {
+                result.AddRange(await db.Occurrences.AsNoTracking()
+                    .Where(o => chunk.Contains(o.ActivityId) && o.Start >= from && o.Start < to
+                        && db.Activities.Any(a => a.Id == o.ActivityId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Done)))
+                    .Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).ToListAsync(ct));
+            }
+
+            return result;
+        });
+    }
+
+    /// <summary>Reads across scopes (published activities are public): a context made inside the system scope, which it captures when created.</summary>
+    private async Task<T> ReadAsync<T>(Func<ActivitiesDbContext, Task<T>> read)
+    {
         using var system = SystemScope.Enter();
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
-        var result = new List<ActivityOccurrence>();
-        // In chunks: a parameter list per query stays well under the providers' limits.
-        foreach (var chunk in activityIds.Distinct().Chunk(500))
-        {
-            result.AddRange(await db.Occurrences.AsNoTracking()
-                .Where(o => chunk.Contains(o.ActivityId) && o.Start >= from && o.Start < to
-                    && db.Activities.Any(a => a.Id == o.ActivityId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Done)))
-                .Select(o => new ActivityOccurrence(o.Id, o.ActivityId, o.Start, o.End)).ToListAsync(ct));
-        }
-
-        return result;
+        return await read(scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>());
     }
 
     private async Task<List<ActivityBrief>> QueryAsync(Func<IQueryable<Activity>, IQueryable<Activity>> filter, CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
-        var rows = await filter(db.Activities.AsNoTracking())
+        var rows = await ReadAsync(db => filter(db.Activities.AsNoTracking())
             .Select(a => new { Activity = a, Venue = db.Venues.Where(v => v.Id == a.VenueId).Select(v => new { v.Name, v.Latitude, v.Longitude }).FirstOrDefault() })
-            .ToListAsync(ct);
+            .ToListAsync(ct));
         return [.. rows.Select(r =>
         {
             var needs = JsonSerializer.Deserialize<Dictionary<string, int>>(r.Activity.VolunteerNeeds) ?? [];

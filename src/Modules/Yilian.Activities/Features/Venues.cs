@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.SharedKernel;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
 using Yilian.Activities.Resources;
@@ -98,15 +99,8 @@ internal sealed class Venues(ActivitiesDbContext db, ICurrentUser user, IDataSco
         var box = await db.Venues.Include(v => v.Closures).Where(v => v.IsActive && v.Latitude != null && v.Longitude != null
                 && v.Latitude >= latitude - dLat && v.Latitude <= latitude + dLat && v.Longitude >= longitude - dLng && v.Longitude <= longitude + dLng)
             .Take(2000).ToListAsync(ct);
-        return [.. box.Select(v => (Venue: v, Km: Kilometres(latitude.Value, longitude.Value, v.Latitude!.Value, v.Longitude!.Value)))
+        return [.. box.Select(v => (Venue: v, Km: GreatCircle.Kilometres(latitude.Value, longitude.Value, v.Latitude!.Value, v.Longitude!.Value)))
             .Where(x => x.Km <= radiusKm).OrderBy(x => x.Km).Take(50).Select(x => x.Venue)];
-    }
-
-    public static double Kilometres(double lat1, double lng1, double lat2, double lng2)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var a = Math.Pow(Math.Sin(Rad(lat2 - lat1) / 2), 2) + (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Pow(Math.Sin(Rad(lng2 - lng1) / 2), 2));
-        return 6371.0 * 2 * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
     /// <summary>The venues the caller keeps (and so may subscribe to).</summary>

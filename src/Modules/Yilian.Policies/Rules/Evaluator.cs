@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Yilian.SharedKernel;
+
 namespace Yilian.Policies.Rules;
 
 /// <summary>A fact about a person or household: its value(s), which department said so and as of when.</summary>
@@ -68,7 +70,7 @@ public static class Evaluator
             if (attribute.Name == "person.age")
             {
                 fact = facts.TryGetValue("person.birth_date", out var birth) && DateOnly.TryParseExact(birth.Values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b)
-                    ? birth with { Values = [AgeOn(b, on).ToString(CultureInfo.InvariantCulture)] }
+                    ? birth with { Values = [Age.On(b, on).ToString(CultureInfo.InvariantCulture)] }
                     : null;
             }
             else
@@ -130,8 +132,6 @@ public static class Evaluator
             return passed ? Outcome.Yes : Outcome.No;
         }
     }
-
-    public static int AgeOn(DateOnly birth, DateOnly on) => on.Year - birth.Year - (on < birth.AddYears(on.Year - birth.Year) ? 1 : 0);
 
     private static bool Compare(decimal actual, string op, decimal threshold) => op switch
     {

@@ -86,17 +86,9 @@ internal sealed class Certificates(VolunteersDbContext db, IServiceProvider serv
         await using var scope = services.CreateAsyncScope();
         var all = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
         var c = await all.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number.Trim().ToUpperInvariant(), ct);
-        return c is null ? null : new CertificateCheck(c.Number, MaskName(c.VolunteerName), c.IdNumberMasked, c.VolunteerNumber, CheckIns.FormatHours(c.Minutes),
+        return c is null ? null : new CertificateCheck(c.Number, PersonName.Mask(c.VolunteerName), c.IdNumberMasked, c.VolunteerNumber, CheckIns.FormatHours(c.Minutes),
             c.OrganizationName, c.ServiceFrom, c.ServiceTo, ChinaTime.DateOf(c.IssuedAt), c.RevokedAt is null);
     }
-
-    /// <summary>张三 → 张*, 欧阳明月 → 欧**月.</summary>
-    public static string MaskName(string name) => name.Length switch
-    {
-        <= 1 => name,
-        2 => name[0] + "*",
-        _ => name[0] + new string('*', name.Length - 2) + name[^1],
-    };
 
     private static string NewNumber(DateTimeOffset at) =>
         "ZY" + ChinaTime.ToChina(at).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + RandomNumberGenerator.GetString(Alphabet, 8);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Yilian.SharedKernel;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
@@ -473,23 +474,13 @@ internal sealed class CheckIns(
             return null;
         }
 
-        var meters = (int)Math.Round(DistanceMeters(lat, lng, venueLat, venueLng));
+        var meters = (int)Math.Round(GreatCircle.Kilometres(lat, lng, venueLat, venueLng) * 1000);
         if (Rules.RadiusMeters > 0 && meters > Rules.RadiusMeters)
         {
             throw new BusinessRuleException("TooFar", VolunteerText.Get("CheckIn_TooFar", meters, Rules.RadiusMeters), isConflict: false);
         }
 
         return meters;
-    }
-
-    /// <summary>Great-circle distance (haversine, mean Earth radius).</summary>
-    public static double DistanceMeters(double lat1, double lng1, double lat2, double lng2)
-    {
-        const double R = 6_371_008.8;
-        var dLat = double.DegreesToRadians(lat2 - lat1);
-        var dLng = double.DegreesToRadians(lng2 - lng1);
-        var a = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Pow(Math.Sin(dLng / 2), 2);
-        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
     private Task<ActivityBrief> OwnActivityAsync(Guid activityId, CancellationToken ct) => access.OwnActivityAsync(activityId, ct);

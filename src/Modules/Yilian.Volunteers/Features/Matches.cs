@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Yilian.SharedKernel.Identifiers;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
@@ -213,7 +214,7 @@ internal sealed class Matches(
     }
 
     private MatchDto ToDto(int rank, MatchProfile p, double score, MatchTarget target) =>
-        new(rank, p.Id, p.Number, Certificates.MaskName(p.Name), p.RegionCode, Math.Round(score, 1), Matcher.Explain(p, target, _skillNames));
+        new(rank, p.Id, p.Number, PersonName.Mask(p.Name), p.RegionCode, Math.Round(score, 1), Matcher.Explain(p, target, _skillNames));
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

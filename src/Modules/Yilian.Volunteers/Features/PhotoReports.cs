@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 
+using Yilian.SharedKernel.Identifiers;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Files;
@@ -225,5 +226,5 @@ internal sealed class PhotoReports(
     }
 
     private static PhotoReportDto ToDto(PhotoReport r) => new(
-        r.Id, r.ActivityId, r.ActivityTitle, Certificates.MaskName(r.AuthorName), r.Text, r.Place, r.Latitude, r.Longitude, r.Status, r.ModerationNote, r.Width, r.Height, r.CreatedAt);
+        r.Id, r.ActivityId, r.ActivityTitle, PersonName.Mask(r.AuthorName), r.Text, r.Place, r.Latitude, r.Longitude, r.Status, r.ModerationNote, r.Width, r.Height, r.CreatedAt);
 }

@@ -98,7 +98,7 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
         InputValidator.ThrowIfInvalid(request);
         MobileNumber.TryNormalize(request.Phone, out var phone);
         var id = ChineseIdNumber.Parse(request.IdNumber, ChinaTime.Today(clock));
-        var age = AgeOn(id.BirthDate!.Value, ChinaTime.Today(clock));
+        var age = Age.On(id.BirthDate!.Value, ChinaTime.Today(clock));
         if (!request.ConsentToSensitiveData)
         {
             throw InputValidationException.For("consentToSensitiveData", VolunteerText.Get("Vol_ConsentRequired"));
@@ -156,10 +156,8 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
     }
 
     public static VolunteerDto ToDto(Volunteer v, DateOnly today) => new(
-        v.Id, v.Number, v.RealName, ChineseIdNumber.Mask(v.IdNumber), MobileNumber.Mask(v.Phone), v.RegionCode, v.IsMinor, AgeOn(v.BirthDate, today),
+        v.Id, v.Number, v.RealName, ChineseIdNumber.Mask(v.IdNumber), MobileNumber.Mask(v.Phone), v.RegionCode, v.IsMinor, Age.On(v.BirthDate, today),
         v.Skills.Split(',', StringSplitOptions.RemoveEmptyEntries), v.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries));
-
-    public static int AgeOn(DateOnly birth, DateOnly today) => today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
 
     private async Task UseCodeAsync(string phoneIndex, string code, CancellationToken ct)
     {

@@ -40,7 +40,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
 
         var volunteer = await db.Volunteers.FirstOrDefaultAsync(v => v.OwnerUserId == user.UserId, ct)
             ?? throw new ForbiddenException(VolunteerText.Get("Signup_NotVolunteer"));
-        var age = Registration.AgeOn(volunteer.BirthDate, DateOnly.FromDateTime(ChinaTime.ToChina(activity.Start).DateTime));
+        var age = Age.On(volunteer.BirthDate, DateOnly.FromDateTime(ChinaTime.ToChina(activity.Start).DateTime));
         if (activity.MinimumAge > 0 && age < activity.MinimumAge)
         {
             throw new BusinessRuleException("TooYoung", VolunteerText.Get("Signup_TooYoung", activity.MinimumAge), isConflict: false);

@@ -158,7 +158,7 @@ internal static class Matcher
             return Exclusion.SignedUp;
         }
 
-        if (t.MinimumAge > 0 && AgeOn(p.BirthDate, t.FirstDate) < t.MinimumAge)
+        if (t.MinimumAge > 0 && Age.On(p.BirthDate, t.FirstDate) < t.MinimumAge)
         {
             return Exclusion.TooYoung;
         }
@@ -329,8 +329,6 @@ internal static class Matcher
 
     /// <summary>One for no service in the last 30 days, one half after six hours.</summary>
     public static double Fairness(MatchProfile p) => 1 / (1 + p.RecentMinutes / 360.0);
-
-    public static int AgeOn(DateOnly birth, DateOnly on) => on.Year - birth.Year - (on < birth.AddYears(on.Year - birth.Year) ? 1 : 0);
 
     private static double Round(double points) => Math.Round(points, 1);
 }
