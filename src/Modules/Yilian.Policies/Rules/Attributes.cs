@@ -35,12 +35,14 @@ public static class AttributeCatalog
         new AttributeDefinition("person.special_status", ValueKind.Choice, "特殊身份",
             ["tekun", "dibao", "dibao_edge", "orphan", "de_facto_unattended_child", "veteran", "disabled_veteran"]),
         new AttributeDefinition("person.long_term_care_need", ValueKind.Boolean, "需要长期照护"),
+        new AttributeDefinition("person.has_supporter", ValueKind.Boolean, "有能履行义务的法定赡养、抚养或扶养人"),
         new AttributeDefinition("household.registration_region", ValueKind.Region, "户籍所在地"),
         new AttributeDefinition("household.per_capita_income", ValueKind.Money, "家庭人均月收入"),
         new AttributeDefinition("household.per_capita_assets", ValueKind.Money, "家庭人均金融资产"),
         new AttributeDefinition("household.size", ValueKind.Number, "家庭人口"),
         new AttributeDefinition("household.housing_area_per_capita", ValueKind.Number, "人均住房面积（平方米）"),
         new AttributeDefinition("household.owns_vehicle", ValueKind.Boolean, "拥有机动车"),
+        new AttributeDefinition("household.dangerous_housing", ValueKind.Boolean, "住房经鉴定为危房"),
         new AttributeDefinition("household.sudden_hardship", ValueKind.Boolean, "遭遇突发事件、意外事故致基本生活困难"),
     }.ToDictionary(a => a.Name, StringComparer.Ordinal);
 }

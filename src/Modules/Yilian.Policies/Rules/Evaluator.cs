@@ -104,11 +104,18 @@ public static class Evaluator
                 }
             }
 
-            // A choice fact may be known and empty (no special status at all); any other fact without a value is unknown.
-            if (fact is null || (fact.Values.Count == 0 && attribute.Kind != ValueKind.Choice))
+            // A choice fact may be known and empty (no special status at all), and so may a number (no disability
+            // grade: every comparison fails); any other fact without a value is unknown.
+            if (fact is null || (fact.Values.Count == 0 && attribute.Kind is not (ValueKind.Choice or ValueKind.Number)))
             {
                 trace.Add(new TraceLine(t.Line, Outcome.Unknown, $"{attribute.Label}：未知（需 {Verb(t.Operator)} {expected}）", null));
                 return Outcome.Unknown;
+            }
+
+            if (fact.Values.Count == 0 && attribute.Kind == ValueKind.Number)
+            {
+                trace.Add(new TraceLine(t.Line, Outcome.No, $"{attribute.Label} 无，不符合：需 {Verb(t.Operator)} {expected}", $"{fact.Source}（{fact.AsOf:yyyy-MM-dd}）"));
+                return Outcome.No;
             }
 
             var actual = fact.Values;

@@ -20,8 +20,9 @@ public static class SelfCheck
     private static readonly string[] Order =
     [
         "household.registration_region", "person.birth_date", "household.size", "household.per_capita_income", "household.per_capita_assets",
-        "household.owns_vehicle", "person.special_status", "person.disability_grade", "person.long_term_care_need", "person.disability_type",
-        "person.severe_illness", "person.employment", "person.schooling", "household.housing_area_per_capita", "household.sudden_hardship",
+        "household.owns_vehicle", "person.special_status", "person.disability_type", "person.disability_grade", "person.long_term_care_need",
+        "person.has_supporter", "person.severe_illness", "person.employment", "person.schooling", "household.housing_area_per_capita",
+        "household.dangerous_housing", "household.sudden_hardship",
     ];
 
     public static SelfCheckResult Run(IReadOnlyList<Policy> policies, IReadOnlyDictionary<string, Fact> answers, DateOnly on)
@@ -50,7 +51,7 @@ public static class SelfCheck
                     break;
                 default:
                     undecided.Add(policy.Id);
-                    foreach (var attribute in Missing(policy.Conditions, answers))
+                    foreach (var attribute in Missing(policy, answers, on, id => results.TryGetValue(id, out var r) ? r.Outcome : Outcome.Unknown))
                     {
                         wanted[attribute] = wanted.GetValueOrDefault(attribute) + 1;
                     }
@@ -77,15 +78,27 @@ public static class SelfCheck
         }
     }
 
-    /// <summary>The facts a condition tree tests that the answers do not have yet (an age needs the birth date).</summary>
-    public static IEnumerable<string> Missing(Condition condition, IReadOnlyDictionary<string, Fact> answers) => condition switch
+    /// <summary>
+    /// The facts an undecided condition tree still needs that the answers do not have (an age needs the birth
+    /// date). A branch that is already decided needs nothing more: an "all" with a failed child or an "any" with
+    /// a passed child asks no further question, and neither do their decided siblings.
+    /// </summary>
+    public static IEnumerable<string> Missing(Policy policy, IReadOnlyDictionary<string, Fact> answers, DateOnly on, Func<string, Outcome>? otherPolicy = null)
     {
-        Test t => (t.Attribute.Name == "person.age" ? "person.birth_date" : t.Attribute.Name) is var name && !answers.ContainsKey(name) ? [name] : [],
-        AllOf a => a.Children.SelectMany(c => Missing(c, answers)).Distinct(),
-        AnyOf a => a.Children.SelectMany(c => Missing(c, answers)).Distinct(),
-        Not n => Missing(n.Child, answers),
-        _ => [],
-    };
+        return Walk(policy.Conditions).Distinct();
+
+        Outcome Of(Condition c) => Evaluator.Evaluate(policy with { Conditions = c }, answers, on, otherPolicy).Outcome;
+
+        IEnumerable<string> Walk(Condition condition) => condition switch
+        {
+            Test t => (t.Attribute.Name == "person.age" ? "person.birth_date" : t.Attribute.Name) is var name && !answers.ContainsKey(name) ? [name] : [],
+            _ when Of(condition) != Outcome.Unknown => [],
+            AllOf a => a.Children.Where(c => Of(c) == Outcome.Unknown).SelectMany(Walk),
+            AnyOf a => a.Children.Where(c => Of(c) == Outcome.Unknown).SelectMany(Walk),
+            Not n => Walk(n.Child),
+            _ => [],
+        };
+    }
 
     public static Question QuestionFor(string attribute)
     {
@@ -106,7 +119,7 @@ public static class SelfCheck
                 continue;
             }
 
-            var ok = values.Count <= 10 && values.All(v => v.Length <= 20) && (attribute.Kind == ValueKind.Choice || values.Count == 1) && values.All(v => attribute.Kind switch
+            var ok = values.Count <= 10 && values.All(v => v.Length <= 20) && (attribute.Kind == ValueKind.Choice || values.Count == 1 || (attribute.Kind == ValueKind.Number && values.Count == 0)) && values.All(v => attribute.Kind switch
             {
                 ValueKind.Money or ValueKind.Number => decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 && d < 100_000_000,
                 ValueKind.Boolean => v is "true" or "false",
