@@ -1,0 +1,166 @@
+using System.Globalization;
+
+using Yilian.Policies.Rules;
+
+namespace Yilian.Policies.Screening;
+
+/// <summary>
+/// Residents and their households held column by column, as the screening engine reads them: one array per
+/// attribute, person attributes by resident row, household attributes by household row (each resident points
+/// at its household). Numbers and money are fixed-point hundredths so that comparisons are exact and cheap.
+/// </summary>
+public sealed class Population
+{
+    /// <summary>A number or amount nobody has reported.</summary>
+    public const long Unknown = long.MinValue;
+
+    /// <summary>A number known to be absent (no disability grade): every comparison fails.</summary>
+    public const long None = long.MinValue + 1;
+
+    /// <summary>A birth date nobody has reported.</summary>
+    public const int NoDate = int.MinValue;
+
+    private readonly Dictionary<string, Column> _columns = new(StringComparer.Ordinal);
+
+    public Population(int residents, int households)
+    {
+        Count = residents;
+        HouseholdCount = households;
+        Household = new int[residents];
+        IsHead = new bool[residents];
+        ResidentIds = new Guid[residents];
+        HouseholdIds = new Guid[households];
+        Receiving = new string?[residents];
+        foreach (var attribute in AttributeCatalog.All.Values.Where(a => a.Kind != ValueKind.Age))
+        {
+            var length = attribute.Name.StartsWith("household.", StringComparison.Ordinal) ? households : residents;
+            _columns[attribute.Name] = attribute.Kind switch
+            {
+                ValueKind.Money or ValueKind.Number => new NumberColumn(attribute, Filled(length, Unknown)),
+                ValueKind.Boolean => new BooleanColumn(attribute, Filled<sbyte>(length, -1)),
+                ValueKind.Choice => new ChoiceColumn(attribute, new int[length], ClosedWorld.Contains(attribute.Name)),
+                ValueKind.Region => new RegionColumn(attribute, new string[length]),
+                _ => new DateColumn(attribute, Filled(length, NoDate)),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Choices where the resident data is complete: someone no department lists with a special status or a
+    /// disability has none. Other choices (employment, schooling) are unknown until a department reports them.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ClosedWorld = new HashSet<string>(["person.special_status", "person.disability_type"]);
+
+    public int Count { get; }
+
+    public int HouseholdCount { get; }
+
+    public int[] Household { get; }
+
+    /// <summary>Household policies are answered once per household, on its head's row.</summary>
+    public bool[] IsHead { get; }
+
+    public Guid[] ResidentIds { get; }
+
+    public Guid[] HouseholdIds { get; }
+
+    /// <summary>Policy ids the resident already receives, comma separated.</summary>
+    public string?[] Receiving { get; }
+
+    public Column this[string attribute] => _columns[attribute];
+
+    public NumberColumn Number(string attribute) => (NumberColumn)_columns[attribute];
+
+    public BooleanColumn Boolean(string attribute) => (BooleanColumn)_columns[attribute];
+
+    public ChoiceColumn Choice(string attribute) => (ChoiceColumn)_columns[attribute];
+
+    public RegionColumn Region(string attribute) => (RegionColumn)_columns[attribute];
+
+    public DateColumn Date(string attribute) => (DateColumn)_columns[attribute];
+
+    public static long Hundredths(decimal value) => (long)decimal.Round(value * 100m, MidpointRounding.AwayFromZero);
+
+    /// <summary>The facts of one resident as the row-by-row evaluator takes them (the reference the engine is checked against).</summary>
+    public Dictionary<string, Fact> FactsOf(int row, DateOnly asOf)
+    {
+        var facts = new Dictionary<string, Fact>(StringComparer.Ordinal);
+        foreach (var column in _columns.Values)
+        {
+            var index = column.Attribute.Name.StartsWith("household.", StringComparison.Ordinal) ? Household[row] : row;
+            if (column.Values(index) is { } values)
+            {
+                facts[column.Attribute.Name] = new Fact(values, "数据", asOf);
+            }
+        }
+
+        return facts;
+    }
+
+    private static T[] Filled<T>(int length, T value)
+    {
+        var array = new T[length];
+        Array.Fill(array, value);
+        return array;
+    }
+
+    public abstract class Column(AttributeDefinition attribute)
+    {
+        public AttributeDefinition Attribute { get; } = attribute;
+
+        /// <summary>The value as a fact holds it; null when unknown.</summary>
+        public abstract IReadOnlyList<string>? Values(int index);
+    }
+
+    public sealed class NumberColumn(AttributeDefinition attribute, long[] data) : Column(attribute)
+    {
+        public long[] Data { get; } = data;
+
+        public override IReadOnlyList<string>? Values(int index) => Data[index] switch
+        {
+            Unknown => null,
+            None => [],
+            var v => [(v / 100m).ToString(CultureInfo.InvariantCulture)],
+        };
+    }
+
+    public sealed class BooleanColumn(AttributeDefinition attribute, sbyte[] data) : Column(attribute)
+    {
+        /// <summary>−1 unknown, 0 false, 1 true.</summary>
+        public sbyte[] Data { get; } = data;
+
+        public override IReadOnlyList<string>? Values(int index) => Data[index] < 0 ? null : [Data[index] == 1 ? "true" : "false"];
+    }
+
+    public sealed class ChoiceColumn(AttributeDefinition attribute, int[] data, bool closedWorld) : Column(attribute)
+    {
+        /// <summary>Bit i set: the i-th choice of the attribute holds.</summary>
+        public int[] Data { get; } = data;
+
+        public bool ClosedWorld { get; } = closedWorld;
+
+        public int Mask(IEnumerable<string> codes) => codes.Aggregate(0, (m, c) => m | (1 << Bit(c)));
+
+        public int Bit(string code) => Attribute.Choices!.ToList().IndexOf(code) is >= 0 and var i ? i : throw new ArgumentException($"Unknown choice {code} of {Attribute.Name}.", nameof(code));
+
+        public override IReadOnlyList<string>? Values(int index) => Data[index] == 0 && !ClosedWorld
+            ? null
+            : [.. Attribute.Choices!.Where((_, i) => (Data[index] & (1 << i)) != 0)];
+    }
+
+    public sealed class RegionColumn(AttributeDefinition attribute, string[] data) : Column(attribute)
+    {
+        public string[] Data { get; } = data;
+
+        public override IReadOnlyList<string>? Values(int index) => Data[index] is { } v ? [v] : null;
+    }
+
+    public sealed class DateColumn(AttributeDefinition attribute, int[] data) : Column(attribute)
+    {
+        /// <summary><see cref="DateOnly.DayNumber"/>, or <see cref="NoDate"/>.</summary>
+        public int[] Data { get; } = data;
+
+        public override IReadOnlyList<string>? Values(int index) =>
+            Data[index] == NoDate ? null : [DateOnly.FromDayNumber(Data[index]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+    }
+}
