@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Yilian.Activities.Data;
 using Yilian.Organizations.Data;
 using Yilian.Platform.Data;
+using Yilian.Policies.Data;
 using Yilian.Projects.Data;
 using Yilian.Volunteers.Data;
 using Yilian.SharedKernel.Data;
@@ -50,4 +51,9 @@ internal sealed class ActivitiesFactory : IDesignTimeDbContextFactory<Activities
 internal sealed class VolunteersFactory : IDesignTimeDbContextFactory<VolunteersDbContext>
 {
     public VolunteersDbContext CreateDbContext(string[] args) => new(Design.Options<VolunteersDbContext>(VolunteersDbContext.Module), new DesignScope());
+}
+
+internal sealed class PoliciesFactory : IDesignTimeDbContextFactory<PoliciesDbContext>
+{
+    public PoliciesDbContext CreateDbContext(string[] args) => new(Design.Options<PoliciesDbContext>(PoliciesDbContext.Module), new DesignScope());
 }

@@ -12,5 +12,8 @@ public static class ShippedPolicies
                 return (n["policies/".Length..], reader.ReadToEnd());
             })];
 
-    public static IReadOnlyList<Policy> All() => [.. Files().Select(f => PolicyParser.Parse(f.Text))];
+    private static readonly Lazy<IReadOnlyList<Policy>> Parsed = new(() => [.. Files().Select(f => PolicyParser.Parse(f.Text))]);
+
+    /// <summary>Parsed once; policies are immutable records.</summary>
+    public static IReadOnlyList<Policy> All() => Parsed.Value;
 }

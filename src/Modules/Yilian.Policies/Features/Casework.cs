@@ -1,0 +1,176 @@
+using System.Globalization;
+
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.Policies.Data;
+using Yilian.Policies.Domain;
+using Yilian.Policies.Imports;
+using Yilian.Policies.Rules;
+using Yilian.SharedKernel.Security;
+using Yilian.SharedKernel;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Identifiers;
+using Yilian.SharedKernel.Paging;
+
+namespace Yilian.Policies.Features;
+
+public sealed record CandidateView(
+    Guid Id, Guid ResidentId, string Name, string RegionCode, string PolicyId, string PolicyName, int PolicyVersion, DateOnly FoundOn,
+    CandidateStatus Status, string? Note, string? HandledBy, DateTimeOffset? HandledAt);
+
+public sealed record OutcomeRequest(CandidateStatus? Status, string? Note);
+
+public sealed record TraceView(Guid ResidentId, string Name, string PolicyId, string PolicyName, int PolicyVersion, DateOnly On, Outcome Outcome,
+    IReadOnlyList<TraceLine> Trace, IReadOnlyDictionary<string, DateOnly> ParametersUsed, IReadOnlyList<string> Conflicts);
+
+/// <summary>
+/// The case workers' side of 政策找人 (救助管家): the list of people found, the explanation of why, and the
+/// follow-up — contacted, applied, declined, or not eligible after a visit. What each case worker sees is
+/// limited by the data scope (their community or street), through the module's query filters.
+/// </summary>
+internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock, ICurrentUser user)
+{
+    public async Task<PagedResult<CandidateView>> ListAsync(string? policy, CandidateStatus? status, Guid? run, int? page, CancellationToken ct)
+    {
+        var query = db.Candidates.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(policy))
+        {
+            query = query.Where(c => c.PolicyId == policy);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(c => c.Status == s);
+        }
+
+        if (run is { } r)
+        {
+            query = query.Where(c => c.FoundInRunId == r);
+        }
+
+        var number = Math.Max(1, page ?? 1);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(c => c.Status).ThenBy(c => c.RegionCode).ThenBy(c => c.PolicyId).ThenBy(c => c.Id)
+            .Skip((number - 1) * 50).Take(50)
+            .Join(db.Residents, c => c.ResidentId, r => r.Id, (c, r) => new { c, r.Name })
+            .ToListAsync(ct);
+        return new PagedResult<CandidateView>([.. rows.Select(x => View(x.c, x.Name))], total, number, 50);
+    }
+
+    public async Task<CandidateView> RecordAsync(Guid id, OutcomeRequest request, CancellationToken ct)
+    {
+        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
+        if (request.Status is not (CandidateStatus.Contacted or CandidateStatus.Applied or CandidateStatus.Declined or CandidateStatus.NotEligible) || request.Status is not { } status)
+        {
+            throw InputValidationException.For("status", "请选择跟进结果：已联系、已申请、本人放弃或核实不符合。");
+        }
+
+        var note = request.Note?.Trim();
+        if (note is { Length: > 1000 })
+        {
+            throw InputValidationException.For("note", "备注不超过 1000 字。");
+        }
+
+        if (status is CandidateStatus.Declined or CandidateStatus.NotEligible && string.IsNullOrEmpty(note))
+        {
+            throw InputValidationException.For("note", "放弃或核实不符合时，请写明原因。");
+        }
+
+        if (candidate.Status is not (CandidateStatus.Open or CandidateStatus.Contacted))
+        {
+            throw new BusinessRuleException("CandidateClosed", "这条线索已经办结。", isConflict: true);
+        }
+
+        candidate.Status = status;
+        candidate.Note = note;
+        candidate.HandledBy = user.UserName;
+        candidate.HandledAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        var name = await db.Residents.Where(r => r.Id == candidate.ResidentId).Select(r => r.Name).FirstAsync(ct);
+        return View(candidate, name);
+    }
+
+    /// <summary>
+    /// Why a resident is or is not eligible: every condition with the value used and the department (and
+    /// date) it came from; a candidate's explanation uses the policy version of the run that found them.
+    /// </summary>
+    public async Task<TraceView> TraceAsync(Guid residentId, string policyId, int? version, DateOnly? on, CancellationToken ct)
+    {
+        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct) ?? throw new NotFoundException("Resident", residentId);
+        var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == resident.HouseholdId, ct);
+        var current = await catalog.CurrentAsync(ct);
+        var policy = (version is { } v ? catalog.Version(policyId, v) : current.FirstOrDefault(p => p.Id == policyId)) ?? throw new NotFoundException("Policy", policyId);
+        var date = on ?? ChinaTime.Today(clock);
+        var reports = await db.Facts.AsNoTracking().Where(f => f.SubjectId == resident.Id || f.SubjectId == household.Id).ToListAsync(ct);
+        var facts = FactsOf(resident, household, reports);
+        var others = current.ToDictionary(p => p.Id);
+        var evaluation = Evaluator.Evaluate(policy, facts, date, Other);
+        var conflicts = reports.Where(r => r.Conflict).GroupBy(r => r.Attribute)
+            .Select(g => $"{AttributeCatalog.All.GetValueOrDefault(g.Key)?.Label ?? g.Key}：" + string.Join("；", g.Select(r => $"{DepartmentName(r.Department)} 报 {Shown(r.Attribute, r.Value)}（{r.AsOf:yyyy-MM-dd}）")))
+            .ToList();
+        return new TraceView(resident.Id, PersonName.Mask(resident.Name), policy.Id, policy.Name, policy.Version, date, evaluation.Outcome, evaluation.Trace, evaluation.ParametersUsed, conflicts);
+
+        Outcome Other(string id) => others.TryGetValue(id, out var other) ? Evaluator.Evaluate(other, facts, date, Other).Outcome : Outcome.Unknown;
+    }
+
+    /// <summary>A resident's facts in force, each with the department (and date) it came from.</summary>
+    internal static Dictionary<string, Fact> FactsOf(Resident resident, Household household, IReadOnlyList<ResidentFact> reports)
+    {
+        var population = new Screening.Population(1, 1);
+        population.Region("household.registration_region").Data[0] = household.RegionCode;
+        population.Date("person.birth_date").Data[0] = resident.BirthDate.DayNumber;
+        population.Number("household.per_capita_income").Data[0] = household.IncomeHundredths ?? Screening.Population.Unknown;
+        population.Number("household.per_capita_assets").Data[0] = household.AssetsHundredths ?? Screening.Population.Unknown;
+        population.Number("household.size").Data[0] = household.SizeHundredths ?? Screening.Population.Unknown;
+        population.Number("household.housing_area_per_capita").Data[0] = household.HousingAreaHundredths ?? Screening.Population.Unknown;
+        population.Boolean("household.owns_vehicle").Data[0] = Flag(household.OwnsVehicle);
+        population.Boolean("household.dangerous_housing").Data[0] = Flag(household.DangerousHousing);
+        population.Boolean("household.sudden_hardship").Data[0] = Flag(household.SuddenHardship);
+        population.Number("person.disability_grade").Data[0] = resident.DisabilityGrade is { } g ? g * 100L : Screening.Population.None;
+        population.Choice("person.disability_type").Data[0] = resident.DisabilityTypes;
+        population.Choice("person.special_status").Data[0] = resident.SpecialStatuses;
+        population.Choice("person.employment").Data[0] = resident.Employment;
+        population.Choice("person.schooling").Data[0] = resident.Schooling;
+        population.Boolean("person.severe_illness").Data[0] = Flag(resident.SevereIllness);
+        population.Boolean("person.long_term_care_need").Data[0] = Flag(resident.LongTermCareNeed);
+        population.Boolean("person.has_supporter").Data[0] = Flag(resident.HasSupporter);
+        var facts = population.FactsOf(0, DateOnly.MinValue);
+        var sourced = new Dictionary<string, Fact>(StringComparer.Ordinal);
+        foreach (var (attribute, fact) in facts)
+        {
+            var from = reports.Where(r => r.Attribute == attribute).OrderByDescending(r => r.AsOf).ToList();
+            sourced[attribute] = attribute switch
+            {
+                "household.registration_region" => fact with { Source = "公安户籍" },
+                "person.birth_date" => fact with { Source = "公安户籍（身份证号）" },
+                _ when from.Count > 0 => fact with { Source = string.Join("、", from.Select(r => DepartmentName(r.Department)).Distinct()), AsOf = from[0].AsOf },
+                _ => fact with { Source = "无部门报送，按“无”计" },
+            };
+        }
+
+        return sourced;
+    }
+
+    private static string DepartmentName(string code) => Departments.Find(code)?.Name ?? code;
+
+    private static string Shown(string attribute, string value) =>
+        value.Length == 0 ? "无" : string.Join("、", value.Split(',').Select(v => Departments.Label(attribute, v)));
+
+    private static sbyte Flag(bool? value) => value switch { null => -1, true => 1, false => 0 };
+
+    private CandidateView View(Candidate c, string name) => new(
+        c.Id, c.ResidentId, PersonName.Mask(name), c.RegionCode, c.PolicyId, catalog.Policies.FirstOrDefault(p => p.Id == c.PolicyId)?.Name ?? c.PolicyId,
+        c.PolicyVersion, c.FoundOn, c.Status, c.Note, c.HandledBy, c.HandledAt);
+
+    public static string StatusLabel(CandidateStatus status) => status switch
+    {
+        CandidateStatus.Open => "待联系",
+        CandidateStatus.Contacted => "已联系",
+        CandidateStatus.Applied => "已申请",
+        CandidateStatus.Declined => "本人放弃",
+        CandidateStatus.NotEligible => "核实不符合",
+        _ => "不再符合",
+    };
+
+    internal static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using Yilian.Policies.Data;
+using Yilian.Policies.Domain;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Identifiers;
+
+namespace Yilian.Policies.Features;
+
+public sealed record ContactRequestInput(string? Name, string? Phone, bool Consent, Dictionary<string, List<string>>? Answers);
+
+public sealed record ContactRequestCreated(Guid Id, IReadOnlyList<string> Policies);
+
+/// <summary>
+/// The self-check stores nothing, unless the resident asks to be contacted and consents: then only their
+/// name, phone (encrypted) and the policies found are kept, in the community they gave, for a case worker.
+/// </summary>
+internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock)
+{
+    public const string ConsentText = "本人同意区民政部门及所在街道、社区的救助工作人员使用以上姓名和手机号联系本人，核实并协助申请自查结果中的救助政策。";
+
+    public async Task<ContactRequestCreated> CreateAsync(ContactRequestInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!input.Consent)
+        {
+            errors["consent"] = ["需要您同意后，我们才会保存联系方式；不同意也可以直接按页面提示去申请。"];
+        }
+
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 50)
+        {
+            errors["name"] = ["请填写姓名（不超过 50 字）。"];
+        }
+
+        if (!MobileNumber.TryNormalize(input.Phone, out var phone))
+        {
+            errors["phone"] = ["请填写 11 位手机号。"];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors);
+        }
+
+        var result = PoliciesModule.SelfCheckFor(input.Answers, null, await catalog.CurrentAsync(ct), clock);
+        var region = input.Answers?.GetValueOrDefault("household.registration_region")?.FirstOrDefault() is { } r && RegionCode.IsWellFormed(r) ? r : "320571000000";
+        var request = new ContactRequest
+        {
+            Id = Guid.NewGuid(), RegionCode = region, Name = name, Phone = phone, Policies = string.Join(",", result.Eligible.Select(e => e.Id)),
+            ConsentText = ConsentText, CreatedAt = clock.GetUtcNow(),
+        };
+        db.ContactRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return new ContactRequestCreated(request.Id, [.. result.Eligible.Select(e => e.Name)]);
+    }
+}

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+using Yilian.Policies.Data;
+using Yilian.Policies.Domain;
+using Yilian.Policies.Rules;
+using Yilian.SharedKernel;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Security;
+
+namespace Yilian.Policies.Screening;
+
+public sealed record RunView(
+    Guid Id, RunKind Kind, RunStatus Status, DateOnly On, IReadOnlyDictionary<string, int> PolicyVersions,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, DateOnly>> ParameterDates, int Residents, int Households, int Found, int New, int Lapsed,
+    long LoadMilliseconds, long EvaluateMilliseconds, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error);
+
+public sealed record StartScreening(RunKind? Kind, DateOnly? Date);
+
+/// <summary>
+/// Screening runs (政策找人): a run is recorded, then executed by the scheduler. A full run reads every
+/// household; an incremental run only the households an import has changed since the last successful
+/// run. Each run records the policy versions and parameter dates it used, adds newly found candidates,
+/// and lapses open candidates it no longer finds eligible; what case workers have recorded is kept.
+/// </summary>
+internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock, ICurrentUser user, ISchedulerFactory schedulers, ILogger<Screenings> log)
+{
+    public static readonly JobKey Job = new("policy-screening", "policies");
+
+    public async Task<RunView> StartAsync(StartScreening request, CancellationToken ct)
+    {
+        if (await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Status == RunStatus.Running, ct) is { } running
+            && clock.GetUtcNow() - running.StartedAt < TimeSpan.FromMinutes(30))
+        {
+            return View(running); // one at a time: the caller follows the run already under way
+        }
+
+        var run = new ScreeningRun
+        {
+            Id = Guid.NewGuid(), Kind = request.Kind ?? RunKind.Full, Status = RunStatus.Running, On = request.Date ?? ChinaTime.Today(clock),
+            StartedBy = user.UserName ?? "system", StartedAt = clock.GetUtcNow(),
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(ct);
+        var scheduler = await schedulers.GetScheduler(ct);
+        await scheduler.TriggerJob(Job, new JobDataMap { ["runId"] = run.Id.ToString() }, ct);
+        return View(run);
+    }
+
+    public async Task<RunView> GetAsync(Guid id, CancellationToken ct) =>
+        View(await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("ScreeningRun", id));
+
+    public async Task<IReadOnlyList<RunView>> ListAsync(CancellationToken ct) =>
+        [.. (await db.Runs.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(50).ToListAsync(ct)).Select(View)];
+
+    /// <summary>Runs a recorded screening (called by the scheduler's job, in the system scope).</summary>
+    public async Task ExecuteAsync(Guid runId, CancellationToken ct)
+    {
+        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null || run.Status != RunStatus.Running)
+        {
+            return;
+        }
+
+        try
+        {
+            var policies = await catalog.CurrentAsync(ct);
+            var since = run.Kind == RunKind.Incremental
+                ? await db.Runs.Where(r => r.Status == RunStatus.Succeeded).MaxAsync(r => (long?)r.ChangeSeq, ct)
+                : null;
+            var watch = Stopwatch.StartNew();
+            run.ChangeSeq = await db.Households.MaxAsync(h => (long?)h.ChangeSeq, ct) ?? 0;
+            var population = await PopulationLoader.LoadAsync(db, since, ct);
+            run.LoadMilliseconds = watch.ElapsedMilliseconds;
+            watch.Restart();
+            var outcome = ColumnarEngine.Screen(policies, population, run.On);
+            var found = ColumnarEngine.Candidates(policies, population, outcome).ToList();
+            run.EvaluateMilliseconds = watch.ElapsedMilliseconds;
+            run.Residents = population.Count;
+            run.Households = population.HouseholdCount;
+            run.Found = found.Count;
+            run.PolicyVersions = JsonSerializer.Serialize(policies.ToDictionary(p => p.Id, p => p.Version));
+            run.ParameterDates = JsonSerializer.Serialize(outcome.ParametersUsed.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => p.Value));
+            await ReconcileAsync(run, policies, population, found, since is not null, ct);
+            run.Status = RunStatus.Succeeded;
+            run.FinishedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Screening {Run} ({Kind}): {Residents} residents, {Found} found, {New} new, {Lapsed} lapsed; load {Load} ms, evaluation {Evaluate} ms",
+                run.Id, run.Kind, run.Residents, run.Found, run.New, run.Lapsed, run.LoadMilliseconds, run.EvaluateMilliseconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Screening {Run} failed", run.Id);
+            db.ChangeTracker.Clear();
+            var failed = await db.Runs.FirstAsync(r => r.Id == runId, ct);
+            failed.Status = RunStatus.Failed;
+            failed.FinishedAt = clock.GetUtcNow();
+            failed.Error = "筛查失败，详见服务器日志。";
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task ReconcileAsync(ScreeningRun run, IReadOnlyList<Policy> policies, Population population, List<(int Row, string PolicyId)> found, bool incremental, CancellationToken ct)
+    {
+        var versions = policies.ToDictionary(p => p.Id, p => p.Version);
+        var existing = new Dictionary<(Guid, string), Candidate>();
+        if (incremental)
+        {
+            foreach (var chunk in population.HouseholdIds.Chunk(500))
+            {
+                foreach (var c in await db.Candidates.Where(c => chunk.Contains(c.HouseholdId)).ToListAsync(ct))
+                {
+                    existing[(c.ResidentId, c.PolicyId)] = c;
+                }
+            }
+        }
+        else
+        {
+            foreach (var c in await db.Candidates.ToListAsync(ct))
+            {
+                existing[(c.ResidentId, c.PolicyId)] = c;
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var stillFound = new HashSet<(Guid, string)>();
+        foreach (var (row, policyId) in found)
+        {
+            var key = (population.ResidentIds[row], policyId);
+            stillFound.Add(key);
+            if (existing.TryGetValue(key, out var candidate))
+            {
+                if (candidate.Status == CandidateStatus.Lapsed)
+                {
+                    candidate.Status = CandidateStatus.Open;
+                    candidate.FoundInRunId = run.Id;
+                    candidate.FoundOn = run.On;
+                    candidate.PolicyVersion = versions[policyId];
+                    run.New++;
+                }
+
+                continue;
+            }
+
+            db.Candidates.Add(new Candidate
+            {
+                Id = Guid.NewGuid(), ResidentId = population.ResidentIds[row], HouseholdId = population.HouseholdIds[population.Household[row]],
+                RegionCode = population.Region("household.registration_region").Data[population.Household[row]] ?? "", PolicyId = policyId,
+                PolicyVersion = versions[policyId], FoundInRunId = run.Id, FoundOn = run.On, Status = CandidateStatus.Open, FoundAt = now,
+            });
+            run.New++;
+        }
+
+        // Open candidates a run over their household no longer finds eligible lapse; follow-ups already recorded stay.
+        foreach (var (key, candidate) in existing)
+        {
+            if (candidate.Status == CandidateStatus.Open && !stillFound.Contains(key))
+            {
+                candidate.Status = CandidateStatus.Lapsed;
+                candidate.HandledAt = now;
+                candidate.Note = $"{run.On:yyyy-MM-dd} 的筛查不再符合条件";
+                run.Lapsed++;
+            }
+        }
+    }
+
+    private static RunView View(ScreeningRun r) => new(
+        r.Id, r.Kind, r.Status, r.On, JsonSerializer.Deserialize<Dictionary<string, int>>(r.PolicyVersions)!,
+        JsonSerializer.Deserialize<Dictionary<string, IReadOnlyDictionary<string, DateOnly>>>(r.ParameterDates)!,
+        r.Residents, r.Households, r.Found, r.New, r.Lapsed, r.LoadMilliseconds, r.EvaluateMilliseconds, r.StartedBy, r.StartedAt, r.FinishedAt, r.Error);
+}
+
+/// <summary>Executes a recorded screening run; one at a time.</summary>
+[DisallowConcurrentExecution]
+internal sealed class ScreeningJob(IServiceProvider services) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var system = SystemScope.Enter();
+        await using var scope = services.CreateAsyncScope();
+        var screenings = scope.ServiceProvider.GetRequiredService<Screenings>();
+        if (Guid.TryParse(context.MergedJobDataMap.GetString("runId"), out var runId))
+        {
+            await screenings.ExecuteAsync(runId, cancellationToken);
+            return;
+        }
+
+        // The nightly trigger (or one after an import): record an incremental run, which the scheduler then executes.
+        await screenings.StartAsync(new StartScreening(RunKind.Incremental, null), cancellationToken);
+    }
+}
