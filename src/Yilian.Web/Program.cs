@@ -29,7 +29,7 @@ app.MapProjectsApi();
 app.MapActivitiesApi();
 app.MapVolunteersApi();
 app.MapPoliciesApi();
-app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly);
+app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

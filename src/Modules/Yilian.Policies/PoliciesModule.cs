@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
+using System.Text.Json;
+
+using Yilian.Platform.Contracts.Ui;
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Features;
@@ -47,6 +51,7 @@ public static class PoliciesModule
         builder.Services.AddScoped<Screenings>();
         builder.Services.AddScoped<Casework>();
         builder.Services.AddScoped<ContactRequests>();
+        builder.Services.AddScoped<Seeding.ResidentScaleSeeder>();
         var nightly = builder.Configuration["Policies:ScreeningCron"] is { Length: > 0 } cron ? cron : "0 30 2 * * ?";
         // Quartz merges this with the host's scheduler set-up (AddQuartz may be called by each module).
         builder.Services.AddQuartz(q =>
@@ -143,7 +148,67 @@ public static class PoliciesModule
                 TypedResults.Ok(await c.TraceAsync(id, policy, version, date, ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).WithTags("Screenings").WithName("ResidentTrace")
             .WithSummary("Every condition of a policy for one resident, with the value used and the department it came from.");
+        MapPageForms(app);
         return app;
+    }
+
+    /// <summary>The pages' forms: each runs the same service as the API and goes back to its page, with the problem in the user's language when there is one.</summary>
+    private static void MapPageForms(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/check/contact", async ([FromForm] string? name, [FromForm] string? phone, [FromForm] bool? consent, [FromForm] string? answers, ContactRequests contacts, CancellationToken ct) =>
+            {
+                Dictionary<string, List<string>>? given = null;
+                try
+                {
+                    given = answers is { Length: > 0 and < 20_000 } ? JsonSerializer.Deserialize<Dictionary<string, List<string>>>(answers) : null;
+                }
+                catch (JsonException)
+                {
+                    // Tampered hidden field: checked as if no answers were given.
+                }
+
+                return await PageForms.RunAsync("/check?contacted=true", () => contacts.CreateAsync(new ContactRequestInput(name, phone, consent == true, given), ct));
+            })
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/admin/relief/import", async (HttpRequest http, ResidentImport import, Screenings screenings, CancellationToken ct) =>
+            {
+                try
+                {
+                    var result = await ImportAsync(http, import, ct);
+                    await screenings.StartAsync(new StartScreening(RunKind.Incremental, null), ct);
+                    var summary = Resources.PolicyText.Get("Relief_Imported", result.Department, result.FileName, result.Rows, result.ResidentsCreated, result.HouseholdsChanged, result.Conflicts, result.Encoding);
+                    return Results.LocalRedirect("/admin/relief?imported=" + Uri.EscapeDataString(summary));
+                }
+                catch (Exception e) when (e is InputValidationException or FileTooLargeException or UnsupportedFileException)
+                {
+                    // Only the first problems travel back in the address; the API lists more.
+                    var lines = e is InputValidationException v ? v.Errors.SelectMany(x => x.Value).ToList() : [e.Message];
+                    var shown = lines.Count > 8 ? [.. lines.Take(7), lines[^1]] : lines;
+                    return Results.LocalRedirect("/admin/relief?error=" + Uri.EscapeDataString(string.Join("\n", shown)));
+                }
+            })
+            .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024));
+        app.MapPost("/admin/relief/screen", async (Screenings screenings, CancellationToken ct) =>
+                await PageForms.RunAsync("/admin/relief", () => screenings.StartAsync(new StartScreening(RunKind.Full, null), ct)))
+            .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
+        app.MapPost("/admin/relief/candidates/{id:guid}/outcome", async (Guid id, [FromForm] CandidateStatus? status, [FromForm] string? note, Casework c, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/relief/candidates/{id}", () => c.RecordAsync(id, new OutcomeRequest(status, note), ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();
+        app.MapPost("/admin/policies/publish", async ([FromForm] string? text, PolicyPublishing publishing, CancellationToken ct) =>
+            {
+                try
+                {
+                    var policy = await publishing.PublishAsync(text, ct);
+                    return Results.LocalRedirect("/admin/policies?published=" + Uri.EscapeDataString($"{policy.Name} v{policy.Version}"));
+                }
+                catch (Exception e) when (e is InputValidationException or BusinessRuleException)
+                {
+                    var lines = e is InputValidationException v ? v.Errors.SelectMany(x => x.Value).Take(8) : [e.Message];
+                    return Results.LocalRedirect("/admin/policies?error=" + Uri.EscapeDataString(string.Join("\n", lines)));
+                }
+            })
+            .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
     }
 
     /// <summary>Reads the multipart form of an import (a body over the limit is answered as too large, not as a broken form).</summary>

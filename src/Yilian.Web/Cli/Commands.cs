@@ -19,7 +19,7 @@ namespace Yilian.Web.Cli;
 /// </summary>
 internal static class Commands
 {
-    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "seed-volunteers", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
+    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "seed-volunteers", "seed-residents", "screen", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
 
     public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
 
@@ -69,6 +69,26 @@ internal static class Commands
                         var written = await scope.ServiceProvider.GetRequiredService<Yilian.Volunteers.Seeding.VolunteerScaleSeeder>().RunAsync(
                             communities, skills, int.Parse(Get(options, "volunteers", "30000"), CultureInfo.InvariantCulture), 20261122, ct);
                         Console.WriteLine($"Volunteer scale data: {written} volunteers in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                    }
+
+                    return 0;
+                case "seed-residents":
+                    await MigrateAsync(app, ct);
+                    using (SystemScope.Enter())
+                    {
+                        await using var scope = app.Services.CreateAsyncScope();
+                        var watch = TimeProvider.System.GetTimestamp();
+                        var written = await scope.ServiceProvider.GetRequiredService<Yilian.Policies.Seeding.ResidentScaleSeeder>().RunAsync(
+                            int.Parse(Get(options, "households", "500000"), CultureInfo.InvariantCulture), 20261122, ct);
+                        Console.WriteLine($"Resident scale data: {written} residents in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                    }
+
+                    return 0;
+                case "screen":
+                    using (SystemScope.Enter())
+                    {
+                        await using var scope = app.Services.CreateAsyncScope();
+                        Console.WriteLine(await Yilian.Policies.Screening.ScreeningBench.RunAsync(scope.ServiceProvider, DateOnly.Parse(Get(options, "date", "2026-11-22"), CultureInfo.InvariantCulture), ct));
                     }
 
                     return 0;
@@ -280,6 +300,8 @@ internal static class Commands
           seed-calendar [--venues 3000] [--bookings 1000000]
                                                     calendar benchmark data: venues and a year of bookings
           seed-volunteers [--volunteers 30000]      matching benchmark data: volunteers with skills, availability, homes
+          seed-residents [--households 500000]      screening benchmark data: about 2.6 residents per household (SQLite)
+          screen [--date 2026-11-22]                times one screening of everyone: reading the database, evaluating 28 policies
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
                        [--role Regulator] [--scope District] [--region 320571000000]
           import-regions --file regions.csv         import or update the administrative tree

@@ -57,6 +57,13 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
         return new PagedResult<CandidateView>([.. rows.Select(x => View(x.c, x.Name))], total, number, 50);
     }
 
+    public async Task<CandidateView> FindAsync(Guid id, CancellationToken ct)
+    {
+        var candidate = await db.Candidates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
+        var name = await db.Residents.Where(r => r.Id == candidate.ResidentId).Select(r => r.Name).FirstAsync(ct);
+        return View(candidate, name);
+    }
+
     public async Task<CandidateView> RecordAsync(Guid id, OutcomeRequest request, CancellationToken ct)
     {
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);

@@ -96,7 +96,7 @@ public static class Evaluator
             }
             else
             {
-                expected = string.Join("、", t.Values);
+                expected = Shown(attribute, t.Values);
                 if (attribute.Kind is ValueKind.Money or ValueKind.Age or ValueKind.Number)
                 {
                     threshold = decimal.Parse(t.Values[0], CultureInfo.InvariantCulture);
@@ -114,7 +114,7 @@ public static class Evaluator
 
             if (fact.Values.Count == 0 && attribute.Kind == ValueKind.Number)
             {
-                trace.Add(new TraceLine(t.Line, Outcome.No, $"{attribute.Label} 无，不符合：需 {Verb(t.Operator)} {expected}", $"{fact.Source}（{fact.AsOf:yyyy-MM-dd}）"));
+                trace.Add(new TraceLine(t.Line, Outcome.No, $"{attribute.Label} 无，不符合：需 {Verb(t.Operator)} {expected}", SourceOf(fact)));
                 return Outcome.No;
             }
 
@@ -133,12 +133,22 @@ public static class Evaluator
             };
             var shown = attribute.Kind is ValueKind.Money or ValueKind.Age or ValueKind.Number
                 ? Format(attribute.Kind, decimal.Parse(actual[0], CultureInfo.InvariantCulture))
-                : actual.Count == 0 ? "无" : string.Join("、", actual);
+                : actual.Count == 0 ? "无" : Shown(attribute, actual);
             trace.Add(new TraceLine(t.Line, passed ? Outcome.Yes : Outcome.No,
-                $"{attribute.Label} {shown}，{(passed ? "符合" : "不符合")}：需 {Verb(t.Operator)} {expected}", $"{fact.Source}（{fact.AsOf:yyyy-MM-dd}）"));
+                $"{attribute.Label} {shown}，{(passed ? "符合" : "不符合")}：需 {Verb(t.Operator)} {expected}", SourceOf(fact)));
             return passed ? Outcome.Yes : Outcome.No;
         }
     }
+
+    /// <summary>Values in plain Chinese: 是 / 否 for yes-no facts, the departments' words for choices.</summary>
+    private static string Shown(AttributeDefinition attribute, IEnumerable<string> values) => attribute.Kind switch
+    {
+        ValueKind.Boolean => string.Join("、", values.Select(v => v == "true" ? "是" : "否")),
+        ValueKind.Choice => string.Join("、", values.Select(v => Imports.Departments.Label(attribute.Name, v))),
+        _ => string.Join("、", values),
+    };
+
+    private static string SourceOf(Fact fact) => fact.AsOf == DateOnly.MinValue ? fact.Source : $"{fact.Source}（{fact.AsOf:yyyy-MM-dd}）";
 
     private static bool Compare(decimal actual, string op, decimal threshold) => op switch
     {

@@ -1,0 +1,144 @@
+using System.Text;
+using Microsoft.Playwright;
+
+using Yilian.SharedKernel.Identifiers;
+
+namespace Yilian.BrowserTests;
+
+/// <summary>
+/// Issue 6 "done when": a resident answers the self-check on a phone and sees two policies with the reasons;
+/// an operator imports two departments' files and runs a screening; a case worker closes one lead with an outcome.
+/// </summary>
+public sealed class ReliefTests : IAsyncLifetime
+{
+    private readonly BrowserFixture _fixture = new();
+
+    static ReliefTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    private static string Id(string birth, int sequence)
+    {
+        var first17 = $"320571{birth}{sequence:000}";
+        return first17 + ChineseIdNumber.ComputeCheckCharacter(first17);
+    }
+
+    [Fact]
+    public async Task Resident_Self_Check_Then_Import_Screen_And_Close_A_Lead()
+    {
+        // The resident: 85, a veteran, living in the district on 3,000 a month per person, no disability.
+        var truth = new Dictionary<string, string[]>
+        {
+            ["household.registration_region"] = ["320571001001"], ["person.birth_date"] = ["1941-05-02"], ["person.special_status"] = ["veteran"],
+            ["household.per_capita_income"] = ["3000"], ["household.per_capita_assets"] = ["80000"], ["household.owns_vehicle"] = ["false"],
+            ["person.disability_type"] = [], ["person.disability_grade"] = [""], ["person.long_term_care_need"] = ["false"], ["person.has_supporter"] = ["true"],
+            ["person.severe_illness"] = ["false"], ["person.employment"] = ["retired"], ["person.schooling"] = ["none"], ["household.housing_area_per_capita"] = ["45"],
+            ["household.dangerous_housing"] = ["false"], ["household.sudden_hardship"] = ["false"], ["household.size"] = ["2"],
+        };
+        var phone = await _fixture.NewPageAsync(375, 800);
+        await phone.GotoAsync("/check");
+        for (var asked = 0; await phone.Locator("[data-testid=check-done]").CountAsync() == 0; asked++)
+        {
+            asked.ShouldBeLessThan(16);
+            var attribute = (await phone.Locator("[data-testid=check-question] input[name=answered]").Last.GetAttributeAsync("value"))!;
+            var value = truth[attribute];
+            if (asked == 1)
+            {
+                (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+                await BrowserFixture.ScreenshotAsync(phone, "53-self-check-question-phone");
+            }
+
+            if (await phone.Locator("[data-testid=answer-choices]").CountAsync() > 0)
+            {
+                foreach (var code in value)
+                {
+                    await phone.CheckAsync($"[data-testid=choice-{code}]");
+                }
+            }
+            else if (await phone.Locator("[data-testid=answer-yes]").CountAsync() > 0)
+            {
+                await phone.CheckAsync(value[0] == "true" ? "[data-testid=answer-yes]" : "[data-testid=answer-no]");
+            }
+            else if (await phone.Locator("select[data-testid=answer]").CountAsync() > 0)
+            {
+                await phone.SelectOptionAsync("select[data-testid=answer]", value[0]);
+            }
+            else
+            {
+                await phone.FillAsync("[data-testid=answer]", value[0]);
+            }
+
+            await phone.ClickAsync("[data-testid=next]");
+            await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        var eligible = phone.Locator("[data-testid=eligible]");
+        (await eligible.CountAsync()).ShouldBe(2);
+        var text = await phone.Locator("[data-testid=self-check]").InnerTextAsync();
+        text.ShouldContain("高龄老人尊老金");
+        text.ShouldContain("退役士兵定期生活补助");
+        (await eligible.First.Locator("[data-testid=eligible-reasons] li").CountAsync()).ShouldBeGreaterThan(0);
+        (await eligible.First.InnerTextAsync()).ShouldContain("年龄 85 周岁，符合");
+        (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        await BrowserFixture.ScreenshotAsync(phone, "54-self-check-result-phone");
+        await phone.FillAsync("[data-testid=contact-form] input[name=name]", "陈阿婆");
+        await phone.FillAsync("[data-testid=contact-form] input[name=phone]", "13912345678");
+        await phone.ClickAsync("[data-testid=contact-form] button[type=submit]");
+        await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await phone.Locator("[data-testid=check-error]").InnerTextAsync()).ShouldContain("需要您同意"); // nothing kept without consent
+
+        // The operator imports the household registration (UTF-8) and civil affairs (GBK) files, then screens.
+        var zhang = Id("19500101", 11);
+        var zhao = Id("19460701", 44);
+        var desk = await _fixture.NewPageAsync();
+        var login = new LoginPage(desk);
+        await login.OpenAsync();
+        await login.SubmitAsync("operator", Yilian.Testing.YilianApp.DemoPassword);
+        await desk.GotoAsync("/admin/relief");
+        (await desk.Locator("[data-testid=import-form]").CountAsync()).ShouldBe(1, (await desk.ContentAsync())[..Math.Min(3000, (await desk.ContentAsync()).Length)] + string.Join("\n", _fixture.App.Logs.Where(l => l.Contains("xception")).Take(3).Select(l => l[..Math.Min(l.Length, 1500)])));
+        await ImportAsync(desk, "public_security", "公安户籍.csv",
+            Encoding.UTF8.GetBytes($"身份证号,姓名,户号,户籍地区划代码,与户主关系\n{zhang},张伟,H001,320571001001,户主\n{zhao},赵丽,H003,320571001001,户主\n"));
+        (await desk.Locator("[data-testid=import-result]").InnerTextAsync()).ShouldContain("新增居民 2 人");
+        await ImportAsync(desk, "civil_affairs", "民政.csv",
+            Encoding.GetEncoding(936).GetBytes($"身份证号,特殊身份,家庭人均月收入,家庭人均金融资产,拥有机动车,有赡养人\n{zhang},,900,5000,否,否\n{zhao},,3000,90000,否,是\n"));
+        (await desk.Locator("[data-testid=import-result]").InnerTextAsync()).ShouldContain("GB18030");
+        await desk.ClickAsync("[data-testid=run-screening]");
+        for (var i = 0; i < 100 && (await desk.Locator("[data-testid=run-status]").AllInnerTextsAsync()).Any(s => s == "进行中"); i++)
+        {
+            await Task.Delay(300);
+            await desk.ReloadAsync();
+        }
+
+        (await desk.Locator("[data-testid=run-status]").First.InnerTextAsync()).ShouldBe("完成");
+        (await desk.Locator("[data-testid=candidates]").InnerTextAsync()).ShouldContain("特困人员救助供养");
+        await BrowserFixture.ScreenshotAsync(desk, "55-relief-operator-screening");
+
+        // The community's case worker opens the lead, reads why, and records the outcome.
+        var worker = await _fixture.NewPageAsync();
+        var workerLogin = new LoginPage(worker);
+        await workerLogin.OpenAsync();
+        await workerLogin.SubmitAsync("officer", Yilian.Testing.YilianApp.DemoPassword);
+        await worker.GotoAsync("/admin/relief?status=Open");
+        await worker.Locator("[data-testid=candidate-row]", new PageLocatorOptions { HasText = "特困人员救助供养" }).Locator("[data-testid=candidate-open]").ClickAsync();
+        await worker.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await worker.Locator("[data-testid=trace]").InnerTextAsync()).ShouldContain("来源：民政");
+        await BrowserFixture.ScreenshotAsync(worker, "56-case-worker-lead");
+        await worker.SelectOptionAsync("[data-testid=outcome-status]", "Applied");
+        await worker.FillAsync("[data-testid=outcome-note]", "已上门核实，协助提交特困供养申请");
+        await worker.ClickAsync("[data-testid=outcome-submit]");
+        await worker.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await worker.Locator("[data-testid=candidate-status]").InnerTextAsync()).ShouldBe("已申请");
+        (await worker.Locator("[data-testid=outcome-closed]").InnerTextAsync()).ShouldContain("协助提交特困供养申请");
+        await BrowserFixture.ScreenshotAsync(worker, "57-case-worker-closed");
+    }
+
+    private static async Task ImportAsync(IPage page, string department, string name, byte[] content)
+    {
+        await page.SelectOptionAsync("[data-testid=import-department]", department);
+        await page.SetInputFilesAsync("[data-testid=import-file]", new FilePayload { Name = name, MimeType = "text/csv", Buffer = content });
+        await page.ClickAsync("[data-testid=import-submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+}
