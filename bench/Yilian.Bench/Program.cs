@@ -6,7 +6,7 @@ using System.Text.Json;
 
 // HTTP latency benchmark at city scale (10,000 organizations, 100,000 projects), against the real
 // release build on SQLite (or PostgreSQL through the usual environment variables).
-// Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C] [--seed]
+// Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C] [--seed] [--calendar | --volunteers | --relief]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "true");
 var data = Path.GetFullPath(options.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), "yilian-bench"));
@@ -130,6 +130,26 @@ if (options.ContainsKey("calendar"))
         {
             var day = first.AddDays(r.Next(0, 350));
             return Get($"/api/v1/venues/{venues[r.Next(venues.Count)].Id}/free-slots?duration=90&from={Iso(day)}&to={Iso(day.AddDays(7))}");
+        }),
+    ];
+}
+
+if (options.ContainsKey("relief"))
+{
+    // The resident's self-check: one answer in, eligible / not eligible with reasons and the next question out,
+    // at a random point of a typical questionnaire (after 0–12 answers). Screening itself: `screen` (docs/benchmarks.md).
+    string[][] steps =
+    [
+        ["household.registration_region", "320571001001"], ["person.birth_date", "1950-03-01"], ["person.special_status", "veteran"],
+        ["household.per_capita_income", "1600"], ["person.long_term_care_need", "true"], ["person.disability_type", "physical"], ["person.disability_grade", "2"],
+        ["household.per_capita_assets", "20000"], ["household.owns_vehicle", "false"], ["person.has_supporter", "true"], ["person.severe_illness", "false"],
+        ["household.housing_area_per_capita", "20"],
+    ];
+    targets =
+    [
+        ("self-check answer (28 policies)", r => new HttpRequestMessage(HttpMethod.Post, "/api/v1/policy-check")
+        {
+            Content = JsonContent.Create(new { answers = steps.Take(r.Next(0, steps.Length + 1)).ToDictionary(s => s[0], s => new[] { s[1] }) }),
         }),
     ];
 }

@@ -35,6 +35,7 @@ internal sealed class ResidentScaleSeeder(PoliciesDbContext db)
         var today = new DateOnly(2026, 11, 22);
         var written = 0;
         var sequence = 0;
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         for (var h = 0; h < households; h++)
         {
             var householdId = Guid.NewGuid();
@@ -49,8 +50,15 @@ internal sealed class ResidentScaleSeeder(PoliciesDbContext db)
                 members[m] = Guid.NewGuid();
                 var age = m == 0 ? random.Next(22, 95) : random.Next(0, 90);
                 var birth = today.AddDays(-(age * 365 + random.Next(365)));
-                var id = $"320571{birth:yyyyMMdd}{++sequence % 1000:000}";
-                id = string.Concat(id.AsSpan(0, 17), ChineseIdNumber.ComputeCheckCharacter(id.AsSpan(0, 17)).ToString());
+                string id;
+                do
+                {
+                    // Sequence numbers run out on a popular birthday: the next day then (the ID number must be unique).
+                    id = $"320571{birth:yyyyMMdd}{++sequence % 1000:000}";
+                    id = string.Concat(id.AsSpan(0, 17), ChineseIdNumber.ComputeCheckCharacter(id.AsSpan(0, 17)).ToString());
+                    birth = taken.Contains(id) ? birth.AddDays(1) : birth;
+                }
+                while (!taken.Add(id));
                 var statuses = 0;
                 if (poorness < 0.04)
                 {
