@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Yilian.Testing;
 
 namespace Yilian.Web.Tests;
@@ -69,5 +71,75 @@ public sealed class PolicyCheckTests
         (await (await op.PostAsJsonAsync("/api/v1/policies/validate", new { text = fixedFile })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("valid").GetBoolean().ShouldBeTrue();
         (await op.PostAsJsonAsync("/api/v1/policies/validate", new { text = new string('x', 300_000) })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/policies")).GetArrayLength().ShouldBe(28);
+    }
+
+    [Fact]
+    public async Task Publishing_A_New_Version_Changes_What_Applies_Now_But_Not_What_Was_Recorded()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite, new Dictionary<string, string?> { ["Policies:ScreenAfterImport"] = "false" });
+        using var op = await app.ClientAsAsync("operator");
+        using var officer = await app.ClientAsAsync("officer");
+        (await ResidentScreeningTests.ImportAsync(op, "public_security", System.Text.Encoding.UTF8.GetBytes(ResidentScreeningTests.RegistryCsv()), "户籍.csv")).EnsureSuccessStatusCode();
+        (await op.PostAsJsonAsync("/api/v1/screenings", new { kind = "Full" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var first = await ResidentScreeningTests.SettledAsync(op);
+        first.GetProperty("policyVersions").GetProperty("senior-allowance-80").GetInt32().ShouldBe(1);
+        var zhao = (await op.GetFromJsonAsync<JsonElement>("/api/v1/screenings/candidates?policy=senior-allowance-80")).GetProperty("items").EnumerateArray().Single();
+
+        // Version 2 raises the age to 81 from a date in the past: the current rules change, the recorded lead keeps version 1.
+        var text = Yilian.Policies.Rules.ShippedPolicies.Files().Single(f => f.File == "senior-allowance-80.yaml").Text
+            .Replace("version: 1", "version: 2", StringComparison.Ordinal)
+            .Replace("      - from: 2020-01-01\n        value: 80", "      - from: 2020-01-01\n        value: 80\n      - from: 2026-01-01\n        value: 81", StringComparison.Ordinal);
+        text.ShouldContain("value: 81");
+        (await officer.PostAsJsonAsync("/api/v1/policies", new { text })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var published = await op.PostAsJsonAsync("/api/v1/policies", new { text });
+        published.StatusCode.ShouldBe(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
+        (await op.PostAsJsonAsync("/api/v1/policies", new { text })).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // version 2 exists: never rewritten
+        (await op.GetFromJsonAsync<JsonElement>("/api/v1/policies/senior-allowance-80")).GetProperty("version").GetInt32().ShouldBe(2);
+        (await op.GetFromJsonAsync<JsonElement>("/api/v1/policies/senior-allowance-80?version=1")).GetProperty("version").GetInt32().ShouldBe(1);
+
+        var recorded = await op.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{zhao.GetProperty("residentId").GetString()}/trace?policy=senior-allowance-80&version=1");
+        recorded.GetProperty("outcome").GetString().ShouldBe("Yes");
+        var now = await op.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{zhao.GetProperty("residentId").GetString()}/trace?policy=senior-allowance-80");
+        now.GetProperty("policyVersion").GetInt32().ShouldBe(2);
+        now.GetProperty("outcome").GetString().ShouldBe("No"); // 80, not 81
+
+        (await op.PostAsJsonAsync("/api/v1/screenings", new { kind = "Full" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var second = await ResidentScreeningTests.SettledAsync(op);
+        second.GetProperty("policyVersions").GetProperty("senior-allowance-80").GetInt32().ShouldBe(2);
+        second.GetProperty("lapsed").GetInt32().ShouldBe(1);
+        (await op.GetFromJsonAsync<JsonElement>($"/api/v1/screenings/{first.GetProperty("id").GetString()}")).GetProperty("policyVersions").GetProperty("senior-allowance-80").GetInt32().ShouldBe(1);
+        var lead = (await op.GetFromJsonAsync<JsonElement>("/api/v1/screenings/candidates?policy=senior-allowance-80")).GetProperty("items").EnumerateArray().Single();
+        lead.GetProperty("policyVersion").GetInt32().ShouldBe(1);
+        lead.GetProperty("status").GetString().ShouldBe("Lapsed");
+    }
+
+    [Fact]
+    public async Task Contact_Details_Are_Kept_Only_With_Consent_And_The_Phone_Is_Encrypted()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        using var resident = app.CreateClient();
+        var answers = new Dictionary<string, string[]> { ["household.registration_region"] = ["320571001001"], ["person.birth_date"] = ["1940-01-01"] };
+        var refused = await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "陈阿婆", phone = "13912345678", consent = false, answers });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("需要您同意");
+        (await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "陈阿婆", phone = "123", consent = true, answers })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using (var scope = app.Services.CreateScope())
+        using (Yilian.SharedKernel.Security.SystemScope.Enter())
+        {
+            (await scope.ServiceProvider.GetRequiredService<Yilian.Policies.Data.PoliciesDbContext>().ContactRequests.CountAsync()).ShouldBe(0);
+        }
+
+        var saved = await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "陈阿婆", phone = "13912345678", consent = true, answers });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("policies").EnumerateArray().Select(p => p.GetString()).ShouldContain("高龄老人尊老金");
+        using var check = app.Services.CreateScope();
+        using var system = Yilian.SharedKernel.Security.SystemScope.Enter();
+        var db = check.ServiceProvider.GetRequiredService<Yilian.Policies.Data.PoliciesDbContext>();
+        var row = await db.ContactRequests.SingleAsync();
+        row.Phone.ShouldBe("13912345678");
+        row.RegionCode.ShouldBe("320571001001");
+        var stored = await db.Database.SqlQueryRaw<string>("SELECT Phone AS Value FROM pol_contact_requests").SingleAsync();
+        stored.ShouldNotContain("13912345678");
+        stored.ShouldStartWith("v1:");
     }
 }

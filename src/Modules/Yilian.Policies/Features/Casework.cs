@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Policies.Data;
@@ -168,16 +166,4 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
     private CandidateView View(Candidate c, string name) => new(
         c.Id, c.ResidentId, PersonName.Mask(name), c.RegionCode, c.PolicyId, catalog.Policies.FirstOrDefault(p => p.Id == c.PolicyId)?.Name ?? c.PolicyId,
         c.PolicyVersion, c.FoundOn, c.Status, c.Note, c.HandledBy, c.HandledAt);
-
-    public static string StatusLabel(CandidateStatus status) => status switch
-    {
-        CandidateStatus.Open => "待联系",
-        CandidateStatus.Contacted => "已联系",
-        CandidateStatus.Applied => "已申请",
-        CandidateStatus.Declined => "本人放弃",
-        CandidateStatus.NotEligible => "核实不符合",
-        _ => "不再符合",
-    };
-
-    internal static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
