@@ -85,6 +85,7 @@ internal static class Commands
 
                     return 0;
                 case "screen":
+                    await MigrateAsync(app, ct);
                     using (SystemScope.Enter())
                     {
                         await using var scope = app.Services.CreateAsyncScope();

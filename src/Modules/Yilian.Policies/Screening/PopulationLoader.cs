@@ -1,34 +1,56 @@
+using System.Data.Common;
+
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Policies.Data;
+using Yilian.SharedKernel.Security;
 
 namespace Yilian.Policies.Screening;
 
-/// <summary>Reads households and residents into columns: all of them, or only households changed after an import sequence number.</summary>
+/// <summary>
+/// Reads households and residents into columns: all of them, or only households changed after an import
+/// sequence number. Screening reads every row of two narrow tables, so this uses plain data readers on
+/// their own connections — households and two halves of the residents at once — rather than tracked
+/// entities. It reads across every region and is therefore system work only.
+/// </summary>
 internal static class PopulationLoader
 {
+    private const string HouseholdColumns = "\"Id\", \"RegionCode\", \"IncomeHundredths\", \"AssetsHundredths\", \"SizeHundredths\", \"HousingAreaHundredths\", \"OwnsVehicle\", \"DangerousHousing\", \"SuddenHardship\"";
+    private const string ResidentColumns = "r.\"Id\", r.\"HouseholdId\", r.\"IsHead\", r.\"BirthDate\", r.\"DisabilityGrade\", r.\"DisabilityTypes\", r.\"SpecialStatuses\", r.\"Employment\", r.\"Schooling\", r.\"SevereIllness\", r.\"LongTermCareNeed\", r.\"HasSupporter\", r.\"Receiving\"";
+
     public static async Task<Population> LoadAsync(PoliciesDbContext db, long? changedAfter, CancellationToken ct)
     {
-        var householdQuery = db.Households.AsNoTracking();
-        var residentQuery = db.Residents.AsNoTracking();
-        if (changedAfter is { } seq)
+        if (!SystemScope.IsActive)
         {
-            householdQuery = householdQuery.Where(h => h.ChangeSeq > seq);
-            residentQuery = residentQuery.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && h.ChangeSeq > seq));
+            throw new InvalidOperationException("Loading the whole population is system work (screening runs, benchmarks); enter SystemScope.");
         }
 
-        var households = await householdQuery
-            .Select(h => new { h.Id, h.RegionCode, h.IncomeHundredths, h.AssetsHundredths, h.SizeHundredths, h.HousingAreaHundredths, h.OwnsVehicle, h.DangerousHousing, h.SuddenHardship })
-            .ToListAsync(ct);
-        var residents = await residentQuery
-            .Select(r => new
-            {
-                r.Id, r.HouseholdId, r.IsHead, r.BirthDate, r.DisabilityGrade, r.DisabilityTypes, r.SpecialStatuses, r.Employment, r.Schooling,
-                r.SevereIllness, r.LongTermCareNeed, r.HasSupporter, r.Receiving,
-            })
-            .ToListAsync(ct);
+        var factory = DbProviderFactories.GetFactory(db.Database.GetDbConnection()) ?? throw new InvalidOperationException("No provider factory.");
+        var connectionString = db.Database.GetConnectionString();
+        var householdWhere = changedAfter is null ? "" : $" WHERE \"ChangeSeq\" > {changedAfter.Value}";
+        var residentWhere = changedAfter is null ? "" : $" WHERE r.\"HouseholdId\" IN (SELECT \"Id\" FROM pol_households WHERE \"ChangeSeq\" > {changedAfter.Value})";
+
+        // SQLite: two halves of the residents by rowid, read at the same time as the households.
+        var sqlite = db.Database.IsSqlite();
+        var residentQueries = new List<string>();
+        if (sqlite && changedAfter is null)
+        {
+            var max = await ScalarAsync("SELECT COALESCE(MAX(rowid), 0) FROM pol_residents");
+            residentQueries.Add($"SELECT {ResidentColumns} FROM pol_residents r WHERE r.rowid <= {max / 2}");
+            residentQueries.Add($"SELECT {ResidentColumns} FROM pol_residents r WHERE r.rowid > {max / 2}");
+        }
+        else
+        {
+            residentQueries.Add($"SELECT {ResidentColumns} FROM pol_residents r{residentWhere}");
+        }
+
+        var householdsTask = Task.Run(() => ReadHouseholdsAsync($"SELECT {HouseholdColumns} FROM pol_households{householdWhere}"), ct);
+        var residentTasks = residentQueries.Select(q => Task.Run(() => ReadResidentsAsync(q), ct)).ToList();
+        var households = await householdsTask;
+        var parts = await Task.WhenAll(residentTasks);
+
+        var population = new Population(parts.Sum(p => p.Count), households.Count);
         var index = new Dictionary<Guid, int>(households.Count);
-        var population = new Population(residents.Count, households.Count);
         var region = population.Region("household.registration_region").Data;
         var income = population.Number("household.per_capita_income").Data;
         var assets = population.Number("household.per_capita_assets").Data;
@@ -42,14 +64,14 @@ internal static class PopulationLoader
             var x = households[h];
             index[x.Id] = h;
             population.HouseholdIds[h] = x.Id;
-            region[h] = x.RegionCode;
-            income[h] = x.IncomeHundredths ?? Population.Unknown;
-            assets[h] = x.AssetsHundredths ?? Population.Unknown;
-            size[h] = x.SizeHundredths ?? Population.Unknown;
-            housing[h] = x.HousingAreaHundredths ?? Population.Unknown;
-            vehicle[h] = Flag(x.OwnsVehicle);
-            dangerous[h] = Flag(x.DangerousHousing);
-            sudden[h] = Flag(x.SuddenHardship);
+            region[h] = x.Region;
+            income[h] = x.Income;
+            assets[h] = x.Assets;
+            size[h] = x.Size;
+            housing[h] = x.Housing;
+            vehicle[h] = x.Vehicle;
+            dangerous[h] = x.Dangerous;
+            sudden[h] = x.Sudden;
         }
 
         var birth = population.Date("person.birth_date").Data;
@@ -61,26 +83,91 @@ internal static class PopulationLoader
         var illness = population.Boolean("person.severe_illness").Data;
         var care = population.Boolean("person.long_term_care_need").Data;
         var supporter = population.Boolean("person.has_supporter").Data;
-        for (var i = 0; i < residents.Count; i++)
+        var i = 0;
+        foreach (var part in parts)
         {
-            var r = residents[i];
-            population.ResidentIds[i] = r.Id;
-            population.Household[i] = index[r.HouseholdId];
-            population.IsHead[i] = r.IsHead;
-            population.Receiving[i] = r.Receiving.Length == 0 ? null : r.Receiving;
-            birth[i] = r.BirthDate.DayNumber;
-            grade[i] = r.DisabilityGrade is { } g ? g * 100L : Population.None;
-            types[i] = r.DisabilityTypes;
-            statuses[i] = r.SpecialStatuses;
-            employment[i] = r.Employment;
-            schooling[i] = r.Schooling;
-            illness[i] = Flag(r.SevereIllness);
-            care[i] = Flag(r.LongTermCareNeed);
-            supporter[i] = Flag(r.HasSupporter);
+            foreach (var r in part)
+            {
+                population.ResidentIds[i] = r.Id;
+                population.Household[i] = index[r.HouseholdId];
+                population.IsHead[i] = r.IsHead;
+                population.Receiving[i] = r.Receiving;
+                birth[i] = r.Birth;
+                grade[i] = r.Grade;
+                types[i] = r.Types;
+                statuses[i] = r.Statuses;
+                employment[i] = r.Employment;
+                schooling[i] = r.Schooling;
+                illness[i] = r.Illness;
+                care[i] = r.Care;
+                supporter[i] = r.Supporter;
+                i++;
+            }
         }
 
         return population;
+
+        async Task<long> ScalarAsync(string sql)
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        async Task<DbConnection> OpenAsync()
+        {
+            var connection = factory.CreateConnection()!;
+            connection.ConnectionString = connectionString;
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+
+        async Task<List<HouseholdRow>> ReadHouseholdsAsync(string sql)
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<HouseholdRow>();
+            var regions = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                var code = reader.GetString(1);
+                rows.Add(new HouseholdRow(
+                    reader.GetGuid(0), regions.TryGetValue(code, out var shared) ? shared : regions[code] = code,
+                    Number(reader, 2), Number(reader, 3), Number(reader, 4), Number(reader, 5), Flag(reader, 6), Flag(reader, 7), Flag(reader, 8)));
+            }
+
+            return rows;
+        }
+
+        async Task<List<ResidentRow>> ReadResidentsAsync(string sql)
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<ResidentRow>();
+            while (await reader.ReadAsync(ct))
+            {
+                var receiving = reader.GetString(12);
+                rows.Add(new ResidentRow(
+                    reader.GetGuid(0), reader.GetGuid(1), reader.GetBoolean(2), reader.GetFieldValue<DateOnly>(3).DayNumber,
+                    reader.IsDBNull(4) ? Population.None : reader.GetInt32(4) * 100L, reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
+                    Flag(reader, 9), Flag(reader, 10), Flag(reader, 11), receiving.Length == 0 ? null : receiving));
+            }
+
+            return rows;
+        }
     }
 
-    private static sbyte Flag(bool? value) => value switch { null => -1, true => 1, false => 0 };
+    private static long Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? Population.Unknown : reader.GetInt64(ordinal);
+
+    private static sbyte Flag(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? (sbyte)-1 : reader.GetBoolean(ordinal) ? (sbyte)1 : (sbyte)0;
+
+    private readonly record struct HouseholdRow(Guid Id, string Region, long Income, long Assets, long Size, long Housing, sbyte Vehicle, sbyte Dangerous, sbyte Sudden);
+
+    private readonly record struct ResidentRow(Guid Id, Guid HouseholdId, bool IsHead, int Birth, long Grade, int Types, int Statuses, int Employment, int Schooling,
+        sbyte Illness, sbyte Care, sbyte Supporter, string? Receiving);
 }
