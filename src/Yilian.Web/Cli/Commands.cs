@@ -89,7 +89,7 @@ internal static class Commands
                     using (SystemScope.Enter())
                     {
                         await using var scope = app.Services.CreateAsyncScope();
-                        Console.WriteLine(await Yilian.Policies.Screening.ScreeningBench.RunAsync(scope.ServiceProvider, DateOnly.Parse(Get(options, "date", "2026-11-22"), CultureInfo.InvariantCulture), ct));
+                        Console.WriteLine(await Yilian.Policies.Screening.ScreeningBench.RunAsync(scope.ServiceProvider, DateOnly.Parse(Get(options, "date", "2026-11-22"), CultureInfo.InvariantCulture), options.ContainsKey("store"), ct));
                     }
 
                     return 0;
@@ -302,7 +302,7 @@ internal static class Commands
                                                     calendar benchmark data: venues and a year of bookings
           seed-volunteers [--volunteers 30000]      matching benchmark data: volunteers with skills, availability, homes
           seed-residents [--households 500000]      screening benchmark data: about 2.6 residents per household (SQLite)
-          screen [--date 2026-11-22]                times one screening of everyone: reading the database, evaluating 28 policies
+          screen [--date 2026-11-22] [--store]      times one screening of everyone: reading the database, evaluating 28 policies (--store: also a recorded run writing leads)
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
                        [--role Regulator] [--scope District] [--region 320571000000]
           import-regions --file regions.csv         import or update the administrative tree
