@@ -107,41 +107,32 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
 
     private async Task ReconcileAsync(ScreeningRun run, IReadOnlyList<Policy> policies, Population population, List<(int Row, string PolicyId)> found, bool incremental, CancellationToken ct)
     {
+        // What is on record, read without tracking (a full run compares hundreds of thousands of leads); only changed leads are then loaded to update.
         var versions = policies.ToDictionary(p => p.Id, p => p.Version);
-        var existing = new Dictionary<(Guid, string), Candidate>();
-        if (incremental)
+        var existing = new Dictionary<(Guid, string), (Guid Id, CandidateStatus Status)>();
+        var query = db.Candidates.AsNoTracking();
+        var chunks = incremental ? population.HouseholdIds.Chunk(500).ToList() : [[]];
+        foreach (var chunk in chunks)
         {
-            foreach (var chunk in population.HouseholdIds.Chunk(500))
+            var rows = incremental ? query.Where(c => chunk.Contains(c.HouseholdId)) : query;
+            foreach (var c in await rows.Select(c => new { c.Id, c.ResidentId, c.PolicyId, c.Status }).ToListAsync(ct))
             {
-                foreach (var c in await db.Candidates.Where(c => chunk.Contains(c.HouseholdId)).ToListAsync(ct))
-                {
-                    existing[(c.ResidentId, c.PolicyId)] = c;
-                }
-            }
-        }
-        else
-        {
-            foreach (var c in await db.Candidates.ToListAsync(ct))
-            {
-                existing[(c.ResidentId, c.PolicyId)] = c;
+                existing[(c.ResidentId, c.PolicyId)] = (c.Id, c.Status);
             }
         }
 
         var now = clock.GetUtcNow();
         var stillFound = new HashSet<(Guid, string)>();
+        var reopen = new List<Guid>();
         foreach (var (row, policyId) in found)
         {
             var key = (population.ResidentIds[row], policyId);
             stillFound.Add(key);
-            if (existing.TryGetValue(key, out var candidate))
+            if (existing.TryGetValue(key, out var known))
             {
-                if (candidate.Status == CandidateStatus.Lapsed)
+                if (known.Status == CandidateStatus.Lapsed)
                 {
-                    candidate.Status = CandidateStatus.Open;
-                    candidate.FoundInRunId = run.Id;
-                    candidate.FoundOn = run.On;
-                    candidate.PolicyVersion = versions[policyId];
-                    run.New++;
+                    reopen.Add(known.Id);
                 }
 
                 continue;
@@ -156,15 +147,27 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
             run.New++;
         }
 
-        // Open candidates a run over their household no longer finds eligible lapse; follow-ups already recorded stay.
-        foreach (var (key, candidate) in existing)
+        // Open leads a run over their household no longer finds eligible lapse; follow-ups already recorded stay.
+        var lapse = existing.Where(e => e.Value.Status == CandidateStatus.Open && !stillFound.Contains(e.Key)).Select(e => e.Value.Id).ToList();
+        foreach (var chunk in reopen.Concat(lapse).Chunk(500))
         {
-            if (candidate.Status == CandidateStatus.Open && !stillFound.Contains(key))
+            foreach (var candidate in await db.Candidates.Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
             {
-                candidate.Status = CandidateStatus.Lapsed;
-                candidate.HandledAt = now;
-                candidate.Note = $"{run.On:yyyy-MM-dd} 的筛查不再符合条件";
-                run.Lapsed++;
+                if (candidate.Status == CandidateStatus.Lapsed)
+                {
+                    candidate.Status = CandidateStatus.Open;
+                    candidate.FoundInRunId = run.Id;
+                    candidate.FoundOn = run.On;
+                    candidate.PolicyVersion = versions[candidate.PolicyId];
+                    run.New++;
+                }
+                else
+                {
+                    candidate.Status = CandidateStatus.Lapsed;
+                    candidate.HandledAt = now;
+                    candidate.Note = $"{run.On:yyyy-MM-dd} 的筛查不再符合条件";
+                    run.Lapsed++;
+                }
             }
         }
     }
