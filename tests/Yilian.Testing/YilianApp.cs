@@ -50,6 +50,8 @@ public sealed class YilianApp : WebApplicationFactory<Program>
             ["Database:DataDirectory"] = database.DataDirectory,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = DemoPassword,
+            // Tests bring their own residents (department files); the demo households are tested on their own.
+            ["Policies:DemoResidents"] = "false",
             // Quartz keeps schedulers in a process-wide registry: each test host needs its own name.
             ["Scheduler:Name"] = "yilian-test-" + Guid.NewGuid().ToString("N")[..8],
         };

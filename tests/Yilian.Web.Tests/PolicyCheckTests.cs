@@ -141,5 +141,30 @@ public sealed class PolicyCheckTests
         var stored = await db.Database.SqlQueryRaw<string>("SELECT Phone AS Value FROM pol_contact_requests").SingleAsync();
         stored.ShouldNotContain("13912345678");
         stored.ShouldStartWith("v1:");
+
+        // The community's case worker sees the request (the resident asked to be called) and marks it handled.
+        using var officer = await app.ClientAsAsync("officer");
+        var waiting = await officer.GetFromJsonAsync<JsonElement>("/api/v1/policy-check/contacts");
+        waiting.GetArrayLength().ShouldBe(1);
+        waiting[0].GetProperty("phone").GetString().ShouldBe("13912345678");
+        (await officer.PostAsync($"/api/v1/policy-check/contacts/{waiting[0].GetProperty("id").GetString()}/handled", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await officer.GetFromJsonAsync<JsonElement>("/api/v1/policy-check/contacts")).GetArrayLength().ShouldBe(0);
+        using var anonymous = app.CreateClient();
+        (await anonymous.GetAsync("/api/v1/policy-check/contacts")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_Demo_Brings_Households_In_Through_Department_Files_And_Screens_Them()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite, new Dictionary<string, string?> { ["Policies:DemoResidents"] = "true" });
+        using var op = await app.ClientAsAsync("operator");
+        var runs = await op.GetFromJsonAsync<JsonElement>("/api/v1/screenings");
+        runs.EnumerateArray().ShouldContain(r => r.GetProperty("status").GetString() == "Succeeded" && r.GetProperty("residents").GetInt32() > 40);
+        var all = (await op.GetFromJsonAsync<JsonElement>("/api/v1/screenings/candidates")).GetProperty("total").GetInt32();
+        all.ShouldBeGreaterThan(0);
+        using var officer = await app.ClientAsAsync("officer");
+        var mine = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/screenings/candidates")).GetProperty("items").EnumerateArray().ToList();
+        mine.Count.ShouldBeLessThan(all);
+        mine.Select(c => c.GetProperty("regionCode").GetString()).Distinct().Count().ShouldBeLessThanOrEqualTo(1);
     }
 }

@@ -20,6 +20,7 @@ using Yilian.Policies.Screening;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Seeding;
 
 using AuthPolicies = Yilian.Platform.Contracts.Policies;
 
@@ -52,6 +53,7 @@ public static class PoliciesModule
         builder.Services.AddScoped<Casework>();
         builder.Services.AddScoped<ContactRequests>();
         builder.Services.AddScoped<Seeding.ResidentScaleSeeder>();
+        builder.Services.AddScoped<ISeedStep, PolicySeedStep>();
         var nightly = builder.Configuration["Policies:ScreeningCron"] is { Length: > 0 } cron ? cron : "0 30 2 * * ?";
         // Quartz merges this with the host's scheduler set-up (AddQuartz may be called by each module).
         builder.Services.AddQuartz(q =>
@@ -106,6 +108,16 @@ public static class PoliciesModule
                 TypedResults.Created("/api/v1/policy-check/contact", await contacts.CreateAsync(input, ct)))
             .AllowAnonymous().DisableAntiforgery().WithTags("Policies").WithName("PolicyCheckContact")
             .WithSummary("With the resident's consent only: keeps their name, phone and the policies found, so a case worker can call.");
+
+        app.MapGet("/api/v1/policy-check/contacts", async (bool? handled, ContactRequests contacts, CancellationToken ct) => TypedResults.Ok(await contacts.ListAsync(handled == true, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).WithTags("Policies").WithName("PolicyCheckContacts")
+            .WithSummary("Residents who asked to be contacted after their self-check, within the caller's data scope.");
+        app.MapPost("/api/v1/policy-check/contacts/{id:guid}/handled", async (Guid id, ContactRequests contacts, CancellationToken ct) =>
+            {
+                await contacts.MarkHandledAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithTags("Policies").WithName("PolicyCheckContactHandled");
 
         var imports = app.MapGroup("/api/v1/resident-imports").WithTags("Resident data").RequireAuthorization(AuthPolicies.Operator);
         imports.MapGet("/departments", () => TypedResults.Ok(Departments.All)).WithName("ImportDepartments");
@@ -189,6 +201,9 @@ public static class PoliciesModule
             })
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024));
+        app.MapPost("/admin/relief/contacts/{id:guid}/handled", async (Guid id, ContactRequests contacts, CancellationToken ct) =>
+                await PageForms.RunAsync("/admin/relief", () => contacts.MarkHandledAsync(id, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();
         app.MapPost("/admin/relief/screen", async (Screenings screenings, CancellationToken ct) =>
                 await PageForms.RunAsync("/admin/relief", () => screenings.StartAsync(new StartScreening(RunKind.Full, null), ct)))
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.SharedKernel.Errors;
@@ -8,6 +10,8 @@ namespace Yilian.Policies.Features;
 public sealed record ContactRequestInput(string? Name, string? Phone, bool Consent, Dictionary<string, List<string>>? Answers);
 
 public sealed record ContactRequestCreated(Guid Id, IReadOnlyList<string> Policies);
+
+public sealed record ContactRequestView(Guid Id, string Name, string Phone, string RegionCode, IReadOnlyList<string> Policies, DateTimeOffset CreatedAt, bool Handled);
 
 /// <summary>
 /// The self-check stores nothing, unless the resident asks to be contacted and consents: then only their
@@ -51,5 +55,21 @@ internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalo
         db.ContactRequests.Add(request);
         await db.SaveChangesAsync(ct);
         return new ContactRequestCreated(request.Id, [.. result.Eligible.Select(e => e.Name)]);
+    }
+
+    /// <summary>The requests in the caller's scope (their community or street), newest first; the phone in full, since the resident asked to be called.</summary>
+    public async Task<IReadOnlyList<ContactRequestView>> ListAsync(bool handled, CancellationToken ct)
+    {
+        var rows = await db.ContactRequests.AsNoTracking().Where(c => c.Handled == handled).OrderByDescending(c => c.CreatedAt).Take(100).ToListAsync(ct);
+        var names = catalog.Policies.ToDictionary(p => p.Id, p => p.Name);
+        return [.. rows.Select(c => new ContactRequestView(c.Id, c.Name, c.Phone, c.RegionCode,
+            [.. c.Policies.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => names.GetValueOrDefault(id, id))], c.CreatedAt, c.Handled))];
+    }
+
+    public async Task MarkHandledAsync(Guid id, CancellationToken ct)
+    {
+        var request = await db.ContactRequests.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("ContactRequest", id);
+        request.Handled = true;
+        await db.SaveChangesAsync(ct);
     }
 }
