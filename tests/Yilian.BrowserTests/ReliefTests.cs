@@ -132,6 +132,20 @@ public sealed class ReliefTests : IAsyncLifetime
         (await worker.Locator("[data-testid=candidate-status]").InnerTextAsync()).ShouldBe("已申请");
         (await worker.Locator("[data-testid=outcome-closed]").InnerTextAsync()).ShouldContain("协助提交特困供养申请");
         await BrowserFixture.ScreenshotAsync(worker, "57-case-worker-closed");
+
+        // Any resident of the community can be checked against every policy by ID number.
+        await worker.GotoAsync("/admin/relief/residents");
+        await worker.FillAsync("[data-testid=lookup-id]", zhang);
+        await worker.ClickAsync("[data-testid=lookup-submit]");
+        await worker.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await worker.Locator("[data-testid=lookup-result]").InnerTextAsync()).ShouldContain("张*");
+        (await worker.Locator("[data-testid=policy-outcome]").CountAsync()).ShouldBe(28);
+        await worker.Locator("[data-testid=policy-outcome] summary").First.ClickAsync();
+        await BrowserFixture.ScreenshotAsync(worker, "58-case-worker-resident-check");
+        await worker.FillAsync("[data-testid=lookup-id]", zhang[..17] + (zhang[17] == '1' ? "2" : "1"));
+        await worker.ClickAsync("[data-testid=lookup-submit]");
+        await worker.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await worker.Locator("[data-testid=lookup-error]").InnerTextAsync()).ShouldContain("校验位");
     }
 
     private static async Task ImportAsync(IPage page, string department, string name, byte[] content)

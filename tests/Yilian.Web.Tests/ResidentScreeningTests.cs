@@ -138,6 +138,17 @@ public sealed class ResidentScreeningTests
         closed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Applied");
         (await officer.PostAsJsonAsync($"/api/v1/screenings/candidates/{poverty}/outcome", new { status = "Contacted" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // Looking a resident up by ID number: every policy with its outcome and trace, within the officer's community only.
+        var check = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/residents/lookup?idNumber={ZhaoLi}");
+        check.GetProperty("name").GetString().ShouldBe("赵*");
+        check.GetProperty("idNumber").GetString()!.ShouldNotContain(ZhaoLi[6..14]);
+        var outcomes = check.GetProperty("policies").EnumerateArray().ToDictionary(p => p.GetProperty("policyId").GetString()!, p => p.GetProperty("outcome").GetString());
+        outcomes.Count.ShouldBe(28);
+        outcomes["senior-allowance-80"].ShouldBe("Yes");
+        outcomes["minimum-living-allowance"].ShouldBe("Unknown"); // no income on record for her household
+        outcomes["orphan-basic-living"].ShouldBe("No");
+        (await officer.GetAsync($"/api/v1/residents/lookup?idNumber={WangQiang}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await officer.GetAsync($"/api/v1/residents/lookup?idNumber={WangQiang[..17]}0")).StatusCode.ShouldBe(WangQiang[17] == '0' ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest);
         var wang = all.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("policyId").GetString() == "medical-assistance").GetProperty("id").GetString();
         (await officer.PostAsJsonAsync($"/api/v1/screenings/candidates/{wang}/outcome", new { status = "Contacted" })).StatusCode.ShouldBe(HttpStatusCode.NotFound); // another street
 

@@ -156,6 +156,10 @@ public static class PoliciesModule
                 TypedResults.Ok(await c.RecordAsync(id, request, ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("RecordOutcome")
             .WithSummary("Records the follow-up: Contacted, Applied, Declined or NotEligible (the last two with a reason).");
+        app.MapGet("/api/v1/residents/lookup", async (string? idNumber, DateOnly? date, Casework c, CancellationToken ct) =>
+                TypedResults.Ok(await c.LookupAsync(idNumber, date, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).WithTags("Screenings").WithName("ResidentLookup")
+            .WithSummary("A resident found by ID number (within the caller's scope), checked against every policy in force with the traces.");
         app.MapGet("/api/v1/residents/{id:guid}/trace", async (Guid id, string policy, int? version, DateOnly? date, Casework c, CancellationToken ct) =>
                 TypedResults.Ok(await c.TraceAsync(id, policy, version, date, ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).WithTags("Screenings").WithName("ResidentTrace")

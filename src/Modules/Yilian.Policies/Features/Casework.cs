@@ -4,11 +4,11 @@ using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Imports;
 using Yilian.Policies.Rules;
-using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Paging;
+using Yilian.SharedKernel.Security;
 
 namespace Yilian.Policies.Features;
 
@@ -17,6 +17,11 @@ public sealed record CandidateView(
     CandidateStatus Status, string? Note, string? HandledBy, DateTimeOffset? HandledAt);
 
 public sealed record OutcomeRequest(CandidateStatus? Status, string? Note);
+
+public sealed record PolicyOutcome(string PolicyId, string PolicyName, Outcome Outcome, bool Receiving, IReadOnlyList<TraceLine> Trace);
+
+/// <summary>One resident's check against every policy in force (政策体检), for a case worker who looked them up by ID number.</summary>
+public sealed record ResidentCheck(Guid ResidentId, string Name, string IdNumber, string RegionCode, string Household, DateOnly On, IReadOnlyList<PolicyOutcome> Policies, IReadOnlyList<string> Conflicts);
 
 public sealed record TraceView(Guid ResidentId, string Name, string PolicyId, string PolicyName, int PolicyVersion, DateOnly On, Outcome Outcome,
     IReadOnlyList<TraceLine> Trace, IReadOnlyDictionary<string, DateOnly> ParametersUsed, IReadOnlyList<string> Conflicts);
@@ -110,13 +115,52 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
         var facts = FactsOf(resident, household, reports);
         var others = current.ToDictionary(p => p.Id);
         var evaluation = Evaluator.Evaluate(policy, facts, date, Other);
-        var conflicts = reports.Where(r => r.Conflict).GroupBy(r => r.Attribute)
-            .Select(g => $"{AttributeCatalog.All.GetValueOrDefault(g.Key)?.Label ?? g.Key}：" + string.Join("；", g.Select(r => $"{DepartmentName(r.Department)} 报 {Shown(r.Attribute, r.Value)}（{r.AsOf:yyyy-MM-dd}）")))
-            .ToList();
+        var conflicts = Conflicts(reports);
         return new TraceView(resident.Id, PersonName.Mask(resident.Name), policy.Id, policy.Name, policy.Version, date, evaluation.Outcome, evaluation.Trace, evaluation.ParametersUsed, conflicts);
 
         Outcome Other(string id) => others.TryGetValue(id, out var other) ? Evaluator.Evaluate(other, facts, date, Other).Outcome : Outcome.Unknown;
     }
+
+    /// <summary>
+    /// Finds a resident by ID number (through the keyed hash; nobody outside the caller's scope is found) and
+    /// checks them against every policy in force, each with its trace.
+    /// </summary>
+    public async Task<ResidentCheck> LookupAsync(string? idNumber, DateOnly? on, CancellationToken ct)
+    {
+        var date = on ?? ChinaTime.Today(clock);
+        var parsed = ChineseIdNumber.Parse(idNumber, ChinaTime.Today(clock));
+        if (!parsed.IsValid)
+        {
+            throw InputValidationException.For("idNumber", Yilian.SharedKernel.Resources.ValidationMessages.Format("IdNumber_" + parsed.Error, Department.IdHeader));
+        }
+
+        var index = (PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.")).BlindIndex(parsed.Value!);
+        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.IdNumberIndex == index, ct)
+            ?? throw new NotFoundException("Resident", ChineseIdNumber.Mask(parsed.Value));
+        var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == resident.HouseholdId, ct);
+        var reports = await db.Facts.AsNoTracking().Where(f => f.SubjectId == resident.Id || f.SubjectId == household.Id).ToListAsync(ct);
+        var facts = FactsOf(resident, household, reports);
+        var policies = await catalog.CurrentAsync(ct);
+        var byId = policies.ToDictionary(p => p.Id);
+        var results = new Dictionary<string, Evaluation>();
+        var receiving = resident.Receiving.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var outcomes = policies.Select(p => new PolicyOutcome(p.Id, p.Name, Evaluate(p).Outcome, receiving.Contains(p.Id), Evaluate(p).Trace)).ToList();
+        return new ResidentCheck(resident.Id, PersonName.Mask(resident.Name), ChineseIdNumber.Mask(parsed.Value), resident.RegionCode, household.Number, date, outcomes, Conflicts(reports));
+
+        Evaluation Evaluate(Policy policy)
+        {
+            if (!results.TryGetValue(policy.Id, out var evaluation))
+            {
+                evaluation = results[policy.Id] = Evaluator.Evaluate(policy, facts, date, id => byId.TryGetValue(id, out var other) ? Evaluate(other).Outcome : Outcome.Unknown);
+            }
+
+            return evaluation;
+        }
+    }
+
+    private static List<string> Conflicts(IReadOnlyList<ResidentFact> reports) =>
+        [.. reports.Where(r => r.Conflict).GroupBy(r => r.Attribute)
+            .Select(g => $"{AttributeCatalog.All.GetValueOrDefault(g.Key)?.Label ?? g.Key}：" + string.Join("；", g.Select(r => $"{DepartmentName(r.Department)} 报 {Shown(r.Attribute, r.Value)}（{r.AsOf:yyyy-MM-dd}）")))];
 
     /// <summary>A resident's facts in force, each with the department (and date) it came from.</summary>
     internal static Dictionary<string, Fact> FactsOf(Resident resident, Household household, IReadOnlyList<ResidentFact> reports)
