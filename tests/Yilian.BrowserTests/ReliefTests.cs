@@ -31,7 +31,7 @@ public sealed class ReliefTests : IAsyncLifetime
         // The resident: 85, a veteran, living in the district on 3,000 a month per person, no disability.
         var truth = new Dictionary<string, string[]>
         {
-            ["household.registration_region"] = ["320571001001"], ["person.birth_date"] = ["1941-05-02"], ["person.special_status"] = ["veteran"],
+            ["household.registration_region"] = ["320571000000"], ["person.birth_date"] = ["1941-05-02"], ["person.special_status"] = ["veteran"],
             ["household.per_capita_income"] = ["3000"], ["household.per_capita_assets"] = ["80000"], ["household.owns_vehicle"] = ["false"],
             ["person.disability_type"] = [], ["person.disability_grade"] = [""], ["person.long_term_care_need"] = ["false"], ["person.has_supporter"] = ["true"],
             ["person.severe_illness"] = ["false"], ["person.employment"] = ["retired"], ["person.schooling"] = ["none"], ["household.housing_area_per_capita"] = ["45"],

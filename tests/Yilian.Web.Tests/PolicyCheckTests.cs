@@ -129,7 +129,9 @@ public sealed class PolicyCheckTests
             (await scope.ServiceProvider.GetRequiredService<Yilian.Policies.Data.PoliciesDbContext>().ContactRequests.CountAsync()).ShouldBe(0);
         }
 
-        var saved = await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "陈阿婆", phone = "13912345678", consent = true, answers });
+        (await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "陈阿婆", phone = "13912345678", consent = true, answers, community = "320571999999" }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest); // no such community
+        var saved = await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "陈阿婆", phone = "13912345678", consent = true, answers, community = "320571001001" });
         saved.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("policies").EnumerateArray().Select(p => p.GetString()).ShouldContain("高龄老人尊老金");
         using var check = app.Services.CreateScope();

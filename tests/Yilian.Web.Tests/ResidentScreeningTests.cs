@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 using Yilian.SharedKernel.Identifiers;
@@ -198,6 +199,33 @@ public sealed class ResidentScreeningTests
 
         using var officer = await app.ClientAsAsync("officer");
         (await ImportAsync(officer, "public_security", Encoding.UTF8.GetBytes(RegistryCsv()), "户籍.csv")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_Run_Interrupted_By_A_Restart_Is_Closed_As_Failed_And_A_New_One_Starts()
+    {
+        await using var app = await YilianApp.StartAsync(Databases.Sqlite);
+        using var op = await app.ClientAsAsync("operator");
+        var stale = Guid.NewGuid();
+        using (var scope = app.Services.CreateScope())
+        using (Yilian.SharedKernel.Security.SystemScope.Enter())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Yilian.Policies.Data.PoliciesDbContext>();
+            db.Runs.Add(new Yilian.Policies.Domain.ScreeningRun
+            {
+                Id = stale, Kind = Yilian.Policies.Domain.RunKind.Full, Status = Yilian.Policies.Domain.RunStatus.Running, On = new DateOnly(2026, 11, 1),
+                StartedBy = "operator", StartedAt = app.Clock.GetUtcNow().AddHours(-2),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var started = await op.PostAsJsonAsync("/api/v1/screenings", new { kind = "Full" });
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString().ShouldNotBe(stale.ToString());
+        (await SettledAsync(op)).GetProperty("status").GetString().ShouldBe("Succeeded");
+        var old = await op.GetFromJsonAsync<JsonElement>($"/api/v1/screenings/{stale}");
+        old.GetProperty("status").GetString().ShouldBe("Failed");
+        old.GetProperty("error").GetString()!.ShouldContain("中断");
     }
 
     private static async Task<string> Refused(HttpResponseMessage response)

@@ -171,7 +171,8 @@ public static class PoliciesModule
     /// <summary>The pages' forms: each runs the same service as the API and goes back to its page, with the problem in the user's language when there is one.</summary>
     private static void MapPageForms(IEndpointRouteBuilder app)
     {
-        app.MapPost("/check/contact", async ([FromForm] string? name, [FromForm] string? phone, [FromForm] bool? consent, [FromForm] string? answers, ContactRequests contacts, CancellationToken ct) =>
+        app.MapPost("/check/contact", async ([FromForm] string? name, [FromForm] string? phone, [FromForm] bool? consent, [FromForm] string? answers, [FromForm] string? community,
+                ContactRequests contacts, CancellationToken ct) =>
             {
                 Dictionary<string, List<string>>? given = null;
                 try
@@ -183,7 +184,7 @@ public static class PoliciesModule
                     // Tampered hidden field: checked as if no answers were given.
                 }
 
-                return await PageForms.RunAsync("/check?contacted=true", () => contacts.CreateAsync(new ContactRequestInput(name, phone, consent == true, given), ct));
+                return await PageForms.RunAsync("/check?contacted=true", () => contacts.CreateAsync(new ContactRequestInput(name, phone, consent == true, given, community), ct));
             })
             .AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/admin/relief/import", async (HttpRequest http, ResidentImport import, Screenings screenings, CancellationToken ct) =>

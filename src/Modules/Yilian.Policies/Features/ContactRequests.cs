@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Platform.Contracts;
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.SharedKernel.Errors;
@@ -7,7 +8,7 @@ using Yilian.SharedKernel.Identifiers;
 
 namespace Yilian.Policies.Features;
 
-public sealed record ContactRequestInput(string? Name, string? Phone, bool Consent, Dictionary<string, List<string>>? Answers);
+public sealed record ContactRequestInput(string? Name, string? Phone, bool Consent, Dictionary<string, List<string>>? Answers, string? Community = null);
 
 public sealed record ContactRequestCreated(Guid Id, IReadOnlyList<string> Policies);
 
@@ -17,8 +18,10 @@ public sealed record ContactRequestView(Guid Id, string Name, string Phone, stri
 /// The self-check stores nothing, unless the resident asks to be contacted and consents: then only their
 /// name, phone (encrypted) and the policies found are kept, in the community they gave, for a case worker.
 /// </summary>
-internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock)
+internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock, IRegionDirectory regions)
 {
+    private const string DistrictCode = "320571000000";
+
     public const string ConsentText = "本人同意区民政部门及所在街道、社区的救助工作人员使用以上姓名和手机号联系本人，核实并协助申请自查结果中的救助政策。";
 
     public async Task<ContactRequestCreated> CreateAsync(ContactRequestInput input, CancellationToken ct)
@@ -40,13 +43,19 @@ internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalo
             errors["phone"] = ["请填写 11 位手机号。"];
         }
 
+        // The request goes to the case workers of the community the resident names (or the district's when none is given).
+        var region = input.Community is { Length: > 0 } community ? community : DistrictCode;
+        if (!RegionCode.IsWellFormed(region) || (region != DistrictCode && await regions.FindAsync(region, ct) is null))
+        {
+            errors["community"] = ["请选择所在社区。"];
+        }
+
         if (errors.Count > 0)
         {
             throw new InputValidationException(errors);
         }
 
         var result = PoliciesModule.SelfCheckFor(input.Answers, null, await catalog.CurrentAsync(ct), clock);
-        var region = input.Answers?.GetValueOrDefault("household.registration_region")?.FirstOrDefault() is { } r && RegionCode.IsWellFormed(r) ? r : "320571000000";
         var request = new ContactRequest
         {
             Id = Guid.NewGuid(), RegionCode = region, Name = name, Phone = phone, Policies = string.Join(",", result.Eligible.Select(e => e.Id)),

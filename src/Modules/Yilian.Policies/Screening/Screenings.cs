@@ -32,12 +32,21 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
 {
     public static readonly JobKey Job = new("policy-screening", "policies");
 
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(30);
+
     public async Task<RunView> StartAsync(StartScreening request, CancellationToken ct)
     {
-        if (await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Status == RunStatus.Running, ct) is { } running
-            && clock.GetUtcNow() - running.StartedAt < TimeSpan.FromMinutes(30))
+        foreach (var running in await db.Runs.Where(r => r.Status == RunStatus.Running).ToListAsync(ct))
         {
-            return View(running); // one at a time: the caller follows the run already under way
+            if (clock.GetUtcNow() - running.StartedAt < StaleAfter)
+            {
+                return View(running); // one at a time: the caller follows the run already under way
+            }
+
+            // Interrupted (the instance stopped mid-run): closed as failed, and a new run starts.
+            running.Status = RunStatus.Failed;
+            running.FinishedAt = clock.GetUtcNow();
+            running.Error = "筛查中断（服务重启），已重新开始。";
         }
 
         var run = new ScreeningRun
