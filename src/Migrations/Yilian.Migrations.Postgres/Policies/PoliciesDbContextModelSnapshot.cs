@@ -338,12 +338,13 @@ namespace Yilian.Migrations.Postgres.Policies
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("IdNumberIndex")
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving")
+                        .HasDatabaseName("IX_pol_residents_screening");
 
                     b.ToTable("pol_residents", (string)null);
                 });

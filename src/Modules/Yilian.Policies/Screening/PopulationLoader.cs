@@ -30,14 +30,13 @@ internal static class PopulationLoader
         var householdWhere = changedAfter is null ? "" : $" WHERE \"ChangeSeq\" > {changedAfter.Value}";
         var residentWhere = changedAfter is null ? "" : $" WHERE r.\"HouseholdId\" IN (SELECT \"Id\" FROM pol_households WHERE \"ChangeSeq\" > {changedAfter.Value})";
 
-        // SQLite: two halves of the residents by rowid, read at the same time as the households.
-        var sqlite = db.Database.IsSqlite();
+        // SQLite: two halves of the residents (by the household id's first hex digit, along the covering
+        // screening index), read at the same time as the households.
         var residentQueries = new List<string>();
-        if (sqlite && changedAfter is null)
+        if (db.Database.IsSqlite() && changedAfter is null)
         {
-            var max = await ScalarAsync("SELECT COALESCE(MAX(rowid), 0) FROM pol_residents");
-            residentQueries.Add($"SELECT {ResidentColumns} FROM pol_residents r WHERE r.rowid <= {max / 2}");
-            residentQueries.Add($"SELECT {ResidentColumns} FROM pol_residents r WHERE r.rowid > {max / 2}");
+            residentQueries.Add($"SELECT {ResidentColumns} FROM pol_residents r WHERE r.\"HouseholdId\" < '8'");
+            residentQueries.Add($"SELECT {ResidentColumns} FROM pol_residents r WHERE r.\"HouseholdId\" >= '8'");
         }
         else
         {
@@ -106,14 +105,6 @@ internal static class PopulationLoader
         }
 
         return population;
-
-        async Task<long> ScalarAsync(string sql)
-        {
-            await using var connection = await OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        }
 
         async Task<DbConnection> OpenAsync()
         {

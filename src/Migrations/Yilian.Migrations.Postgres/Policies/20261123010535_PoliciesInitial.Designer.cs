@@ -12,7 +12,7 @@ using Yilian.Policies.Data;
 namespace Yilian.Migrations.Postgres.Policies
 {
     [DbContext(typeof(PoliciesDbContext))]
-    [Migration("20261122235705_PoliciesInitial")]
+    [Migration("20261123010535_PoliciesInitial")]
     partial class PoliciesInitial
     {
         /// <inheritdoc />
@@ -341,12 +341,13 @@ namespace Yilian.Migrations.Postgres.Policies
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("IdNumberIndex")
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving")
+                        .HasDatabaseName("IX_pol_residents_screening");
 
                     b.ToTable("pol_residents", (string)null);
                 });

@@ -11,7 +11,7 @@ using Yilian.Policies.Data;
 namespace Yilian.Migrations.Sqlite.Policies
 {
     [DbContext(typeof(PoliciesDbContext))]
-    [Migration("20261122235657_PoliciesInitial")]
+    [Migration("20261123010522_PoliciesInitial")]
     partial class PoliciesInitial
     {
         /// <inheritdoc />
@@ -336,12 +336,13 @@ namespace Yilian.Migrations.Sqlite.Policies
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("IdNumberIndex")
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving")
+                        .HasDatabaseName("IX_pol_residents_screening");
 
                     b.ToTable("pol_residents", (string)null);
                 });

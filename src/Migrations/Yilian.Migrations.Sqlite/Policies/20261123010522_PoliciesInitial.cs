@@ -243,11 +243,6 @@ namespace Yilian.Migrations.Sqlite.Policies
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_pol_residents_HouseholdId",
-                table: "pol_residents",
-                column: "HouseholdId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_pol_residents_IdNumberIndex",
                 table: "pol_residents",
                 column: "IdNumberIndex",
@@ -257,6 +252,11 @@ namespace Yilian.Migrations.Sqlite.Policies
                 name: "IX_pol_residents_RegionCode",
                 table: "pol_residents",
                 column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pol_residents_screening",
+                table: "pol_residents",
+                columns: new[] { "HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pol_screening_runs_StartedAt",
