@@ -19,7 +19,7 @@ namespace Yilian.Web.Cli;
 /// </summary>
 internal static class Commands
 {
-    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "seed-volunteers", "seed-residents", "screen", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
+    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "seed-volunteers", "seed-residents", "screen", "import-residents", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
 
     public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
 
@@ -90,6 +90,30 @@ internal static class Commands
                     {
                         await using var scope = app.Services.CreateAsyncScope();
                         Console.WriteLine(await Yilian.Policies.Screening.ScreeningBench.RunAsync(scope.ServiceProvider, DateOnly.Parse(Get(options, "date", "2026-11-22"), CultureInfo.InvariantCulture), options.ContainsKey("store"), ct));
+                    }
+
+                    return 0;
+                case "import-residents":
+                    await MigrateAsync(app, ct);
+                    using (SystemScope.Enter())
+                    {
+                        await using var scope = app.Services.CreateAsyncScope();
+                        var file = Require(options, "file");
+                        await using var stream = File.OpenRead(file);
+                        var watch = TimeProvider.System.GetTimestamp();
+                        DateOnly? asOf = options.TryGetValue("as-of", out var d) ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : null;
+                        try
+                        {
+                            var imported = await scope.ServiceProvider.GetRequiredService<Yilian.Policies.Imports.ResidentImport>()
+                                .ImportAsync(Require(options, "department"), Path.GetFileName(file), stream, asOf, ct);
+                            Console.WriteLine($"Imported {imported.Rows} rows ({imported.Encoding}) from {imported.Department}: {imported.ResidentsCreated} new residents, "
+                                + $"{imported.HouseholdsChanged} households, {imported.Conflicts} conflicts in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                        }
+                        catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.FileTooLargeException or Yilian.SharedKernel.Errors.UnsupportedFileException)
+                        {
+                            Console.Error.WriteLine(e is Yilian.SharedKernel.Errors.InputValidationException v ? string.Join(Environment.NewLine, v.Errors.SelectMany(x => x.Value)) : e.Message);
+                            return 2;
+                        }
                     }
 
                     return 0;
@@ -302,6 +326,7 @@ internal static class Commands
                                                     calendar benchmark data: venues and a year of bookings
           seed-volunteers [--volunteers 30000]      matching benchmark data: volunteers with skills, availability, homes
           seed-residents [--households 500000]      screening benchmark data: about 2.6 residents per household (SQLite)
+          import-residents --department D --file F [--as-of yyyy-MM-dd]   one department's CSV or Excel file (as on /admin/relief; all or nothing)
           screen [--date 2026-11-22] [--store]      times one screening of everyone: reading the database, evaluating 28 policies (--store: also a recorded run writing leads)
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
                        [--role Regulator] [--scope District] [--region 320571000000]
