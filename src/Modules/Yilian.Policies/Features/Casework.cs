@@ -165,24 +165,7 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
     /// <summary>A resident's facts in force, each with the department (and date) it came from.</summary>
     internal static Dictionary<string, Fact> FactsOf(Resident resident, Household household, IReadOnlyList<ResidentFact> reports)
     {
-        var population = new Screening.Population(1, 1);
-        population.Region("household.registration_region").Data[0] = household.RegionCode;
-        population.Date("person.birth_date").Data[0] = resident.BirthDate.DayNumber;
-        population.Number("household.per_capita_income").Data[0] = household.IncomeHundredths ?? Screening.Population.Unknown;
-        population.Number("household.per_capita_assets").Data[0] = household.AssetsHundredths ?? Screening.Population.Unknown;
-        population.Number("household.size").Data[0] = household.SizeHundredths ?? Screening.Population.Unknown;
-        population.Number("household.housing_area_per_capita").Data[0] = household.HousingAreaHundredths ?? Screening.Population.Unknown;
-        population.Boolean("household.owns_vehicle").Data[0] = Flag(household.OwnsVehicle);
-        population.Boolean("household.dangerous_housing").Data[0] = Flag(household.DangerousHousing);
-        population.Boolean("household.sudden_hardship").Data[0] = Flag(household.SuddenHardship);
-        population.Number("person.disability_grade").Data[0] = resident.DisabilityGrade is { } g ? g * 100L : Screening.Population.None;
-        population.Choice("person.disability_type").Data[0] = resident.DisabilityTypes;
-        population.Choice("person.special_status").Data[0] = resident.SpecialStatuses;
-        population.Choice("person.employment").Data[0] = resident.Employment;
-        population.Choice("person.schooling").Data[0] = resident.Schooling;
-        population.Boolean("person.severe_illness").Data[0] = Flag(resident.SevereIllness);
-        population.Boolean("person.long_term_care_need").Data[0] = Flag(resident.LongTermCareNeed);
-        population.Boolean("person.has_supporter").Data[0] = Flag(resident.HasSupporter);
+        var population = Screening.PopulationLoader.Of(resident, household);
         var facts = population.FactsOf(0, DateOnly.MinValue);
         var sourced = new Dictionary<string, Fact>(StringComparer.Ordinal);
         foreach (var (attribute, fact) in facts)
@@ -204,8 +187,6 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
 
     private static string Shown(string attribute, string value) =>
         value.Length == 0 ? "无" : string.Join("、", value.Split(',').Select(v => Departments.Label(attribute, v)));
-
-    private static sbyte Flag(bool? value) => value switch { null => -1, true => 1, false => 0 };
 
     private CandidateView View(Candidate c, string name) => new(
         c.Id, c.ResidentId, PersonName.Mask(name), c.RegionCode, c.PolicyId, catalog.Policies.FirstOrDefault(p => p.Id == c.PolicyId)?.Name ?? c.PolicyId,

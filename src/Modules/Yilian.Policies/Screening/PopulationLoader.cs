@@ -48,6 +48,67 @@ internal static class PopulationLoader
         var households = await householdsTask;
         var parts = await Task.WhenAll(residentTasks);
 
+        return Build(households, parts);
+
+        async Task<DbConnection> OpenAsync()
+        {
+            var connection = factory.CreateConnection()!;
+            connection.ConnectionString = connectionString;
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+
+        async Task<List<HouseholdRow>> ReadHouseholdsAsync(string sql)
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<HouseholdRow>();
+            var regions = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                var code = reader.GetString(1);
+                rows.Add(new HouseholdRow(
+                    reader.GetGuid(0), regions.TryGetValue(code, out var shared) ? shared : regions[code] = code,
+                    Number(reader, 2), Number(reader, 3), Number(reader, 4), Number(reader, 5), Flag(reader, 6), Flag(reader, 7), Flag(reader, 8)));
+            }
+
+            return rows;
+        }
+
+        async Task<List<ResidentRow>> ReadResidentsAsync(string sql)
+        {
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<ResidentRow>();
+            var textDates = reader.GetFieldType(3) == typeof(string); // SQLite keeps dates as yyyy-MM-dd text
+            while (await reader.ReadAsync(ct))
+            {
+                var receiving = reader.GetString(12);
+                rows.Add(new ResidentRow(
+                    reader.GetGuid(0), reader.GetGuid(1), reader.GetBoolean(2), textDates ? DayNumber(reader.GetString(3)) : reader.GetFieldValue<DateOnly>(3).DayNumber,
+                    reader.IsDBNull(4) ? Population.None : reader.GetInt32(4) * 100L, reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
+                    Flag(reader, 9), Flag(reader, 10), Flag(reader, 11), receiving.Length == 0 ? null : receiving));
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>One resident and their household as a population of one (the explanation of a single case uses the same mapping as screening).</summary>
+    internal static Population Of(Domain.Resident resident, Domain.Household household) => Build(
+        [new HouseholdRow(household.Id, household.RegionCode, household.IncomeHundredths ?? Population.Unknown, household.AssetsHundredths ?? Population.Unknown,
+            household.SizeHundredths ?? Population.Unknown, household.HousingAreaHundredths ?? Population.Unknown,
+            Flag(household.OwnsVehicle), Flag(household.DangerousHousing), Flag(household.SuddenHardship))],
+        [[new ResidentRow(resident.Id, resident.HouseholdId, resident.IsHead, resident.BirthDate.DayNumber,
+            resident.DisabilityGrade is { } g ? g * 100L : Population.None, resident.DisabilityTypes, resident.SpecialStatuses, resident.Employment, resident.Schooling,
+            Flag(resident.SevereIllness), Flag(resident.LongTermCareNeed), Flag(resident.HasSupporter), resident.Receiving.Length == 0 ? null : resident.Receiving)]]);
+
+    private static Population Build(List<HouseholdRow> households, IReadOnlyList<List<ResidentRow>> parts)
+    {
         var population = new Population(parts.Sum(p => p.Count), households.Count);
         var index = new Dictionary<Guid, int>(households.Count);
         var region = population.Region("household.registration_region").Data;
@@ -105,53 +166,6 @@ internal static class PopulationLoader
         }
 
         return population;
-
-        async Task<DbConnection> OpenAsync()
-        {
-            var connection = factory.CreateConnection()!;
-            connection.ConnectionString = connectionString;
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-
-        async Task<List<HouseholdRow>> ReadHouseholdsAsync(string sql)
-        {
-            await using var connection = await OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var rows = new List<HouseholdRow>();
-            var regions = new Dictionary<string, string>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                var code = reader.GetString(1);
-                rows.Add(new HouseholdRow(
-                    reader.GetGuid(0), regions.TryGetValue(code, out var shared) ? shared : regions[code] = code,
-                    Number(reader, 2), Number(reader, 3), Number(reader, 4), Number(reader, 5), Flag(reader, 6), Flag(reader, 7), Flag(reader, 8)));
-            }
-
-            return rows;
-        }
-
-        async Task<List<ResidentRow>> ReadResidentsAsync(string sql)
-        {
-            await using var connection = await OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var rows = new List<ResidentRow>();
-            var textDates = reader.GetFieldType(3) == typeof(string); // SQLite keeps dates as yyyy-MM-dd text
-            while (await reader.ReadAsync(ct))
-            {
-                var receiving = reader.GetString(12);
-                rows.Add(new ResidentRow(
-                    reader.GetGuid(0), reader.GetGuid(1), reader.GetBoolean(2), textDates ? DayNumber(reader.GetString(3)) : reader.GetFieldValue<DateOnly>(3).DayNumber,
-                    reader.IsDBNull(4) ? Population.None : reader.GetInt32(4) * 100L, reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
-                    Flag(reader, 9), Flag(reader, 10), Flag(reader, 11), receiving.Length == 0 ? null : receiving));
-            }
-
-            return rows;
-        }
     }
 
     /// <summary>yyyy-MM-dd without the general parser (a million and more per run).</summary>
@@ -173,7 +187,9 @@ internal static class PopulationLoader
 
     private static long Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? Population.Unknown : reader.GetInt64(ordinal);
 
-    private static sbyte Flag(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? (sbyte)-1 : reader.GetBoolean(ordinal) ? (sbyte)1 : (sbyte)0;
+    private static sbyte Flag(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? (sbyte)-1 : Flag(reader.GetBoolean(ordinal));
+
+    private static sbyte Flag(bool? value) => value switch { null => -1, true => 1, false => 0 };
 
     private readonly record struct HouseholdRow(Guid Id, string Region, long Income, long Assets, long Size, long Housing, sbyte Vehicle, sbyte Dangerous, sbyte Sudden);
 
