@@ -123,6 +123,9 @@ public sealed class PolicyCheckTests
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("需要您同意");
         (await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "陈阿婆", phone = "123", consent = true, answers })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var hostile = await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "<script>x</script>", phone = "13912345678", consent = true, answers });
+        hostile.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await hostile.Content.ReadAsStringAsync()).ShouldContain("不能包含尖括号");
         using (var scope = app.Services.CreateScope())
         using (Yilian.SharedKernel.Security.SystemScope.Enter())
         {

@@ -135,6 +135,7 @@ public sealed class ResidentScreeningTests
         mine.ShouldAllBe(c => c.GetProperty("regionCode").GetString() == "320571001001");
         var poverty = mine.Single(c => c.GetProperty("policyId").GetString() == "extreme-poverty-support").GetProperty("id").GetString();
         (await officer.PostAsJsonAsync($"/api/v1/screenings/candidates/{poverty}/outcome", new { status = "Declined" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // a reason is required
+        (await officer.PostAsJsonAsync($"/api/v1/screenings/candidates/{poverty}/outcome", new { status = "Declined", note = "本人\u202E放弃" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // no direction overrides
         var closed = await officer.PostAsJsonAsync($"/api/v1/screenings/candidates/{poverty}/outcome", new { status = "Applied", note = "已上门，协助提交特困申请" });
         closed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Applied");
@@ -177,6 +178,8 @@ public sealed class ResidentScreeningTests
             $"身份证号,姓名,户号,户籍地区划代码\n{LiFang},李芳,H001,320571001001\n{bad},张伟,H001,320571001001\n{LiFang},李芳,H001,320571001001\n"), "户籍.csv"));
         text.ShouldContain("第 3 行：身份证号校验位不正确");
         text.ShouldContain("第 4 行：身份证号与第 2 行重复");
+        (await Refused(await ImportAsync(op, "public_security", Encoding.UTF8.GetBytes($"身份证号,姓名,户号,户籍地区划代码\n{LiFang},李<b>芳,H001,320571001001\n"), "户籍.csv")))
+            .ShouldContain("第 2 行：姓名不能包含尖括号");
         text.ShouldContain("未导入任何数据");
         // Nothing of the good row was kept: a department file naming her is refused because she is not registered.
         (await Refused(await ImportAsync(op, "health_insurance", Encoding.UTF8.GetBytes($"身份证号,患重特大疾病\n{LiFang},是\n"), "医保.csv")))

@@ -9,6 +9,7 @@ using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Paging;
 using Yilian.SharedKernel.Security;
+using Yilian.SharedKernel.Validation;
 
 namespace Yilian.Policies.Features;
 
@@ -76,9 +77,9 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
         }
 
         var note = request.Note?.Trim();
-        if (note is { Length: > 1000 })
+        if (note is { Length: > 0 } && TextRules.Check(note, 1000, multiline: true, allowMarkup: false) is { } rule)
         {
-            throw InputValidationException.For("note", "备注不超过 1000 字。");
+            throw InputValidationException.For("note", Yilian.SharedKernel.Resources.ValidationMessages.Format(rule, "备注", 1000));
         }
 
         if (status is CandidateStatus.Declined or CandidateStatus.NotEligible && string.IsNullOrEmpty(note))
@@ -144,7 +145,8 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
         var byId = policies.ToDictionary(p => p.Id);
         var results = new Dictionary<string, Evaluation>();
         var receiving = resident.Receiving.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        var outcomes = policies.Select(p => new PolicyOutcome(p.Id, p.Name, Evaluate(p).Outcome, receiving.Contains(p.Id), Evaluate(p).Trace)).ToList();
+        var outcomes = policies.Select(p => (Policy: p, Evaluation: Evaluate(p)))
+            .Select(x => new PolicyOutcome(x.Policy.Id, x.Policy.Name, x.Evaluation.Outcome, receiving.Contains(x.Policy.Id), x.Evaluation.Trace)).ToList();
         return new ResidentCheck(resident.Id, PersonName.Mask(resident.Name), ChineseIdNumber.Mask(parsed.Value), resident.RegionCode, household.Number, date, outcomes, Conflicts(reports));
 
         Evaluation Evaluate(Policy policy)

@@ -5,6 +5,8 @@ using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Identifiers;
+using Yilian.SharedKernel.Resources;
+using Yilian.SharedKernel.Validation;
 
 namespace Yilian.Policies.Features;
 
@@ -20,8 +22,6 @@ public sealed record ContactRequestView(Guid Id, string Name, string Phone, stri
 /// </summary>
 internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock, IRegionDirectory regions)
 {
-    private const string DistrictCode = "320571000000";
-
     public const string ConsentText = "本人同意区民政部门及所在街道、社区的救助工作人员使用以上姓名和手机号联系本人，核实并协助申请自查结果中的救助政策。";
 
     public async Task<ContactRequestCreated> CreateAsync(ContactRequestInput input, CancellationToken ct)
@@ -33,9 +33,13 @@ internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalo
         }
 
         var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 50)
+        if (name.Length == 0)
         {
             errors["name"] = ["请填写姓名（不超过 50 字）。"];
+        }
+        else if (TextRules.Check(name, 50, multiline: false, allowMarkup: false) is { } rule)
+        {
+            errors["name"] = [ValidationMessages.Format(rule, "姓名", 50)];
         }
 
         if (!MobileNumber.TryNormalize(input.Phone, out var phone))
@@ -44,8 +48,9 @@ internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalo
         }
 
         // The request goes to the case workers of the community the resident names (or the district's when none is given).
-        var region = input.Community is { Length: > 0 } community ? community : DistrictCode;
-        if (!RegionCode.IsWellFormed(region) || (region != DistrictCode && await regions.FindAsync(region, ct) is null))
+        var district = await DistrictAsync(regions, ct);
+        var region = input.Community is { Length: > 0 } community ? community : district;
+        if (!RegionCode.IsWellFormed(region) || (region != district && (await regions.FindAsync(region, ct))?.Level != (int)RegionLevel.Community))
         {
             errors["community"] = ["请选择所在社区。"];
         }
@@ -81,4 +86,8 @@ internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalo
         request.Handled = true;
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The district the platform serves, as the region directory has it (the parent of its communities).</summary>
+    internal static async Task<string> DistrictAsync(IRegionDirectory regions, CancellationToken ct) =>
+        await regions.CommunitiesAsync(ct) is [var first, ..] ? RegionCode.DistrictOf(first.Code) : "000000000000";
 }

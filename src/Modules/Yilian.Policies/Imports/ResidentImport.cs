@@ -13,6 +13,7 @@ using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Resources;
 using Yilian.SharedKernel.Security;
+using Yilian.SharedKernel.Validation;
 
 namespace Yilian.Policies.Imports;
 
@@ -378,14 +379,22 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         var name = row.Get(Department.NameHeader).Trim();
         var household = row.Get(Department.HouseholdHeader).Trim();
         var region = row.Get(Department.RegionHeader).Trim();
-        if (name.Length is 0 or > 50)
+        if (name.Length == 0)
         {
             problems.Add(PolicyText.Get("Import_BadName"));
         }
+        else if (TextRules.Check(name, 50, multiline: false, allowMarkup: false) is { } nameRule)
+        {
+            problems.Add(ValidationMessages.Format(nameRule, Department.NameHeader, 50));
+        }
 
-        if (household.Length is 0 or > 32)
+        if (household.Length == 0)
         {
             problems.Add(PolicyText.Get("Import_BadHousehold"));
+        }
+        else if (TextRules.Check(household, 32, multiline: false, allowMarkup: false) is { } householdRule)
+        {
+            problems.Add(ValidationMessages.Format(householdRule, Department.HouseholdHeader, 32));
         }
 
         if (!RegionCode.IsWellFormed(region))
