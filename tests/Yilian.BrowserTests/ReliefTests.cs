@@ -88,6 +88,14 @@ public sealed class ReliefTests : IAsyncLifetime
         await phone.ClickAsync("[data-testid=contact-form] button[type=submit]");
         await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
         (await phone.Locator("[data-testid=check-error]").InnerTextAsync()).ShouldContain("需要您同意"); // nothing kept without consent
+        await phone.GoBackAsync();
+        await phone.FillAsync("[data-testid=contact-form] input[name=name]", "陈阿婆");
+        await phone.FillAsync("[data-testid=contact-form] input[name=phone]", "13912345678");
+        await phone.SelectOptionAsync("[data-testid=contact-community]", "320571001001");
+        await phone.CheckAsync("[data-testid=contact-form] input[name=consent]");
+        await phone.ClickAsync("[data-testid=contact-form] button[type=submit]");
+        await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await phone.Locator("[data-testid=contact-saved]").InnerTextAsync()).ShouldContain("救助管家");
 
         // The operator imports the household registration (UTF-8) and civil affairs (GBK) files, then screens.
         var zhang = Id("19500101", 11);
@@ -98,6 +106,11 @@ public sealed class ReliefTests : IAsyncLifetime
         await login.SubmitAsync("operator", Yilian.Testing.YilianApp.DemoPassword);
         await desk.GotoAsync("/admin/relief");
         (await desk.Locator("[data-testid=import-form]").CountAsync()).ShouldBe(1, (await desk.ContentAsync())[..Math.Min(3000, (await desk.ContentAsync()).Length)] + string.Join("\n", _fixture.App.Logs.Where(l => l.Contains("xception")).Take(3).Select(l => l[..Math.Min(l.Length, 1500)])));
+        // A file with a wrong check character is refused whole, naming the row, on the page.
+        await ImportAsync(desk, "public_security", "有误.csv",
+            Encoding.UTF8.GetBytes($"身份证号,姓名,户号,户籍地区划代码\n{zhang},张伟,H001,320571001001\n{zhao[..17]}{(zhao[17] == '1' ? '2' : '1')},赵丽,H003,320571001001\n"));
+        (await desk.Locator("[data-testid=relief-error]").InnerTextAsync()).ShouldContain("第 3 行：身份证号校验位不正确");
+        (await desk.Locator("[data-testid=relief-error]").InnerTextAsync()).ShouldContain("未导入任何数据");
         await ImportAsync(desk, "public_security", "公安户籍.csv",
             Encoding.UTF8.GetBytes($"身份证号,姓名,户号,户籍地区划代码,与户主关系\n{zhang},张伟,H001,320571001001,户主\n{zhao},赵丽,H003,320571001001,户主\n"));
         (await desk.Locator("[data-testid=import-result]").InnerTextAsync()).ShouldContain("新增居民 2 人");
@@ -120,6 +133,8 @@ public sealed class ReliefTests : IAsyncLifetime
         var workerLogin = new LoginPage(worker);
         await workerLogin.OpenAsync();
         await workerLogin.SubmitAsync("officer", Yilian.Testing.YilianApp.DemoPassword);
+        await worker.GotoAsync("/admin/relief");
+        (await worker.Locator("[data-testid=contact-requests]").InnerTextAsync()).ShouldContain("陈阿婆"); // the resident who asked to be called
         await worker.GotoAsync("/admin/relief?status=Open");
         await worker.Locator("[data-testid=candidate-row]", new PageLocatorOptions { HasText = "特困人员救助供养" }).Locator("[data-testid=candidate-open]").ClickAsync();
         await worker.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -122,15 +122,7 @@ public static class PoliciesModule
         var imports = app.MapGroup("/api/v1/resident-imports").WithTags("Resident data").RequireAuthorization(AuthPolicies.Operator);
         imports.MapGet("/departments", () => TypedResults.Ok(Departments.All)).WithName("ImportDepartments");
         imports.MapPost("/", async (HttpRequest http, ResidentImport import, Screenings screenings, IConfiguration config, CancellationToken ct) =>
-            {
-                var result = await ImportAsync(http, import, ct);
-                if (config.GetValue("Policies:ScreenAfterImport", true))
-                {
-                    await screenings.StartAsync(new StartScreening(RunKind.Incremental, null), ct); // only the households the file changed
-                }
-
-                return TypedResults.Ok(result);
-            })
+                TypedResults.Ok(await ImportAndScreenAsync(http, import, screenings, config, ct)))
             .DisableAntiforgery().WithName("ImportResidents").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024))
             .WithSummary("One department's CSV (UTF-8, GBK, GB18030) or Excel file; all rows or none, each problem named by row.");
 
@@ -187,23 +179,13 @@ public static class PoliciesModule
                 return await PageForms.RunAsync("/check?contacted=true", () => contacts.CreateAsync(new ContactRequestInput(name, phone, consent == true, given, community), ct));
             })
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/admin/relief/import", async (HttpRequest http, ResidentImport import, Screenings screenings, CancellationToken ct) =>
-            {
-                try
+        app.MapPost("/admin/relief/import", async (HttpRequest http, ResidentImport import, Screenings screenings, IConfiguration config, CancellationToken ct) =>
+                await PageForms.RunThenAsync("/admin/relief", async () =>
                 {
-                    var result = await ImportAsync(http, import, ct);
-                    await screenings.StartAsync(new StartScreening(RunKind.Incremental, null), ct);
-                    var summary = Resources.PolicyText.Get("Relief_Imported", result.Department, result.FileName, result.Rows, result.ResidentsCreated, result.HouseholdsChanged, result.Conflicts, result.Encoding);
-                    return Results.LocalRedirect("/admin/relief?imported=" + Uri.EscapeDataString(summary));
-                }
-                catch (Exception e) when (e is InputValidationException or FileTooLargeException or UnsupportedFileException)
-                {
-                    // Only the first problems travel back in the address; the API lists more.
-                    var lines = e is InputValidationException v ? v.Errors.SelectMany(x => x.Value).ToList() : [e.Message];
-                    var shown = lines.Count > 8 ? [.. lines.Take(7), lines[^1]] : lines;
-                    return Results.LocalRedirect("/admin/relief?error=" + Uri.EscapeDataString(string.Join("\n", shown)));
-                }
-            })
+                    var result = await ImportAndScreenAsync(http, import, screenings, config, ct);
+                    return "/admin/relief?imported=" + Uri.EscapeDataString(Resources.PolicyText.Get(
+                        "Relief_Imported", result.Department, result.FileName, result.Rows, result.ResidentsCreated, result.HouseholdsChanged, result.Conflicts, result.Encoding));
+                }))
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024));
         app.MapPost("/admin/relief/contacts/{id:guid}/handled", async (Guid id, ContactRequests contacts, CancellationToken ct) =>
@@ -216,19 +198,24 @@ public static class PoliciesModule
                 await PageForms.RunAsync($"/admin/relief/candidates/{id}", () => c.RecordAsync(id, new OutcomeRequest(status, note), ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();
         app.MapPost("/admin/policies/publish", async ([FromForm] string? text, PolicyPublishing publishing, CancellationToken ct) =>
-            {
-                try
+                await PageForms.RunThenAsync("/admin/policies", async () =>
                 {
                     var policy = await publishing.PublishAsync(text, ct);
-                    return Results.LocalRedirect("/admin/policies?published=" + Uri.EscapeDataString($"{policy.Name} v{policy.Version}"));
-                }
-                catch (Exception e) when (e is InputValidationException or BusinessRuleException)
-                {
-                    var lines = e is InputValidationException v ? v.Errors.SelectMany(x => x.Value).Take(8) : [e.Message];
-                    return Results.LocalRedirect("/admin/policies?error=" + Uri.EscapeDataString(string.Join("\n", lines)));
-                }
-            })
+                    return "/admin/policies?published=" + Uri.EscapeDataString($"{policy.Name} v{policy.Version}");
+                }))
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
+    }
+
+    /// <summary>An import from the API or the page, then (unless switched off) an incremental screening of the households it touched.</summary>
+    private static async Task<ImportResult> ImportAndScreenAsync(HttpRequest http, ResidentImport import, Screenings screenings, IConfiguration config, CancellationToken ct)
+    {
+        var result = await ImportAsync(http, import, ct);
+        if (config.GetValue("Policies:ScreenAfterImport", true))
+        {
+            await screenings.StartAsync(new StartScreening(RunKind.Incremental, null), ct);
+        }
+
+        return result;
     }
 
     /// <summary>Reads the multipart form of an import (a body over the limit is answered as too large, not as a broken form).</summary>

@@ -80,4 +80,8 @@ public static class ErrorText
     /// <summary>What a page shows for a domain error: every field message joined, or the rule's message.</summary>
     public static string Of(Exception e) =>
         e is InputValidationException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message;
+
+    /// <summary>Each message on its own (a file import can name many rows).</summary>
+    public static IReadOnlyList<string> Lines(Exception e) =>
+        e is InputValidationException v ? [.. v.Errors.SelectMany(x => x.Value)] : [e.Message];
 }

@@ -10,17 +10,29 @@ namespace Yilian.Platform.Contracts.Ui;
 /// </summary>
 public static class PageForms
 {
-    public static async Task<IResult> RunAsync(string page, Func<Task> action, string errorParameter = "error")
+    /// <summary>How many messages travel back in the address (a long list would overflow the request line); the last one is always kept, it usually sums up.</summary>
+    public const int MaxMessages = 8;
+
+    public static Task<IResult> RunAsync(string page, Func<Task> action, string errorParameter = "error") =>
+        RunThenAsync(page, async () =>
+        {
+            await action();
+            return page;
+        }, errorParameter);
+
+    /// <summary>As <see cref="RunAsync"/>, for an action whose result decides the page to go to next; errors go back to <paramref name="errorPage"/>, one message per line.</summary>
+    public static async Task<IResult> RunThenAsync(string errorPage, Func<Task<string>> action, string errorParameter = "error")
     {
         try
         {
-            await action();
-            return Results.LocalRedirect(page);
+            return Results.LocalRedirect(await action());
         }
         catch (Exception e) when (e is InputValidationException or BusinessRuleException or ForbiddenException or NotFoundException or FileTooLargeException or UnsupportedFileException)
         {
-            var separator = page.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-            return Results.LocalRedirect($"{page}{separator}{errorParameter}={Uri.EscapeDataString(ErrorText.Of(e))}");
+            var lines = ErrorText.Lines(e);
+            var shown = lines.Count > MaxMessages ? [.. lines.Take(MaxMessages - 1), lines[^1]] : lines;
+            var separator = errorPage.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            return Results.LocalRedirect($"{errorPage}{separator}{errorParameter}={Uri.EscapeDataString(string.Join("\n", shown))}");
         }
     }
 }
