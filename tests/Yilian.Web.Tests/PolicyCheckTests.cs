@@ -73,10 +73,11 @@ public sealed class PolicyCheckTests
         (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/policies")).GetArrayLength().ShouldBe(28);
     }
 
-    [Fact]
-    public async Task Publishing_A_New_Version_Changes_What_Applies_Now_But_Not_What_Was_Recorded()
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Publishing_A_New_Version_Changes_What_Applies_Now_But_Not_What_Was_Recorded(string provider)
     {
-        await using var app = await YilianApp.StartAsync(Databases.Sqlite, new Dictionary<string, string?> { ["Policies:ScreenAfterImport"] = "false" });
+        await using var app = await YilianApp.StartAsync(provider, new Dictionary<string, string?> { ["Policies:ScreenAfterImport"] = "false" });
         using var op = await app.ClientAsAsync("operator");
         using var officer = await app.ClientAsAsync("officer");
         (await ResidentScreeningTests.ImportAsync(op, "public_security", System.Text.Encoding.UTF8.GetBytes(ResidentScreeningTests.RegistryCsv()), "户籍.csv")).EnsureSuccessStatusCode();

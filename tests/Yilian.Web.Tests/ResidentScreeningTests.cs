@@ -168,10 +168,11 @@ public sealed class ResidentScreeningTests
         after["low-income-marginal"].ShouldBe("Open");
     }
 
-    [Fact]
-    public async Task Bad_Files_Are_Refused_With_The_Row_And_Nothing_Is_Imported()
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Bad_Files_Are_Refused_With_The_Row_And_Nothing_Is_Imported(string provider)
     {
-        await using var app = await YilianApp.StartAsync(Databases.Sqlite, new Dictionary<string, string?> { ["Policies:ScreenAfterImport"] = "false" });
+        await using var app = await YilianApp.StartAsync(provider, new Dictionary<string, string?> { ["Policies:ScreenAfterImport"] = "false" });
         using var op = await app.ClientAsAsync("operator");
         var bad = ZhangWei[..17] + (ZhangWei[17] == '1' ? '2' : '1');
         var text = await Refused(await ImportAsync(op, "public_security", Encoding.UTF8.GetBytes(
