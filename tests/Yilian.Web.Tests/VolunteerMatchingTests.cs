@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;
 using Yilian.Testing;
@@ -97,6 +98,8 @@ public sealed class VolunteerMatchingTests
                 OwnerUserId = "matching-另有安排", RegionCode = community, Sequence = 1, Status = SignupStatus.Confirmed, SignedUpAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
+            // What a confirmed sign-up does: the calendar holds the person, and matching reads commitments from there.
+            (await scope.ServiceProvider.GetRequiredService<IPersonCalendar>().HoldAsync(Guid.Parse(other), PersonKeys.User("matching-另有安排"), CancellationToken.None)).ShouldBeEmpty();
         }
 
         app.Services.GetRequiredService<Yilian.Volunteers.Matching.MatchPool>().Invalidate();

@@ -166,7 +166,9 @@ internal sealed partial class ActivityScheduler(
             throw new ForbiddenException(ActivityText.Get("Venue_PolicyForbids"));
         }
 
-        var staff = activity.StaffIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => "staff:" + s).ToList();
+        // Everyone the occurrence holds moves with it: its staff and the volunteers whose sign-ups hold them.
+        var staff = activity.StaffIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => "staff:" + s)
+            .Union(await db.PersonBookings.Where(p => p.OccurrenceId == occurrenceId).Select(p => p.PersonKey).ToListAsync(ct)).ToList();
         var check = new ScheduleCheck([slot], venue is null ? null : Venues.Rules(venue), staff, activity.ExpectedParticipants) { IgnoreOccurrenceId = occurrenceId };
         await BookAsync(check, () =>
         {

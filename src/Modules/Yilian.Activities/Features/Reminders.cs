@@ -71,7 +71,7 @@ internal sealed class ReminderPlanner(ISchedulerFactory schedulers, IConfigurati
     }
 }
 
-/// <summary>Enqueues the reminders of one occurrence: in-app for the organizer's account, SMS for staff with a phone.</summary>
+/// <summary>Enqueues the reminders of one occurrence: in-app for the organizer's account and the volunteers it holds, SMS for staff with a phone.</summary>
 internal sealed class ActivityReminderJob(IServiceProvider services) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -98,7 +98,8 @@ internal sealed class ActivityReminderJob(IServiceProvider services) : IJob
         var link = $"/admin/calendar?date={ChinaTime.ToChina(occurrence.Start):yyyy-MM-dd}";
         var outgoing = new List<OutgoingNotification>();
         var people = scope.ServiceProvider.GetRequiredService<IAccountDirectory>();
-        if (await people.FindByUserNameAsync(activity.CreatedBy, cancellationToken) is { } organizer)
+        var organizer = await people.FindByUserNameAsync(activity.CreatedBy, cancellationToken);
+        if (organizer is not null)
         {
             outgoing.Add(new OutgoingNotification("user:" + organizer.Id, organizer.Id, NotificationChannels.InApp, null, title, body, link, $"reminder:{occurrenceId:N}:user:{organizer.Id}"));
         }
@@ -111,6 +112,11 @@ internal sealed class ActivityReminderJob(IServiceProvider services) : IJob
                 .Select(s => new OutgoingNotification("staff:" + s.Id, null, NotificationChannels.Sms, s.Phone, title, body, null, $"reminder:{occurrenceId:N}:staff:{s.Id}")));
         }
 
+        // Volunteers held by the occurrence (their sign-ups were confirmed) are reminded in the app.
+        var held = await db.PersonBookings.AsNoTracking().Where(p => p.OccurrenceId == occurrenceId && p.PersonKey.StartsWith(PersonKeys.UserPrefix))
+            .Select(p => p.PersonKey).ToListAsync(cancellationToken);
+        outgoing.AddRange(held.Distinct().Select(key => key[PersonKeys.UserPrefix.Length..]).Where(id => id != organizer?.Id)
+            .Select(id => new OutgoingNotification(PersonKeys.User(id), id, NotificationChannels.InApp, null, title, body, "/volunteer/activities", $"reminder:{occurrenceId:N}:user:{id}")));
         await scope.ServiceProvider.GetRequiredService<INotificationOutbox>().EnqueueAsync(outgoing, cancellationToken);
     }
 }

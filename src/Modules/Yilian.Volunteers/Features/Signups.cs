@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Platform.Contracts;
@@ -13,12 +14,13 @@ namespace Yilian.Volunteers.Features;
 public sealed record SignupDto(Guid Id, Guid ActivityId, Guid VolunteerId, string VolunteerName, SignupStatus Status, long Sequence, int? WaitlistPosition, DateTimeOffset SignedUpAt);
 
 /// <summary>
-/// Sign-ups with a capacity and a waitlist. Every change to an activity's sign-ups starts by updating its
+/// Sign-ups with a capacity and a waitlist; a confirmed place holds the volunteer in the calendar (<see cref="IPersonCalendar"/>),
+/// so nobody is confirmed for two activities at once. Every change to an activity's sign-ups starts by updating its
 /// counter row inside the transaction: on PostgreSQL that row lock, on SQLite the write transaction,
 /// serializes them, so places are never oversold and arrival numbers never repeat. Cancelling a
 /// confirmed place promotes the earliest on the waitlist.
 /// </summary>
-internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, Matching.MatchPool pool, INotificationOutbox outbox, ICurrentUser user, TimeProvider clock)
+internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, IPersonCalendar calendar, Matching.MatchPool pool, INotificationOutbox outbox, ICurrentUser user, TimeProvider clock)
 {
     public async Task<SignupDto> SignUpAsync(Guid activityId, CancellationToken ct)
     {
@@ -47,6 +49,52 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         }
 
         await EnsurePlacesAsync(activityId, activity.VolunteersNeeded, ct);
+        if (await db.Signups.AnyAsync(s => s.ActivityId == activityId && s.VolunteerId == volunteer.Id && s.Status != SignupStatus.Cancelled, ct))
+        {
+            throw new BusinessRuleException("AlreadySignedUp", VolunteerText.Get("Signup_Already"), isConflict: true);
+        }
+
+        // The calendar holds the volunteer first (its own transaction, its engine): a clash refuses the sign-up with the other activity named.
+        var person = PersonKeys.User(volunteer.OwnerUserId);
+        var clashes = await calendar.HoldAsync(activityId, person, ct);
+        if (clashes.Count > 0)
+        {
+            throw Clash(clashes);
+        }
+
+        Signup signup;
+        try
+        {
+            signup = await AddSignupAsync(activity, volunteer, ct);
+        }
+        catch (BusinessRuleException e) when (e.Rule == "AlreadySignedUp")
+        {
+            // The same volunteer's other request won: its sign-up owns the hold.
+            throw;
+        }
+        catch
+        {
+            await calendar.ReleaseAsync(activityId, person, CancellationToken.None);
+            throw;
+        }
+
+        if (signup.Status == SignupStatus.Waitlisted)
+        {
+            // A waitlisted volunteer is not held; a place left free while everyone ahead is busy elsewhere goes down the list.
+            await calendar.ReleaseAsync(activityId, person, ct);
+            if (await HasFreePlaceAsync(activityId, ct))
+            {
+                await PromoteAsync(activityId, ct);
+            }
+        }
+
+        pool.Invalidate();
+        return await ToDtoAsync(signup, volunteer.RealName, ct);
+    }
+
+    private async Task<Signup> AddSignupAsync(ActivityBrief activity, Volunteer volunteer, CancellationToken ct)
+    {
+        var activityId = activity.Id;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The lock: bump the arrival counter first.
         await db.Places.Where(p => p.ActivityId == activityId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSequence, p => p.NextSequence + 1), ct);
@@ -56,7 +104,9 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         }
 
         var sequence = await db.Places.Where(p => p.ActivityId == activityId).Select(p => p.NextSequence).SingleAsync(ct);
-        var confirmed = await db.Places.Where(p => p.ActivityId == activityId && p.Confirmed < p.Capacity)
+        // Arrival order: nobody passes a volunteer already waiting.
+        var waiting = await db.Signups.IgnoreQueryFilters().AnyAsync(s => s.ActivityId == activityId && s.Status == SignupStatus.Waitlisted, ct);
+        var confirmed = !waiting && await db.Places.Where(p => p.ActivityId == activityId && p.Confirmed < p.Capacity)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Confirmed, p => p.Confirmed + 1), ct) == 1;
         var signup = new Signup
         {
@@ -74,58 +124,125 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        pool.Invalidate();
-        return await ToDtoAsync(signup, volunteer.RealName, ct);
+        return signup;
     }
 
-    /// <summary>The volunteer withdraws (or an organizer removes them); a confirmed place passes to the first on the waitlist.</summary>
+    private static BusinessRuleException Clash(IReadOnlyList<PersonClash> clashes)
+    {
+        var lines = clashes.Take(3).Select(c => VolunteerText.Get("Signup_Clash", c.OtherTitle ?? VolunteerText.Get("Signup_ClashOther"),
+            ChinaTime.ToChina(c.OtherStart).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture), ChinaTime.ToChina(c.OtherEnd).ToString("HH:mm", CultureInfo.InvariantCulture)));
+        return new BusinessRuleException("ScheduleConflict", string.Join("；", lines.Distinct()), isConflict: true,
+            new Dictionary<string, object?> { ["conflicts"] = clashes });
+    }
+
+    /// <summary>
+    /// The volunteer withdraws (or an organizer removes them): the calendar lets them go, and a confirmed place
+    /// passes to the first on the waitlist who is free at that time.
+    /// </summary>
     public async Task CancelAsync(Guid activityId, Guid signupId, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Places.Where(p => p.ActivityId == activityId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSequence, p => p.NextSequence), ct);
-        var signup = await db.Signups.FirstOrDefaultAsync(s => s.Id == signupId && s.ActivityId == activityId, ct) ?? throw new NotFoundException("Signup", signupId);
-        if (signup.OwnerUserId != user.UserId && !user.IsInRole(Roles.OrgAdmin) && !user.IsInRole(Roles.OrgStaff) && !user.IsInRole(Roles.PlatformOperator) && !user.IsInRole(Roles.CommunityOfficer))
+        Signup signup;
+        bool wasConfirmed;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            throw new ForbiddenException(VolunteerText.Get("Signup_Forbidden"));
+            await db.Places.Where(p => p.ActivityId == activityId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSequence, p => p.NextSequence), ct);
+            signup = await db.Signups.FirstOrDefaultAsync(s => s.Id == signupId && s.ActivityId == activityId, ct) ?? throw new NotFoundException("Signup", signupId);
+            if (signup.OwnerUserId != user.UserId && !user.IsInRole(Roles.OrgAdmin) && !user.IsInRole(Roles.OrgStaff) && !user.IsInRole(Roles.PlatformOperator) && !user.IsInRole(Roles.CommunityOfficer))
+            {
+                throw new ForbiddenException(VolunteerText.Get("Signup_Forbidden"));
+            }
+
+            if (signup.Status == SignupStatus.Cancelled)
+            {
+                return;
+            }
+
+            wasConfirmed = signup.Status == SignupStatus.Confirmed;
+            signup.Status = SignupStatus.Cancelled;
+            signup.ChangedAt = clock.GetUtcNow();
+            if (wasConfirmed)
+            {
+                await db.Places.Where(p => p.ActivityId == activityId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Confirmed, p => p.Confirmed - 1), ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
 
-        if (signup.Status == SignupStatus.Cancelled)
+        pool.Invalidate();
+        if (wasConfirmed)
+        {
+            // After the commit: the calendar is another module's store (and on SQLite a second write transaction would wait for this one).
+            await calendar.ReleaseAsync(activityId, PersonKeys.User(signup.OwnerUserId), ct);
+            await PromoteAsync(activityId, ct);
+        }
+    }
+
+    /// <summary>
+    /// Fills free places from the waitlist in arrival order. Each candidate is held in the calendar first; one who
+    /// is busy elsewhere by now keeps their place in the queue and the next is tried. The place is claimed under
+    /// the same counter lock as sign-ups, so a promotion and a new sign-up never take the same place.
+    /// </summary>
+    private async Task PromoteAsync(Guid activityId, CancellationToken ct)
+    {
+        var busy = new List<Guid>();
+        var promoted = new List<Signup>();
+        while (await HasFreePlaceAsync(activityId, ct))
+        {
+            // Past the caller's scope: a volunteer cancelling must promote someone else's waitlisted sign-up.
+            var next = await db.Signups.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.ActivityId == activityId && s.Status == SignupStatus.Waitlisted && !busy.Contains(s.Id))
+                .OrderBy(s => s.Sequence).FirstOrDefaultAsync(ct);
+            if (next is null)
+            {
+                break;
+            }
+
+            var person = PersonKeys.User(next.OwnerUserId);
+            if ((await calendar.HoldAsync(activityId, person, ct)).Count > 0)
+            {
+                busy.Add(next.Id);
+                continue;
+            }
+
+            var taken = false;
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.Places.Where(p => p.ActivityId == activityId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSequence, p => p.NextSequence), ct);
+                var row = await db.Signups.IgnoreQueryFilters().FirstAsync(s => s.Id == next.Id, ct);
+                if (row.Status == SignupStatus.Waitlisted && await db.Places.Where(p => p.ActivityId == activityId && p.Confirmed < p.Capacity)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.Confirmed, p => p.Confirmed + 1), ct) == 1)
+                {
+                    row.Status = SignupStatus.Confirmed;
+                    row.ChangedAt = clock.GetUtcNow();
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    promoted.Add(row);
+                    taken = true;
+                }
+            }
+
+            if (!taken)
+            {
+                // Withdrawn meanwhile, or the place went to someone else: let the calendar go.
+                await calendar.ReleaseAsync(activityId, person, ct);
+                busy.Add(next.Id);
+            }
+        }
+
+        if (promoted.Count == 0)
         {
             return;
         }
 
-        var wasConfirmed = signup.Status == SignupStatus.Confirmed;
-        Signup? promoted = null;
-        signup.Status = SignupStatus.Cancelled;
-        signup.ChangedAt = clock.GetUtcNow();
-        if (wasConfirmed)
-        {
-            // Past the caller's scope: a volunteer cancelling must promote someone else's waitlisted sign-up.
-            var next = await db.Signups.IgnoreQueryFilters().Where(s => s.ActivityId == activityId && s.Status == SignupStatus.Waitlisted)
-                .OrderBy(s => s.Sequence).FirstOrDefaultAsync(ct);
-            if (next is null)
-            {
-                await db.Places.Where(p => p.ActivityId == activityId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Confirmed, p => p.Confirmed - 1), ct);
-            }
-            else
-            {
-                next.Status = SignupStatus.Confirmed;
-                next.ChangedAt = signup.ChangedAt;
-                promoted = next;
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         pool.Invalidate();
-        if (promoted is not null)
-        {
-            // After the commit: the outbox is another module's store (and on SQLite a second write transaction would wait for this one).
-            var title = (await activities.FindAsync(activityId, ct))?.Title ?? "";
-            await outbox.EnqueueAsync([new OutgoingNotification("user:" + promoted.OwnerUserId, promoted.OwnerUserId, NotificationChannels.InApp, null,
-                VolunteerText.Get("Signup_PromotedTitle"), VolunteerText.Get("Signup_PromotedBody", title), "/volunteer/activities", "promoted:" + promoted.Id)], ct);
-        }
+        var title = (await activities.FindAsync(activityId, ct))?.Title ?? "";
+        await outbox.EnqueueAsync([.. promoted.Select(p => new OutgoingNotification(PersonKeys.User(p.OwnerUserId), p.OwnerUserId, NotificationChannels.InApp, null,
+            VolunteerText.Get("Signup_PromotedTitle"), VolunteerText.Get("Signup_PromotedBody", title), "/volunteer/activities", "promoted:" + p.Id))], ct);
     }
+
+    private Task<bool> HasFreePlaceAsync(Guid activityId, CancellationToken ct) =>
+        db.Places.AnyAsync(p => p.ActivityId == activityId && p.Confirmed < p.Capacity, ct);
 
     /// <summary>An activity's sign-ups in arrival order (organizers in scope see all; a volunteer sees their own).</summary>
     public async Task<IReadOnlyList<SignupDto>> ListAsync(Guid activityId, CancellationToken ct)

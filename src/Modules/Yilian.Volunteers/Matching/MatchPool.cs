@@ -74,6 +74,7 @@ internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvide
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
         var catalog = scope.ServiceProvider.GetRequiredService<IActivityCatalog>();
+        var calendar = scope.ServiceProvider.GetRequiredService<IPersonCalendar>();
         var now = clock.GetUtcNow();
         var history = now.AddDays(-180);
 
@@ -86,7 +87,9 @@ internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvide
         var attendance = await db.Attendances.AsNoTracking().Where(a => a.OccurrenceStart >= history)
             .Select(a => new { a.VolunteerId, a.OccurrenceId, a.Status, a.CheckInAt, a.CreditedMinutes, a.OccurrenceStart }).ToListAsync(ct);
         var confirmedActivities = signups.Where(s => s.Status == SignupStatus.Confirmed).Select(s => s.ActivityId).Distinct().ToList();
-        var occurrences = (await catalog.OccurrencesOfAsync(confirmedActivities, history, now.AddDays(62), ct)).ToLookup(o => o.ActivityId);
+        var occurrences = (await catalog.OccurrencesOfAsync(confirmedActivities, history, now, ct)).ToLookup(o => o.ActivityId);
+        // Commitments come from the calendar: what a confirmed sign-up holds there, and anything else that holds the person.
+        var busyByUser = (await calendar.BusyAsync(PersonKeys.UserPrefix, now, now.AddDays(62), ct)).ToLookup(b => b.PersonKey);
         var attended = attendance.Where(a => a.CheckInAt != null && a.Status != AttendanceStatus.Rejected).Select(a => (a.VolunteerId, a.OccurrenceId)).ToHashSet();
         var stats = attendance.GroupBy(a => a.VolunteerId).ToDictionary(g => g.Key, g => (
             Attended: g.Count(a => a.Status == AttendanceStatus.Confirmed),
@@ -108,7 +111,6 @@ internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvide
                 Availability = Cells(Parse<List<WeeklySlot>>(r.WeeklyAvailability)),
                 Unavailable = [.. (Parse<List<Unavailability>>(r.Unavailable) ?? []).Select(u => (u.From, u.To))],
             };
-            var busy = new List<(DateTimeOffset Start, DateTimeOffset End)>();
             foreach (var s in byVolunteer[r.Id])
             {
                 profile.SignedUp.Add(s.ActivityId);
@@ -119,18 +121,14 @@ internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvide
 
                 foreach (var o in occurrences[s.ActivityId])
                 {
-                    if (o.End > now)
-                    {
-                        busy.Add((o.Start, o.End));
-                    }
-                    else if (!attended.Contains((r.Id, o.Id)))
+                    if (o.End <= now && !attended.Contains((r.Id, o.Id)))
                     {
                         profile.NoShows++;
                     }
                 }
             }
 
-            profile.Busy = [.. busy.OrderBy(b => b.Start)];
+            profile.Busy = [.. busyByUser[PersonKeys.User(r.OwnerUserId)].Select(b => (b.Start, b.End)).OrderBy(b => b.Start)];
             if (stats.TryGetValue(r.Id, out var st))
             {
                 profile.Attended = st.Attended;
