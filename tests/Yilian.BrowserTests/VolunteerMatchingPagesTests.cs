@@ -75,9 +75,65 @@ public sealed class VolunteerMatchingPagesTests : IAsyncLifetime
         (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         await BrowserFixture.ScreenshotAsync(phone, "50-volunteer-invited-phone");
 
+        // The volunteer signs up; another activity at the same hour is refused with the one that holds them named;
+        // after withdrawing from the first, the second is theirs.
+        await SignUpOnPhoneAsync(phone, "敬老院急救知识宣讲");
+        (await phone.Locator("[data-testid=signup-result]").InnerTextAsync()).ShouldContain("报名成功");
+        using (var org = await app.ClientAsAsync("orgadmin"))
+        {
+            var created = await org.PostAsJsonAsync("/api/v1/activities", new
+            {
+                title = "同一时间的社区义诊", type = "volunteering", online = true,
+                start = ten.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), end = ten.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                volunteerNeeds = new Dictionary<string, int> { ["order"] = 3 },
+            });
+            created.EnsureSuccessStatusCode();
+            (await org.PostAsync(created.Headers.Location + "/publish", null)).EnsureSuccessStatusCode();
+        }
+
+        await SignUpOnPhoneAsync(phone, "同一时间的社区义诊");
+        (await phone.Locator("[data-testid=signup-result]").InnerTextAsync()).ShouldContain("该时段您已报名「敬老院急救知识宣讲」");
+        (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        await BrowserFixture.ScreenshotAsync(phone, "59-volunteer-clash-phone");
+        phone.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await phone.Locator("[data-testid=my-signup]", new PageLocatorOptions { HasText = "敬老院急救知识宣讲" }).Locator("[data-testid=withdraw]").ClickAsync();
+        await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await phone.Locator("[data-testid=signup-result]").InnerTextAsync()).ShouldContain("已退出报名");
+        await SignUpOnPhoneAsync(phone, "同一时间的社区义诊");
+        (await phone.Locator("[data-testid=signup-result]").InnerTextAsync()).ShouldContain("报名成功");
+
         // The week's proposal page answers with its summary.
         await desk.GotoAsync($"/admin/volunteering/week?week={ten:yyyy-MM-dd}");
         (await desk.Locator("[data-testid=week-summary]").InnerTextAsync()).ShouldContain("个活动");
         await BrowserFixture.ScreenshotAsync(desk, "51-organizer-week-proposal");
+
+        // A service team: created, the volunteer added by number, made its leader on the team's page.
+        using var self = await app.ClientAsAsync("volunteer");
+        var number = (await self.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/volunteers/me")).GetProperty("number").GetString();
+        await desk.GotoAsync("/admin/volunteering/teams");
+        await desk.FillAsync("[data-testid=team-form] input[name=name]", "急救宣讲志愿服务队");
+        await desk.ClickAsync("[data-testid=team-form] button[type=submit]");
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await desk.Locator("[data-testid=team-link]", new PageLocatorOptions { HasText = "急救宣讲志愿服务队" }).ClickAsync();
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await desk.FillAsync("[data-testid=team-add] input[name=numbers]", "NOPE-1");
+        await desk.ClickAsync("[data-testid=team-add] button[type=submit]");
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid=team-error]").InnerTextAsync()).ShouldContain("NOPE-1");
+        await desk.FillAsync("[data-testid=team-add] input[name=numbers]", number!);
+        await desk.ClickAsync("[data-testid=team-add] button[type=submit]");
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var member = desk.Locator("[data-testid=team-member]", new PageLocatorOptions { HasText = "马小慧" });
+        await member.Locator("button", new LocatorLocatorOptions { HasText = "设为队长" }).ClickAsync();
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid=team-member]", new PageLocatorOptions { HasText = "马小慧" }).InnerTextAsync()).ShouldContain("队长");
+        await BrowserFixture.ScreenshotAsync(desk, "60-organizer-team");
+    }
+
+    private static async Task SignUpOnPhoneAsync(IPage phone, string title)
+    {
+        await phone.GotoAsync("/volunteer/activities");
+        await phone.Locator("article", new PageLocatorOptions { HasText = title }).Locator("[data-testid=signup]").ClickAsync();
+        await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 }

@@ -94,4 +94,41 @@ public sealed class ReminderTests
             await app.DisposeAsync();
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_Volunteer_Held_By_An_Occurrence_Is_Reminded_In_The_App(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Activities:ReminderLeadMinutes"] = "60",
+            ["Notifications:DispatchSeconds"] = "1",
+        });
+        using var org = await app.ClientAsAsync("orgadmin");
+        using var volunteer = await app.ClientAsAsync("volunteer");
+        var later = DateTimeOffset.UtcNow.AddHours(3);
+        var created = await org.PostAsJsonAsync("/api/v1/activities", new
+        {
+            title = "社区义剪志愿服务", type = "volunteering", online = true, start = Iso(later), end = Iso(later.AddHours(2)), volunteerNeeds = new Dictionary<string, int> { ["order"] = 2 },
+        });
+        var occurrence = await OccurrenceOfAsync(org, created);
+        (await org.PostAsync(created.Headers.Location + "/publish", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await volunteer.PostAsync(created.Headers.Location + "/signups", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // The planned trigger, brought forward to now: the job reads who the occurrence holds when it fires.
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = (await TriggerAsync(app, occurrence)).ShouldNotBeNull();
+        await scheduler.RescheduleJob(trigger.Key, trigger.GetTriggerBuilder().StartNow().Build());
+        JsonElement reminder = default;
+        for (var i = 0; i < 60 && reminder.ValueKind == JsonValueKind.Undefined; i++)
+        {
+            await Task.Delay(500);
+            reminder = (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray()
+                .FirstOrDefault(n => n.GetProperty("title").GetString()!.Contains("社区义剪志愿服务"));
+        }
+
+        reminder.ValueKind.ShouldBe(JsonValueKind.Object, "no reminder reached the volunteer");
+        reminder.GetProperty("body").GetString()!.ShouldContain(later.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        reminder.GetProperty("link").GetString().ShouldBe("/volunteer/activities");
+    }
 }

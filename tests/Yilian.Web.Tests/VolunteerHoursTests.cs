@@ -2,7 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yilian.SharedKernel.Security;
 using Yilian.Testing;
+using Yilian.Volunteers.Data;
+using Yilian.Volunteers.Domain;
 
 namespace Yilian.Web.Tests;
 
@@ -69,6 +74,29 @@ public sealed class VolunteerHoursTests
         return id;
     }
 
+    private static async Task OverlappingSignupsAsync(YilianApp app, HttpClient volunteer, IReadOnlyList<string> activities)
+    {
+        var me = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me");
+        var first = (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/me/signups"))[0];
+        using (SystemScope.Enter())
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
+            var template = await db.Signups.AsNoTracking().SingleAsync(s => s.Id == first.GetProperty("id").GetGuid());
+            foreach (var activity in activities)
+            {
+                db.Signups.Add(new Signup
+                {
+                    Id = Guid.NewGuid(), ActivityId = Guid.Parse(activity), VolunteerId = me.GetProperty("id").GetGuid(), OrganizationId = template.OrganizationId,
+                    VolunteerName = template.VolunteerName, OwnerUserId = template.OwnerUserId, RegionCode = template.RegionCode, Sequence = 1,
+                    Status = SignupStatus.Confirmed, SignedUpAt = DateTimeOffset.UtcNow,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> ScanAsync(HttpClient client, string code, DateTimeOffset? scannedAt = null, double? lat = null, double? lng = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/checkins", new { code, scannedAt = scannedAt is { } s ? Iso(s) : null, latitude = lat, longitude = lng });
@@ -93,11 +121,13 @@ public sealed class VolunteerHoursTests
         // Three more activities of the same organization that overlap the first: their hours must not count twice.
         var second = await PublishedActivityAsync(org, "河道清洁：垃圾分拣", null, ten.AddMinutes(30), ten.AddMinutes(90));
         var third = await PublishedActivityAsync(org, "河道清洁：宣传", null, ten.AddMinutes(45), ten.AddMinutes(75));
-        foreach (var activity in new[] { river, second, third })
-        {
-            var signup = await volunteer.PostAsync($"/api/v1/activities/{activity}/signups", null);
-            signup.StatusCode.ShouldBe(HttpStatusCode.Created, await signup.Content.ReadAsStringAsync());
-        }
+        var signup = await volunteer.PostAsync($"/api/v1/activities/{river}/signups", null);
+        signup.StatusCode.ShouldBe(HttpStatusCode.Created, await signup.Content.ReadAsStringAsync());
+        // The calendar holds the volunteer for the first, so signing up for an overlapping one is refused …
+        (await volunteer.PostAsync($"/api/v1/activities/{second}/signups", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // … but overlapping records can still reach the ledger (sign-ups from before the calendar held volunteers,
+        // records kept on paper and entered later): those two sign-ups are written straight into the store.
+        await OverlappingSignupsAsync(app, volunteer, [second, third]);
 
         // The organizer shows the codes; the volunteer may not fetch them.
         (await volunteer.GetAsync($"/api/v1/activities/{river}/checkin-codes")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -243,6 +273,7 @@ public sealed class VolunteerHoursTests
         certificate.GetProperty("records").GetInt32().ShouldBe(3);
         certificate.GetProperty("idNumberMasked").GetString()!.ShouldContain("****");
         certificate.GetProperty("serviceContent").GetString()!.ShouldContain("河道清洁志愿服务");
+        certificate.GetProperty("handlerName").GetString()!.ShouldStartWith("陈晓燕"); // the person who confirmed, by name, not the account
         var number = certificate.GetProperty("number").GetString()!;
         var pdf = await volunteer.GetAsync($"/api/v1/certificates/{number}/pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);

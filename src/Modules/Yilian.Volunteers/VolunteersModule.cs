@@ -14,6 +14,7 @@ using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;
 using Yilian.Volunteers.Data;
 using Yilian.Volunteers.Features;
+using Yilian.Volunteers.Resources;
 
 namespace Yilian.Volunteers;
 
@@ -35,6 +36,7 @@ public static class VolunteersModule
         builder.Services.AddScoped<PointsShop>();
         builder.Services.AddScoped<Teams>();
         builder.Services.AddSingleton<Matching.MatchPool>();
+        builder.Services.AddHostedService<Matching.MatchPoolWarmer>();
         builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
         builder.Services.Configure<CheckInOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
@@ -104,6 +106,22 @@ public static class VolunteersModule
                 return Results.LocalRedirect("/volunteer/activities?result=" + Uri.EscapeDataString(result));
             })
             .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/volunteer/activities/{activityId:guid}/signups/{signupId:guid}/cancel", async (Guid activityId, Guid signupId, [Microsoft.AspNetCore.Mvc.FromForm] string? unused, Signups s, CancellationToken ct) =>
+            {
+                string result;
+                try
+                {
+                    await s.CancelAsync(activityId, signupId, ct);
+                    result = VolunteerText.Get("Find_Withdrawn");
+                }
+                catch (Exception e) when (e is BusinessRuleException or ForbiddenException or NotFoundException)
+                {
+                    result = ErrorText.Of(e);
+                }
+
+                return Results.LocalRedirect("/volunteer/activities?result=" + Uri.EscapeDataString(result));
+            })
+            .RequireAuthorization().ExcludeFromDescription();
         var points = app.MapGroup("/api/v1/points").WithTags("Volunteers").RequireAuthorization();
         points.MapGet("/", async (Guid? volunteerId, Points p, CancellationToken ct) => TypedResults.Ok(await p.LedgerAsync(volunteerId, ct)))
             .WithName("PointsLedger").WithSummary("Balance and movements: your own, or a volunteer's in your scope.");
@@ -132,6 +150,12 @@ public static class VolunteersModule
         teams.MapGet("/{id:guid}/members", async (Guid id, Teams t, CancellationToken ct) => TypedResults.Ok(await t.MembersAsync(id, ct))).WithName("TeamMembers");
         teams.MapPost("/{id:guid}/members", async (Guid id, TeamMembersRequest request, Teams t, CancellationToken ct) => TypedResults.Ok(await t.AddMembersAsync(id, request, ct)))
             .WithName("AddTeamMembers").WithSummary("Adds volunteers once each; leaderId names the team leader.");
+        teams.MapPut("/{id:guid}/leader", async (Guid id, TeamLeaderRequest request, Teams t, CancellationToken ct) =>
+                TypedResults.Ok(await t.SetLeaderAsync(id, request.VolunteerId ?? throw InputValidationException.For("volunteerId", VolunteerText.Get("Team_LeaderNotMember")), ct)))
+            .WithName("SetTeamLeader").WithSummary("Names the team's leader (one of its members).");
+        teams.MapDelete("/{id:guid}/members/{volunteerId:guid}", async (Guid id, Guid volunteerId, Teams t, CancellationToken ct) =>
+                TypedResults.Ok(await t.RemoveMemberAsync(id, volunteerId, ct)))
+            .WithName("RemoveTeamMember").WithSummary("Takes a volunteer off the team; their service records stay.");
         teams.MapGet("/{id:guid}/ledger/export", async (Guid id, Teams t, CancellationToken ct) =>
             {
                 var (ledger, records) = await t.LedgerAsync(id, ct);
@@ -143,7 +167,13 @@ public static class VolunteersModule
                 await PageForms.RunAsync("/admin/volunteering/teams", () => t.CreateAsync(new TeamRequest { Name = name, Focus = string.IsNullOrEmpty(focus) ? null : focus, OrganizationId = organizationId }, ct)))
             .RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/admin/volunteering/teams/{id:guid}/members", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] string? numbers, Teams t, CancellationToken ct) =>
-                await PageForms.RunAsync("/admin/volunteering/teams", () => t.AddMembersByNumberAsync(id, numbers, ct)))
+                await PageForms.RunAsync($"/admin/volunteering/teams/{id}", () => t.AddMembersByNumberAsync(id, numbers, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/volunteering/teams/{id:guid}/leader", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] Guid volunteerId, Teams t, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/volunteering/teams/{id}", () => t.SetLeaderAsync(id, volunteerId, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/volunteering/teams/{id:guid}/members/{volunteerId:guid}/remove", async (Guid id, Guid volunteerId, [Microsoft.AspNetCore.Mvc.FromForm] string? unused, Teams t, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/volunteering/teams/{id}", () => t.RemoveMemberAsync(id, volunteerId, ct)))
             .RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/api/v1/me/signups", async (Signups s, CancellationToken ct) => TypedResults.Ok(await s.MineAsync(ct)))
             .WithTags("Volunteers").RequireAuthorization().WithName("MySignups");

@@ -140,6 +140,10 @@ namespace Yilian.Migrations.Postgres.Volunteers
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("CreditedMinutes")
                         .HasColumnType("integer");
 

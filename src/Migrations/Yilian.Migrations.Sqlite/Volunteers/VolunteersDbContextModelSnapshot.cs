@@ -133,6 +133,10 @@ namespace Yilian.Migrations.Sqlite.Volunteers
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CreditedMinutes")
                         .HasColumnType("INTEGER");
 

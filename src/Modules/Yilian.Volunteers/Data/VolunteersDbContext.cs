@@ -133,6 +133,7 @@ internal sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> 
             b.Property(a => a.CheckInMethod).HasConversion<string>().HasMaxLength(16);
             b.Property(a => a.CheckOutMethod).HasConversion<string>().HasMaxLength(16);
             b.Property(a => a.ConfirmedBy).HasMaxLength(256);
+            b.Property(a => a.ConfirmedByName).HasMaxLength(100);
             b.Property(a => a.OrganizationName).HasMaxLength(200);
             b.Property(a => a.OrganizationContact).HasMaxLength(50);
             b.Property(a => a.CheckOutAt).IsConcurrencyToken();

@@ -90,7 +90,11 @@ internal sealed class Attendance : IRegionScoped, IOrganizationScoped, IUserOwne
     /// <summary>Bumped by each confirmation or correction: the idempotency key of its points.</summary>
     public int Version { get; set; }
 
+    /// <summary>The account that confirmed (for the audit trail).</summary>
     public string? ConfirmedBy { get; set; }
+
+    /// <summary>That account's name as shown at confirmation: the handler (经办人) printed on the certificate.</summary>
+    public string? ConfirmedByName { get; set; }
 
     public DateTimeOffset? ConfirmedAt { get; set; }
 

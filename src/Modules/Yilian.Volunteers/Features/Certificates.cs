@@ -59,7 +59,7 @@ internal sealed class Certificates(VolunteersDbContext db, IServiceProvider serv
             IdNumberMasked = ChineseIdNumber.Mask(volunteer.IdNumber), VolunteerNumber = volunteer.Number, Minutes = minutes, Records = records.Count,
             ServiceContent = content.Length > 1000 ? content[..997] + "…" : content,
             ServiceFrom = ChinaTime.DateOf(records[0].OccurrenceStart), ServiceTo = ChinaTime.DateOf(records[^1].OccurrenceStart),
-            OrganizationName = latest.OrganizationName ?? "", HandlerName = latest.ConfirmedBy ?? "", HandlerContact = latest.OrganizationContact ?? "",
+            OrganizationName = latest.OrganizationName ?? "", HandlerName = latest.ConfirmedByName ?? latest.ConfirmedBy ?? "", HandlerContact = latest.OrganizationContact ?? "",
             IssuedAt = clock.GetUtcNow(),
         };
         db.Certificates.Add(certificate);

@@ -66,7 +66,7 @@ public sealed record HoursSummary(Guid VolunteerId, int ConfirmedMinutes, int Pe
 /// overlapping records never count twice even when two organizers confirm at once.
 /// </summary>
 internal sealed class CheckIns(
-    VolunteersDbContext db, IActivityCatalog activities, IOrganizationLookup organizations, Points points, CheckInCodes codes,
+    VolunteersDbContext db, IActivityCatalog activities, IOrganizationLookup organizations, IAccountDirectory accounts, Points points, CheckInCodes codes,
     IOptions<CheckInOptions> options, ActivityAccess access, MatchPool pool, ICurrentUser user, TimeProvider clock)
 {
     private CheckInOptions Rules => options.Value;
@@ -259,6 +259,7 @@ internal sealed class CheckIns(
         }
 
         var organization = await organizations.FindAsync(attendance.OrganizationId, ct);
+        var handler = user.UserName is { } userName ? (await accounts.FindByUserNameAsync(userName, ct))?.DisplayName : null;
         return await UnderVolunteerLockAsync(attendance.VolunteerId, attendanceId, async record =>
         {
             if (record.Status == AttendanceStatus.Confirmed)
@@ -268,6 +269,7 @@ internal sealed class CheckIns(
 
             record.Status = AttendanceStatus.Confirmed;
             record.ConfirmedBy = user.UserName;
+            record.ConfirmedByName = string.IsNullOrWhiteSpace(handler) ? user.UserName : handler;
             record.ConfirmedAt = clock.GetUtcNow();
             record.OrganizationName = organization?.Name ?? record.OrganizationName;
             record.OrganizationContact = organization?.ContactPhone ?? record.OrganizationContact;
@@ -508,5 +510,5 @@ internal sealed class CheckIns(
 
     internal static AttendanceDto ToDto(Attendance a) => new(
         a.Id, a.ActivityId, a.OccurrenceId, a.VolunteerId, a.VolunteerName, a.ActivityTitle, a.OccurrenceStart, a.OccurrenceEnd, a.CheckInAt, a.CheckOutAt,
-        a.CheckInMethod, a.CheckOutMethod, a.Late, a.LeftEarly, a.DistanceMeters, a.Status, a.Minutes, a.CreditedMinutes, a.ConfirmedBy);
+        a.CheckInMethod, a.CheckOutMethod, a.Late, a.LeftEarly, a.DistanceMeters, a.Status, a.Minutes, a.CreditedMinutes, a.ConfirmedByName ?? a.ConfirmedBy);
 }

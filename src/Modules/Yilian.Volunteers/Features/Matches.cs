@@ -25,8 +25,11 @@ public sealed class MatchingOptions
 
     public int MinimumCandidates { get; set; } = 12;
 
-    /// <summary>How long the in-memory pool serves before reloading (changes made through this instance reload it at once).</summary>
+    /// <summary>How old the in-memory pool may grow before it is refreshed in the background (changes made through this instance reload it before the next read).</summary>
     public int PoolSeconds { get; set; } = 30;
+
+    /// <summary>Load the pool in the background once the host has started.</summary>
+    public bool WarmOnStart { get; set; } = true;
 }
 
 /// <param name="Name">Masked (沈*怡): organizers outside the volunteer's community see who, not their full name.</param>

@@ -147,7 +147,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         {
             await db.Places.Where(p => p.ActivityId == activityId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSequence, p => p.NextSequence), ct);
             signup = await db.Signups.FirstOrDefaultAsync(s => s.Id == signupId && s.ActivityId == activityId, ct) ?? throw new NotFoundException("Signup", signupId);
-            if (signup.OwnerUserId != user.UserId && !user.IsInRole(Roles.OrgAdmin) && !user.IsInRole(Roles.OrgStaff) && !user.IsInRole(Roles.PlatformOperator) && !user.IsInRole(Roles.CommunityOfficer))
+            if (signup.OwnerUserId != user.UserId && !Organizer)
             {
                 throw new ForbiddenException(VolunteerText.Get("Signup_Forbidden"));
             }
@@ -155,6 +155,12 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
             if (signup.Status == SignupStatus.Cancelled)
             {
                 return;
+            }
+
+            // Once it has begun, the record of who came is the organizer's: a volunteer can no longer withdraw alone.
+            if (signup.OwnerUserId == user.UserId && !Organizer && (await activities.FindAsync(activityId, ct))?.Start <= clock.GetUtcNow())
+            {
+                throw new BusinessRuleException("Started", VolunteerText.Get("Signup_WithdrawStarted"), isConflict: true);
             }
 
             wasConfirmed = signup.Status == SignupStatus.Confirmed;
@@ -240,6 +246,8 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         await outbox.EnqueueAsync([.. promoted.Select(p => new OutgoingNotification(PersonKeys.User(p.OwnerUserId), p.OwnerUserId, NotificationChannels.InApp, null,
             VolunteerText.Get("Signup_PromotedTitle"), VolunteerText.Get("Signup_PromotedBody", title), "/volunteer/activities", "promoted:" + p.Id))], ct);
     }
+
+    private bool Organizer => user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer);
 
     private Task<bool> HasFreePlaceAsync(Guid activityId, CancellationToken ct) =>
         db.Places.AnyAsync(p => p.ActivityId == activityId && p.Confirmed < p.Capacity, ct);

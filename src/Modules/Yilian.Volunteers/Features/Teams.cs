@@ -24,6 +24,8 @@ public sealed class TeamRequest
 
 public sealed record TeamMembersRequest(IReadOnlyList<Guid>? VolunteerIds, Guid? LeaderId);
 
+public sealed record TeamLeaderRequest(Guid? VolunteerId);
+
 public sealed record TeamDto(Guid Id, string Name, string? Description, string? Focus, Guid OrganizationId, int Members, int ConfirmedMinutes);
 
 public sealed record TeamMemberDto(Guid VolunteerId, string Name, bool IsLeader, int ConfirmedMinutes, DateTimeOffset JoinedAt);
@@ -73,14 +75,57 @@ internal sealed class Teams(VolunteersDbContext db, ActivityAccess access, IOrga
             teams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => mine.Contains(t.Id)).OrderBy(t => t.Name).ToListAsync(ct);
         }
 
-        var result = new List<TeamDto>();
-        foreach (var t in teams)
+        // Two queries for the whole list: the members of every team, then their confirmed service per organization.
+        var teamIds = teams.Select(t => t.Id).ToList();
+        var members = await db.TeamMembers.IgnoreQueryFilters().AsNoTracking().Where(m => teamIds.Contains(m.TeamId))
+            .Select(m => new { m.TeamId, m.VolunteerId }).ToListAsync(ct);
+        var volunteerIds = members.Select(m => m.VolunteerId).Distinct().ToList();
+        var minutes = (await db.Attendances.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => volunteerIds.Contains(a.VolunteerId) && a.Status == AttendanceStatus.Confirmed)
+            .GroupBy(a => new { a.VolunteerId, a.OrganizationId }).Select(g => new { g.Key.VolunteerId, g.Key.OrganizationId, Minutes = g.Sum(a => a.CreditedMinutes) })
+            .ToListAsync(ct)).ToDictionary(x => (x.VolunteerId, x.OrganizationId), x => x.Minutes);
+        var byTeam = members.ToLookup(m => m.TeamId, m => m.VolunteerId);
+        return [.. teams.Select(t => new TeamDto(t.Id, t.Name, t.Description, t.Focus, t.OrganizationId, byTeam[t.Id].Count(),
+            byTeam[t.Id].Sum(v => minutes.GetValueOrDefault((v, t.OrganizationId)))))];
+    }
+
+    public async Task<TeamDto> GetAsync(Guid teamId, CancellationToken ct)
+    {
+        access.RequireOrganizer();
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException("Team", teamId);
+        var members = await MembersAsync(team, ct);
+        return new TeamDto(team.Id, team.Name, team.Description, team.Focus, team.OrganizationId, members.Count, members.Sum(m => m.ConfirmedMinutes));
+    }
+
+    /// <summary>Names the team's leader (队长): one of its members; the previous leader stays a member.</summary>
+    public async Task<IReadOnlyList<TeamMemberDto>> SetLeaderAsync(Guid teamId, Guid volunteerId, CancellationToken ct)
+    {
+        access.RequireOrganizer();
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException("Team", teamId);
+        var members = await db.TeamMembers.Where(m => m.TeamId == teamId).ToListAsync(ct);
+        if (members.All(m => m.VolunteerId != volunteerId))
         {
-            var members = await MembersAsync(t, ct);
-            result.Add(new TeamDto(t.Id, t.Name, t.Description, t.Focus, t.OrganizationId, members.Count, members.Sum(m => m.ConfirmedMinutes)));
+            throw InputValidationException.For("volunteerId", VolunteerText.Get("Team_LeaderNotMember"));
         }
 
-        return result;
+        foreach (var member in members)
+        {
+            member.IsLeader = member.VolunteerId == volunteerId;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await MembersAsync(team, ct);
+    }
+
+    /// <summary>Takes a volunteer off the team; their service records stay where they are (with the organization), only the membership goes.</summary>
+    public async Task<IReadOnlyList<TeamMemberDto>> RemoveMemberAsync(Guid teamId, Guid volunteerId, CancellationToken ct)
+    {
+        access.RequireOrganizer();
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException("Team", teamId);
+        var member = await db.TeamMembers.FirstOrDefaultAsync(m => m.TeamId == teamId && m.VolunteerId == volunteerId, ct) ?? throw new NotFoundException("TeamMember", volunteerId);
+        db.TeamMembers.Remove(member);
+        await db.SaveChangesAsync(ct);
+        return await MembersAsync(team, ct);
     }
 
     public async Task<IReadOnlyList<TeamMemberDto>> MembersAsync(Guid teamId, CancellationToken ct)

@@ -16,7 +16,8 @@ namespace Yilian.Volunteers.Matching;
 /// Every volunteer's matching profile in memory: skills and levels, availability, home, commitments and
 /// record (attended, missed, recent service). Loaded past any caller's scope (matching must see all
 /// volunteers; what an organizer is shown is masked), reloaded when this process changed something that
-/// matters or after at most <see cref="MatchingOptions.PoolSeconds"/> (another instance's changes).
+/// matters (before the next read), and refreshed in the background once older than
+/// <see cref="MatchingOptions.PoolSeconds"/> (another instance's changes).
 /// </summary>
 internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MatchingOptions> options, ILogger<MatchPool> log) : IDisposable
 {
@@ -37,27 +38,40 @@ internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvide
     /// <summary>Marks the pool stale: the next read reloads it.</summary>
     public void Invalidate() => Interlocked.Increment(ref _version);
 
+    /// <summary>
+    /// The profiles. After a change made here the next read waits for a reload (it must see that change); when
+    /// the snapshot has merely aged (changes another instance may have made) it is served while a reload runs behind.
+    /// </summary>
     public async Task<IReadOnlyList<MatchProfile>> GetAsync(CancellationToken ct)
     {
-        if (Fresh(_current) is { } fresh)
+        if (Current(_current) is { } current)
         {
-            return fresh.Profiles;
+            if (clock.GetUtcNow() - current.LoadedAt >= MaxAge && _loading.Wait(0, CancellationToken.None))
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await ReloadAsync(CancellationToken.None);
+                    }
+                    catch (Exception e)
+                    {
+                        RefreshFailed(log, e);
+                    }
+                    finally
+                    {
+                        _loading.Release();
+                    }
+                }, CancellationToken.None);
+            }
+
+            return current.Profiles;
         }
 
         await _loading.WaitAsync(ct);
         try
         {
-            if (Fresh(_current) is { } loaded)
-            {
-                return loaded.Profiles;
-            }
-
-            var version = Volatile.Read(ref _version);
-            var started = clock.GetTimestamp();
-            var profiles = await LoadAsync(ct);
-            _current = new Snapshot(version, clock.GetUtcNow(), profiles, clock.GetElapsedTime(started));
-            Loaded(log, profiles.Count, (long)_current.LoadTime.TotalMilliseconds);
-            return profiles;
+            return Current(_current) is { } loaded ? loaded.Profiles : await ReloadAsync(ct);
         }
         finally
         {
@@ -65,8 +79,19 @@ internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvide
         }
     }
 
-    private Snapshot? Fresh(Snapshot? snapshot) =>
-        snapshot is not null && snapshot.Version == Volatile.Read(ref _version) && clock.GetUtcNow() - snapshot.LoadedAt < MaxAge ? snapshot : null;
+    /// <summary>Loads a new snapshot; the caller holds the loading lock.</summary>
+    private async Task<IReadOnlyList<MatchProfile>> ReloadAsync(CancellationToken ct)
+    {
+        var version = Volatile.Read(ref _version);
+        var started = clock.GetTimestamp();
+        var profiles = await LoadAsync(ct);
+        _current = new Snapshot(version, clock.GetUtcNow(), profiles, clock.GetElapsedTime(started));
+        Loaded(log, profiles.Count, (long)_current.LoadTime.TotalMilliseconds);
+        return profiles;
+    }
+
+    /// <summary>The snapshot unless a change made through this instance has outdated it.</summary>
+    private Snapshot? Current(Snapshot? snapshot) => snapshot is not null && snapshot.Version == Volatile.Read(ref _version) ? snapshot : null;
 
     private async Task<IReadOnlyList<MatchProfile>> LoadAsync(CancellationToken ct)
     {
@@ -140,6 +165,9 @@ internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvide
 
         return profiles;
     }
+
+    [LoggerMessage(LogLevel.Warning, "Matching pool refresh failed; the previous snapshot is kept")]
+    private static partial void RefreshFailed(ILogger logger, Exception e);
 
     [LoggerMessage(LogLevel.Information, "Matching pool loaded: {Count} volunteers in {Milliseconds} ms")]
     private static partial void Loaded(ILogger logger, int count, long milliseconds);
