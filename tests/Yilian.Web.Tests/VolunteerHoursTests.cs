@@ -264,6 +264,15 @@ public sealed class VolunteerHoursTests
         var teamBook = await org.GetByteArrayAsync($"/api/v1/teams/{teamId}/ledger/export");
         MiniExcelLibs.MiniExcel.Query(new MemoryStream(teamBook), useHeaderRow: true, sheetName: "明细").Count().ShouldBe(3);
         (await volunteer.GetAsync($"/api/v1/teams/{teamId}/ledger/export")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // The leader is one of the members; a member leaves the team and keeps their records.
+        (await org.PutAsJsonAsync($"/api/v1/teams/{teamId}/leader", new { volunteerId = Guid.NewGuid() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await volunteer.PutAsJsonAsync($"/api/v1/teams/{teamId}/leader", new { volunteerId })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await org.PutAsJsonAsync($"/api/v1/teams/{teamId}/leader", new { volunteerId })).Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("isLeader").GetBoolean().ShouldBeTrue();
+        (await volunteer.DeleteAsync($"/api/v1/teams/{teamId}/members/{volunteerId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await org.DeleteAsync($"/api/v1/teams/{teamId}/members/{volunteerId}")).Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength().ShouldBe(0);
+        (await org.DeleteAsync($"/api/v1/teams/{teamId}/members/{volunteerId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/teams")).GetArrayLength().ShouldBe(0);
+        (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/hours")).GetProperty("confirmedMinutes").GetInt32().ShouldBe(90);
 
         // The certificate: issued from confirmed service, downloadable as a PDF, verifiable by anyone.
         var issued = await volunteer.PostAsJsonAsync("/api/v1/volunteers/me/certificates", new { organizationId });
