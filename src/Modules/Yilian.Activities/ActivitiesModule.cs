@@ -136,9 +136,7 @@ public static class ActivitiesModule
         app.MapGet("/ical/{token}.ics", async (string token, IServiceProvider services, CancellationToken ct) =>
             {
                 // The token is the permission: read across scopes, in a DbContext made inside the system scope.
-                using var system = SystemScope.Enter();
-                await using var scope = services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<CalendarFeeds>().RenderAsync(token, ct) is { } ics
+                return await SystemScope.WithAsync<CalendarFeeds, string?>(services, f => f.RenderAsync(token, ct)) is { } ics
                     ? Results.Text(ics, "text/calendar; charset=utf-8")
                     : Results.NotFound();
             })

@@ -23,24 +23,32 @@ public static class SystemScope
     /// Runs system work in a service scope of its own, created inside the system scope: a DbContext captures
     /// the data scope when it is created, so one taken from this provider sees everything.
     /// </summary>
-    public static async Task<T> RunAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> work)
+    public static async Task<T> RunAsync<T>(IServiceScopeFactory scopes, Func<IServiceProvider, Task<T>> work)
     {
         using var system = Enter();
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         return await work(scope.ServiceProvider);
     }
 
-    /// <inheritdoc cref="RunAsync{T}(IServiceProvider, Func{IServiceProvider, Task{T}})"/>
-    public static async Task RunAsync(IServiceProvider services, Func<IServiceProvider, Task> work)
-    {
-        using var system = Enter();
-        await using var scope = services.CreateAsyncScope();
-        await work(scope.ServiceProvider);
-    }
+    /// <inheritdoc cref="RunAsync{T}(IServiceScopeFactory, Func{IServiceProvider, Task{T}})"/>
+    public static Task RunAsync(IServiceScopeFactory scopes, Func<IServiceProvider, Task> work) =>
+        RunAsync(scopes, async sp =>
+        {
+            await work(sp);
+            return true;
+        });
 
-    /// <summary>Reads or writes one context in the system scope (see <see cref="RunAsync{T}(IServiceProvider, Func{IServiceProvider, Task{T}})"/>).</summary>
-    public static Task<T> WithAsync<TContext, T>(IServiceProvider services, Func<TContext, Task<T>> work) where TContext : notnull =>
-        RunAsync(services, sp => work(sp.GetRequiredService<TContext>()));
+    /// <summary>Reads or writes one service (usually a DbContext) in the system scope, in a service scope of its own.</summary>
+    public static Task<T> WithAsync<TService, T>(IServiceScopeFactory scopes, Func<TService, Task<T>> work) where TService : notnull =>
+        RunAsync(scopes, sp => work(sp.GetRequiredService<TService>()));
+
+    /// <inheritdoc cref="WithAsync{TService, T}(IServiceScopeFactory, Func{TService, Task{T}})"/>
+    public static Task WithAsync<TService>(IServiceProvider services, Func<TService, Task> work) where TService : notnull =>
+        RunAsync(services.GetRequiredService<IServiceScopeFactory>(), sp => work(sp.GetRequiredService<TService>()));
+
+    /// <inheritdoc cref="WithAsync{TService, T}(IServiceScopeFactory, Func{TService, Task{T}})"/>
+    public static Task<T> WithAsync<TService, T>(IServiceProvider services, Func<TService, Task<T>> work) where TService : notnull =>
+        WithAsync(services.GetRequiredService<IServiceScopeFactory>(), work);
 
     private sealed class Exit(bool previous) : IDisposable
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
@@ -64,12 +63,7 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
     }
 
     /// <summary>Reads across scopes (published activities are public): a context made inside the system scope, which it captures when created.</summary>
-    private async Task<T> ReadAsync<T>(Func<ActivitiesDbContext, Task<T>> read)
-    {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>());
-    }
+    private Task<T> ReadAsync<T>(Func<ActivitiesDbContext, Task<T>> read) => SystemScope.WithAsync(services, read);
 
     private async Task<List<ActivityBrief>> QueryAsync(Func<IQueryable<Activity>, IQueryable<Activity>> filter, CancellationToken ct)
     {

@@ -8,12 +8,8 @@ namespace Yilian.Platform.Seeding;
 
 public static class DemoAccounts
 {
-    public static async Task<bool> HasUsersAsync(IServiceProvider services)
-    {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.AnyAsync();
-    }
+    public static Task<bool> HasUsersAsync(IServiceProvider services) =>
+        SystemScope.WithAsync<PlatformDbContext, bool>(services, db => db.Users.AnyAsync());
 
     /// <summary>The demo accounts and their shared password, for the login page in demo mode.</summary>
     public static async Task<(string Password, List<(string UserName, string DisplayName)> Accounts)?> ListAsync(IServiceProvider services, IConfiguration config)

@@ -41,10 +41,7 @@ public sealed class PolicyCatalog(IServiceScopeFactory scopes, TimeProvider cloc
         await _loading.WaitAsync(ct);
         try
         {
-            using var system = SystemScope.Enter();
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PoliciesDbContext>();
-            var rows = await db.Versions.AsNoTracking().ToListAsync(ct);
+            var rows = await SystemScope.WithAsync<PoliciesDbContext, List<PolicyVersion>>(scopes, db => db.Versions.AsNoTracking().ToListAsync(ct));
             var versions = ShippedPolicies.All().ToDictionary(p => (p.Id, p.Version));
             foreach (var row in rows)
             {

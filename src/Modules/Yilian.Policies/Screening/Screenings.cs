@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -191,18 +190,16 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
 [DisallowConcurrentExecution]
 internal sealed class ScreeningJob(IServiceProvider services) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
-        var screenings = scope.ServiceProvider.GetRequiredService<Screenings>();
-        if (Guid.TryParse(context.MergedJobDataMap.GetString("runId"), out var runId))
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await SystemScope.WithAsync<Screenings>(services, async screenings =>
         {
-            await screenings.ExecuteAsync(runId, cancellationToken);
-            return;
-        }
+            if (Guid.TryParse(context.MergedJobDataMap.GetString("runId"), out var runId))
+            {
+                await screenings.ExecuteAsync(runId, cancellationToken);
+                return;
+            }
 
-        // The nightly trigger (or one after an import): record an incremental run, which the scheduler then executes.
-        await screenings.StartAsync(new StartScreening(RunKind.Incremental, null), cancellationToken);
-    }
+            // The nightly trigger (or one after an import): record an incremental run, which the scheduler then executes.
+            await screenings.StartAsync(new StartScreening(RunKind.Incremental, null), cancellationToken);
+        });
 }

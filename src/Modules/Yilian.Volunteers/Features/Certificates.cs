@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
@@ -82,10 +81,8 @@ internal sealed class Certificates(VolunteersDbContext db, IServiceProvider serv
             return null;
         }
 
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
-        var all = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
-        var c = await all.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number.Trim().ToUpperInvariant(), ct);
+        var c = await SystemScope.WithAsync<VolunteersDbContext, Certificate?>(services,
+            all => all.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number.Trim().ToUpperInvariant(), ct));
         return c is null ? null : new CertificateCheck(c.Number, PersonName.Mask(c.VolunteerName), c.IdNumberMasked, c.VolunteerNumber, CheckIns.FormatHours(c.Minutes),
             c.OrganizationName, c.ServiceFrom, c.ServiceTo, ChinaTime.DateOf(c.IssuedAt), c.RevokedAt is null);
     }
