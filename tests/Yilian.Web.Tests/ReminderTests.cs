@@ -130,5 +130,13 @@ public sealed class ReminderTests
         reminder.ValueKind.ShouldBe(JsonValueKind.Object, "no reminder reached the volunteer");
         reminder.GetProperty("body").GetString()!.ShouldContain(later.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         reminder.GetProperty("link").GetString().ShouldBe("/volunteer/activities");
+        // And by text message, to the number the volunteer registered with (masked in the log).
+        for (var i = 0; i < 20 && !app.Logs.Any(l => l.Contains("SMS to") && l.Contains("社区义剪志愿服务")); i++)
+        {
+            await Task.Delay(500);
+        }
+
+        app.Logs.ShouldContain(l => l.Contains("SMS to") && l.Contains("社区义剪志愿服务"));
+        app.Logs.ShouldNotContain(l => l.Contains("SMS to") && System.Text.RegularExpressions.Regex.IsMatch(l, @"1\d{10}"));
     }
 }

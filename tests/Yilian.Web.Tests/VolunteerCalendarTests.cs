@@ -21,6 +21,7 @@ public sealed class VolunteerCalendarTests
         ["Security:LoginAttemptsPerIpPerMinute"] = "5000",
         ["Security:LoginAttemptsPerAccountPerMinute"] = "5000",
         ["Security:IdleTimeout"] = "3.00:00:00",
+        ["Notifications:DispatchSeconds"] = "1",
     };
 
     /// <summary>Volunteers with accounts, written in-process (registration has its own tests), each with a signed-in client.</summary>
@@ -98,6 +99,13 @@ public sealed class VolunteerCalendarTests
         (await StatusOfAsync(org, a, v3.Id)).ShouldBe("Confirmed");
         (await StatusOfAsync(org, a, v2.Id)).ShouldBe("Waitlisted");
         (await v3.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray().ShouldContain(n => n.GetProperty("title").GetString()!.Contains("候补转正"));
+        // Also by text message to v3's registered number (masked in the log), and to nobody else.
+        for (var i = 0; i < 20 && !app.Logs.Any(l => l.Contains("SMS to") && l.Contains("候补转正")); i++)
+        {
+            await Task.Delay(500);
+        }
+
+        app.Logs.Where(l => l.Contains("SMS to") && l.Contains("候补转正")).ShouldHaveSingleItem().ShouldContain("****" + (702 % 10_000).ToString("0000", CultureInfo.InvariantCulture));
         var held = await SignUpAsync(v3.Client, b); // B's place is v2's, but the clash comes first
         held.Status.ShouldBe(HttpStatusCode.Conflict);
         held.Body.GetProperty("detail").GetString()!.ShouldContain("敬老院陪伴");

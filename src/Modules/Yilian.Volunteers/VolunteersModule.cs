@@ -40,6 +40,8 @@ public static class VolunteersModule
         builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
         builder.Services.Configure<CheckInOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
+        builder.Services.Configure<NoticeOptions>(builder.Configuration.GetSection("Volunteers:Notices"));
+        builder.Services.AddScoped<IVolunteerContacts, VolunteerContacts>();
         builder.Services.AddSingleton(_ => new CheckInCodes(
             (PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.")).DeriveKey("checkin-codes")));
         builder.Services.AddScoped<ISeedStep, VolunteerSeedStep>();

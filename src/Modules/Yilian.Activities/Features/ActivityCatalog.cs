@@ -14,6 +14,17 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
     public async Task<ActivityBrief?> FindAsync(Guid activityId, CancellationToken ct) =>
         (await QueryAsync(q => q.Where(a => a.Id == activityId), ct)).FirstOrDefault();
 
+    public async Task<IReadOnlyList<ActivityBrief>> FindManyAsync(IReadOnlyCollection<Guid> activityIds, CancellationToken ct)
+    {
+        var found = new List<ActivityBrief>();
+        foreach (var chunk in activityIds.Distinct().Chunk(500))
+        {
+            found.AddRange(await QueryAsync(q => q.Where(a => chunk.Contains(a.Id)), ct));
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyList<ActivityBrief>> RecruitingAsync(int days, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

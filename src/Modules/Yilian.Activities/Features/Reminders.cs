@@ -112,11 +112,16 @@ internal sealed class ActivityReminderJob(IServiceProvider services) : IJob
                 .Select(s => new OutgoingNotification("staff:" + s.Id, null, NotificationChannels.Sms, s.Phone, title, body, null, $"reminder:{occurrenceId:N}:staff:{s.Id}")));
         }
 
-        // Volunteers held by the occurrence (their sign-ups were confirmed) are reminded in the app.
-        var held = await db.PersonBookings.AsNoTracking().Where(p => p.OccurrenceId == occurrenceId && p.PersonKey.StartsWith(PersonKeys.UserPrefix))
-            .Select(p => p.PersonKey).ToListAsync(cancellationToken);
-        outgoing.AddRange(held.Distinct().Select(key => key[PersonKeys.UserPrefix.Length..]).Where(id => id != organizer?.Id)
-            .Select(id => new OutgoingNotification(PersonKeys.User(id), id, NotificationChannels.InApp, null, title, body, "/volunteer/activities", $"reminder:{occurrenceId:N}:user:{id}")));
+        // Volunteers held by the occurrence (their sign-ups were confirmed): in the app, and by SMS where the Volunteers module has their number.
+        var held = (await db.PersonBookings.AsNoTracking().Where(p => p.OccurrenceId == occurrenceId && p.PersonKey.StartsWith(PersonKeys.UserPrefix))
+            .Select(p => p.PersonKey).ToListAsync(cancellationToken)).Select(key => key[PersonKeys.UserPrefix.Length..]).Where(id => id != organizer?.Id).Distinct().ToList();
+        if (held.Count > 0)
+        {
+            var contacts = scope.ServiceProvider.GetService<IVolunteerContacts>();
+            outgoing.AddRange(contacts is null
+                ? held.Select(id => new OutgoingNotification(PersonKeys.User(id), id, NotificationChannels.InApp, null, title, body, "/volunteer/activities", $"reminder:{occurrenceId:N}:user:{id}"))
+                : await contacts.NoticesAsync(held, title, body, "/volunteer/activities", $"reminder:{occurrenceId:N}", cancellationToken));
+        }
         await scope.ServiceProvider.GetRequiredService<INotificationOutbox>().EnqueueAsync(outgoing, cancellationToken);
     }
 }

@@ -13,6 +13,9 @@ public interface IActivityCatalog
 {
     Task<ActivityBrief?> FindAsync(Guid activityId, CancellationToken ct);
 
+    /// <summary>Several activities at once (published or not), in no particular order; unknown ids are left out.</summary>
+    Task<IReadOnlyList<ActivityBrief>> FindManyAsync(IReadOnlyCollection<Guid> activityIds, CancellationToken ct);
+
     /// <summary>Published activities that recruit volunteers and start within the coming days.</summary>
     Task<IReadOnlyList<ActivityBrief>> RecruitingAsync(int days, CancellationToken ct);
 

@@ -54,7 +54,7 @@ public sealed record InvitationDto(Guid Id, Guid ActivityId, string ActivityTitl
 /// which is how an organizer acts on either: the volunteer decides by signing up.
 /// </summary>
 internal sealed class Matches(
-    VolunteersDbContext db, MatchPool pool, IActivityCatalog catalog, ActivityAccess access, INotificationOutbox outbox, IDictionaries dictionaries,
+    VolunteersDbContext db, MatchPool pool, IActivityCatalog catalog, ActivityAccess access, INotificationOutbox outbox, IVolunteerContacts contacts, IDictionaries dictionaries,
     IOptions<MatchingOptions> options, ICurrentUser user, TimeProvider clock)
 {
     private IReadOnlyDictionary<string, string> _skillNames = new Dictionary<string, string>();
@@ -176,10 +176,9 @@ internal sealed class Matches(
         }
 
         await db.SaveChangesAsync(ct);
-        await outbox.EnqueueAsync([.. invited.Select(i => new OutgoingNotification(
-            "user:" + i.Profile.OwnerUserId, i.Profile.OwnerUserId, NotificationChannels.InApp, null, VolunteerText.Get("Match_InviteTitle"),
+        await outbox.EnqueueAsync(await contacts.NoticesAsync([.. invited.Select(i => i.Profile.OwnerUserId)], VolunteerText.Get("Match_InviteTitle"),
             VolunteerText.Get("Match_InviteBody", activity.Title, ChinaTime.ToChina(activity.Start).ToString("M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
-            "/volunteer/activities", $"invite:{activityId}:{i.Profile.Id}"))], ct);
+            "/volunteer/activities", $"invite:{activityId}", ct), ct);
         return invited.Count;
     }
 

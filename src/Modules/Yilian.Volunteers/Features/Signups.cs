@@ -20,7 +20,7 @@ public sealed record SignupDto(Guid Id, Guid ActivityId, Guid VolunteerId, strin
 /// serializes them, so places are never oversold and arrival numbers never repeat. Cancelling a
 /// confirmed place promotes the earliest on the waitlist.
 /// </summary>
-internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, IPersonCalendar calendar, Matching.MatchPool pool, INotificationOutbox outbox, ICurrentUser user, TimeProvider clock)
+internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, IPersonCalendar calendar, Matching.MatchPool pool, INotificationOutbox outbox, IVolunteerContacts contacts, ICurrentUser user, TimeProvider clock)
 {
     public async Task<SignupDto> SignUpAsync(Guid activityId, CancellationToken ct)
     {
@@ -243,8 +243,11 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
 
         pool.Invalidate();
         var title = (await activities.FindAsync(activityId, ct))?.Title ?? "";
-        await outbox.EnqueueAsync([.. promoted.Select(p => new OutgoingNotification(PersonKeys.User(p.OwnerUserId), p.OwnerUserId, NotificationChannels.InApp, null,
-            VolunteerText.Get("Signup_PromotedTitle"), VolunteerText.Get("Signup_PromotedBody", title), "/volunteer/activities", "promoted:" + p.Id))], ct);
+        foreach (var p in promoted)
+        {
+            await outbox.EnqueueAsync(await contacts.NoticesAsync([p.OwnerUserId], VolunteerText.Get("Signup_PromotedTitle"), VolunteerText.Get("Signup_PromotedBody", title),
+                "/volunteer/activities", "promoted:" + p.Id, ct), ct);
+        }
     }
 
     private bool Organizer => user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer);
