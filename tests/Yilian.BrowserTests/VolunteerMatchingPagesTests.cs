@@ -128,6 +128,17 @@ public sealed class VolunteerMatchingPagesTests : IAsyncLifetime
         await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
         (await desk.Locator("[data-testid=team-member]", new PageLocatorOptions { HasText = "马小慧" }).InnerTextAsync()).ShouldContain("队长");
         await BrowserFixture.ScreenshotAsync(desk, "60-organizer-team");
+
+        // The organizer takes the volunteer off an activity before it starts; the volunteer is told.
+        desk.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await desk.GotoAsync("/admin/volunteering");
+        await desk.Locator("tr", new PageLocatorOptions { HasText = "同一时间的社区义诊" }).Locator("[data-testid=attendance-link]").ClickAsync();
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await desk.Locator("[data-testid=attendance-row]", new PageLocatorOptions { HasText = "马小慧" }).Locator("[data-testid=remove-signup]").ClickAsync();
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid=attendance-row]", new PageLocatorOptions { HasText = "马小慧" }).CountAsync()).ShouldBe(0);
+        (await self.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/notifications")).EnumerateArray()
+            .ShouldContain(n => n.GetProperty("title").GetString() == "报名已取消");
     }
 
     private static async Task SignUpOnPhoneAsync(IPage phone, string title)

@@ -138,6 +138,19 @@ public sealed class VolunteerCalendarTests
         back.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await back.Content.ReadAsStringAsync()).ShouldContain("已有其他安排");
 
+        // v2 (still waiting for A) takes D at A's new time. The organizer removes v3 from A: v3 is told, and the place stays
+        // free while v2, the only one waiting, is busy with D …
+        var d = await VolunteerHoursTests.PublishedActivityAsync(org, "社区夜市志愿服务", null, ten.AddHours(5), ten.AddHours(7));
+        (await SignUpAsync(v2.Client, d)).Body.GetProperty("status").GetString().ShouldBe("Confirmed");
+        var v3OnA = (await v3.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().Single(s => s.GetProperty("activityId").GetString() == a);
+        (await org.DeleteAsync($"/api/v1/activities/{a}/signups/{v3OnA.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await v3.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray().ShouldContain(n => n.GetProperty("title").GetString() == "报名已取消");
+        (await StatusOfAsync(org, a, v2.Id)).ShouldBe("Waitlisted");
+        // … and goes to v2 as soon as v2 withdraws from D.
+        var v2OnD = (await v2.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().Single(s => s.GetProperty("activityId").GetString() == d);
+        (await v2.Client.DeleteAsync($"/api/v1/activities/{d}/signups/{v2OnD.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await StatusOfAsync(org, a, v2.Id)).ShouldBe("Confirmed");
+
         foreach (var p in people)
         {
             p.Client.Dispose();

@@ -413,6 +413,9 @@ public static class VolunteersModule
                 await PageForms.RunAsync($"/admin/activities/{activityId}/attendance", () => c.CorrectAsync(id,
                     new AttendanceCorrectionRequest { CheckInAt = ChinaTime.FromLocal(form.CheckInAt), CheckOutAt = ChinaTime.FromLocal(form.CheckOutAt), Reason = form.Reason }, ct)))
             .RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/admin/activities/{activityId:guid}/signups/{signupId:guid}/remove", async (Guid activityId, Guid signupId, [Microsoft.AspNetCore.Mvc.FromForm] string? unused, Signups s, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/activities/{activityId}/attendance", () => s.CancelAsync(activityId, signupId, ct)))
+            .RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/admin/activities/{activityId:guid}/attendance/record", async (Guid activityId, [Microsoft.AspNetCore.Mvc.FromForm] RecordForm form, CheckIns c, CancellationToken ct) =>
                 await PageForms.RunAsync($"/admin/activities/{activityId}/attendance", () => c.RecordAsync(activityId,
                     new AttendanceRecordRequest { SignupId = form.SignupId, OccurrenceId = form.OccurrenceId, CheckInAt = ChinaTime.FromLocal(form.CheckInAt), CheckOutAt = ChinaTime.FromLocal(form.CheckOutAt) }, ct)))

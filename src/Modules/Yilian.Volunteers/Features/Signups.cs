@@ -176,11 +176,30 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         }
 
         pool.Invalidate();
+        if (signup.OwnerUserId != user.UserId)
+        {
+            // Removed by an organizer: the volunteer hears it from us, not from an empty calendar.
+            var title = (await activities.FindAsync(activityId, ct))?.Title ?? "";
+            await outbox.EnqueueAsync(await contacts.NoticesAsync([signup.OwnerUserId], VolunteerText.Get("Signup_RemovedTitle"), VolunteerText.Get("Signup_RemovedBody", title),
+                "/volunteer/activities", "removed:" + signup.Id, ct), ct);
+        }
+
         if (wasConfirmed)
         {
             // After the commit: the calendar is another module's store (and on SQLite a second write transaction would wait for this one).
             await calendar.ReleaseAsync(activityId, PersonKeys.User(signup.OwnerUserId), ct);
             await PromoteAsync(activityId, ct);
+
+            // The volunteer's time is free again: where they wait for a place that was left free because they were busy, try again.
+            var waiting = await db.Signups.IgnoreQueryFilters().Where(s => s.VolunteerId == signup.VolunteerId && s.Status == SignupStatus.Waitlisted && s.ActivityId != activityId)
+                .Select(s => s.ActivityId).Take(20).ToListAsync(ct);
+            foreach (var other in waiting)
+            {
+                if (await HasFreePlaceAsync(other, ct))
+                {
+                    await PromoteAsync(other, ct);
+                }
+            }
         }
     }
 
