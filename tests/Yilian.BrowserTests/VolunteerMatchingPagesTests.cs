@@ -79,6 +79,9 @@ public sealed class VolunteerMatchingPagesTests : IAsyncLifetime
         // after withdrawing from the first, the second is theirs.
         await SignUpOnPhoneAsync(phone, "敬老院急救知识宣讲");
         (await phone.Locator("[data-testid=signup-result]").InnerTextAsync()).ShouldContain("报名成功");
+        var card = phone.Locator("article", new PageLocatorOptions { HasText = "敬老院急救知识宣讲" });
+        (await card.Locator("[data-testid=signed-up]").InnerTextAsync()).ShouldContain("已确认"); // no second sign-up button
+        (await card.Locator("[data-testid=places]").InnerTextAsync()).ShouldContain("还剩 1 个名额");
         using (var org = await app.ClientAsAsync("orgadmin"))
         {
             var created = await org.PostAsJsonAsync("/api/v1/activities", new

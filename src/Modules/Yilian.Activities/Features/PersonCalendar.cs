@@ -46,8 +46,10 @@ internal sealed class PersonCalendar(ActivitiesDbContext db, IServiceProvider se
 
     public async Task ReleaseAsync(Guid activityId, string personKey, CancellationToken ct)
     {
+        // Loaded and removed (not a bulk delete), so the audit trail records each released booking.
         var now = clock.GetUtcNow();
-        await db.PersonBookings.Where(p => p.ActivityId == activityId && p.PersonKey == personKey && p.End > now).ExecuteDeleteAsync(ct);
+        db.PersonBookings.RemoveRange(await db.PersonBookings.Where(p => p.ActivityId == activityId && p.PersonKey == personKey && p.End > now).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<PersonBusy>> BusyAsync(string keyPrefix, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

@@ -269,6 +269,10 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         }
     }
 
+    /// <summary>Places taken per activity (activities nobody has signed up for yet are absent: all their places are free).</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> TakenAsync(IReadOnlyCollection<Guid> activityIds, CancellationToken ct) =>
+        await db.Places.AsNoTracking().Where(p => activityIds.Contains(p.ActivityId)).ToDictionaryAsync(p => p.ActivityId, p => p.Confirmed, ct);
+
     private bool Organizer => user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer);
 
     private Task<bool> HasFreePlaceAsync(Guid activityId, CancellationToken ct) =>
