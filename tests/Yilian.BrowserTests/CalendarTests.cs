@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Yilian.Activities.Domain;
@@ -104,5 +105,52 @@ public sealed class CalendarTests(BrowserFixture fixture) : IClassFixture<Browse
         moved.GetProperty("start").GetString().ShouldBe($"{day:yyyy-MM-dd}T14:00:00+08:00");
         await page.Locator(".ec-event", new PageLocatorOptions { HasText = "长者书法课" }).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "31-calendar-week");
+    }
+
+    [Fact]
+    public async Task Opening_Hours_Are_Edited_On_The_Venue_Page_And_The_Engine_Follows_Them()
+    {
+        string venue;
+        using (var op = await fixture.App.ClientAsAsync("operator"))
+        {
+            var community = (await op.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0].GetProperty("regionCode").GetString();
+            var created = await op.PostAsJsonAsync("/api/v1/venues", new { name = "浏览器测试：社区活动室", ownerKind = "Community", regionCode = community, capacity = 30 });
+            created.EnsureSuccessStatusCode();
+            venue = created.Headers.Location!.ToString().Split('/')[^1];
+        }
+
+        var page = await fixture.NewPageAsync(1400, 1000);
+        await new LoginPage(page).SubmitAsyncAt("operator", YilianApp.DemoPassword);
+        await page.GotoAsync("/admin/venues");
+        await page.Locator("tr", new PageLocatorOptions { HasText = "浏览器测试：社区活动室" }).Locator("[data-testid=venue-edit-link]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // Sunday was closed: open it 09:00–12:00; Saturday's closing time before its opening is refused with the day named.
+        await page.UncheckAsync("input[name=closed0]");
+        await page.FillAsync("input[name=open0]", "09:00");
+        await page.FillAsync("input[name=close0]", "12:00");
+        await page.FillAsync("input[name=open6]", "10:00");
+        await page.FillAsync("input[name=close6]", "09:00");
+        await page.ClickAsync("[data-testid=venue-save]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        page.Url.ShouldContain("error=", customMessage: page.Url + (await page.InnerTextAsync("main")) + string.Join("\n", fixture.App.Logs.Where(l => l.Contains("Exception")).Take(2)));
+        (await page.Locator("[data-testid=venue-error]").InnerTextAsync()).ShouldContain("周六");
+        await page.FillAsync("input[name=open0]", "09:00");
+        await page.FillAsync("input[name=close0]", "12:00");
+        await page.UncheckAsync("input[name=closed0]");
+        await page.FillAsync("input[name=close6]", "17:00");
+        await page.ClickAsync("[data-testid=venue-save]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=venue-saved]").InnerTextAsync()).ShouldContain("已保存");
+        await BrowserFixture.ScreenshotAsync(page, "61-venue-hours");
+
+        // The engine follows: a Sunday morning fits, a Sunday afternoon does not.
+        using var org = await fixture.App.ClientAsAsync("operator");
+        var sunday = NextOrdinaryTuesday().AddDays(5);
+        string At(string time) => $"{sunday:yyyy-MM-dd}T{time}:00+08:00";
+        var morning = await (await org.PostAsJsonAsync("/api/v1/activities/check", new { title = "x", venueId = venue, start = At("09:30"), end = At("11:30") })).Content.ReadFromJsonAsync<JsonElement>();
+        morning.GetArrayLength().ShouldBe(0, morning.ToString());
+        var afternoon = await (await org.PostAsJsonAsync("/api/v1/activities/check", new { title = "x", venueId = venue, start = At("13:00"), end = At("14:00") })).Content.ReadFromJsonAsync<JsonElement>();
+        afternoon.EnumerateArray().ShouldContain(c => c.GetProperty("kind").GetString() == "hours");
     }
 }

@@ -68,6 +68,14 @@ public static class ActivitiesModule
                     Facilities = [.. http.Form["facilities"].Where(f => f is not null).Select(f => f!)],
                 }, ct)))
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
+        app.MapPost("/admin/venues/{id:guid}/edit", async (Guid id, HttpRequest http, Venues v, CancellationToken ct) =>
+                await PageForms.RunThenAsync($"/admin/venues/{id}", async () =>
+                {
+                    var form = await http.ReadFormAsync(ct);
+                    await v.UpdateAsync(id, await VenueForm.ToRequestAsync(v, id, form, ct), ct);
+                    return $"/admin/venues/{id}?saved=true";
+                }))
+            .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
         app.MapPost("/admin/venues/{id:guid}/closures", async (Guid id, [FromForm] DateOnly? date, [FromForm] string? reason, Venues v, CancellationToken ct) =>
                 await PageForms.RunAsync("/admin/venues", () => v.AddClosureAsync(id, new ClosureRequest(date, reason), ct)))
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
