@@ -152,5 +152,13 @@ public sealed class CalendarTests(BrowserFixture fixture) : IClassFixture<Browse
         morning.GetArrayLength().ShouldBe(0, morning.ToString());
         var afternoon = await (await org.PostAsJsonAsync("/api/v1/activities/check", new { title = "x", venueId = venue, start = At("13:00"), end = At("14:00") })).Content.ReadFromJsonAsync<JsonElement>();
         afternoon.EnumerateArray().ShouldContain(c => c.GetProperty("kind").GetString() == "hours");
+
+        // From an organization's page to its calendar: the filter is set and the calendar asks for that organization only.
+        var organization = (await org.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0].GetProperty("id").GetString()!;
+        await page.GotoAsync($"/admin/organizations/{organization}");
+        await page.ClickAsync("[data-testid=org-calendar]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await page.Locator("[data-testid=organization-filter]").InputValueAsync()).ShouldBe(organization);
+        (await page.Locator("#yl-calendar").GetAttributeAsync("data-filter"))!.ShouldContain("organizationId=" + organization);
     }
 }
