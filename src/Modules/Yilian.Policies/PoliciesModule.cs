@@ -15,6 +15,7 @@ using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Features;
 using Yilian.Policies.Imports;
+using Yilian.Policies.Resources;
 using Yilian.Policies.Rules;
 using Yilian.Policies.Screening;
 using Yilian.SharedKernel;
@@ -79,7 +80,7 @@ public static class PoliciesModule
             {
                 if (body.Text is not { Length: > 0 and <= MaxPolicyFileChars } text)
                 {
-                    throw InputValidationException.For("text", $"请提供政策文件内容（不超过 {MaxPolicyFileChars / 1000} KB）。");
+                    throw InputValidationException.For("text", PolicyText.Get("Publish_TextRequired", MaxPolicyFileChars / 1000));
                 }
 
                 var current = await catalog.CurrentAsync(ct);
@@ -243,7 +244,7 @@ public static class PoliciesModule
         var answers = given?.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value);
         if (answers?.Count > 40)
         {
-            throw InputValidationException.For("answers", "回答过多。");
+            throw InputValidationException.For("answers", PolicyText.Get("Check_TooManyAnswers"));
         }
 
         var facts = SelfCheck.Facts(answers, on, out var problems);

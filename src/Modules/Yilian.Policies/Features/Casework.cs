@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Imports;
+using Yilian.Policies.Resources;
 using Yilian.Policies.Rules;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
@@ -73,23 +74,23 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
         if (request.Status is not (CandidateStatus.Contacted or CandidateStatus.Applied or CandidateStatus.Declined or CandidateStatus.NotEligible) || request.Status is not { } status)
         {
-            throw InputValidationException.For("status", "请选择跟进结果：已联系、已申请、本人放弃或核实不符合。");
+            throw InputValidationException.For("status", PolicyText.Get("Casework_ChooseOutcome"));
         }
 
         var note = request.Note?.Trim();
         if (note is { Length: > 0 } && TextRules.Check(note, 1000, multiline: true, allowMarkup: false) is { } rule)
         {
-            throw InputValidationException.For("note", Yilian.SharedKernel.Resources.ValidationMessages.Format(rule, "备注", 1000));
+            throw InputValidationException.For("note", Yilian.SharedKernel.Resources.ValidationMessages.Format(rule, PolicyText.Get("Casework_Note"), 1000));
         }
 
         if (status is CandidateStatus.Declined or CandidateStatus.NotEligible && string.IsNullOrEmpty(note))
         {
-            throw InputValidationException.For("note", "放弃或核实不符合时，请写明原因。");
+            throw InputValidationException.For("note", PolicyText.Get("Casework_ReasonRequired"));
         }
 
         if (candidate.Status is not (CandidateStatus.Open or CandidateStatus.Contacted))
         {
-            throw new BusinessRuleException("CandidateClosed", "这条线索已经办结。", isConflict: true);
+            throw new BusinessRuleException("CandidateClosed", PolicyText.Get("Casework_Closed"), isConflict: true);
         }
 
         candidate.Status = status;

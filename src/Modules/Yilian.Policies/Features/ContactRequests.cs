@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Yilian.Platform.Contracts;
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
+using Yilian.Policies.Resources;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Resources;
@@ -22,29 +23,30 @@ public sealed record ContactRequestView(Guid Id, string Name, string Phone, stri
 /// </summary>
 internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock, IRegionDirectory regions)
 {
-    public const string ConsentText = "本人同意区民政部门及所在街道、社区的救助工作人员使用以上姓名和手机号联系本人，核实并协助申请自查结果中的救助政策。";
+    /// <summary>What the resident consents to, in their language; stored with the request as it was shown.</summary>
+    public static string ConsentText => PolicyText.Get("Contact_Consent");
 
     public async Task<ContactRequestCreated> CreateAsync(ContactRequestInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!input.Consent)
         {
-            errors["consent"] = ["需要您同意后，我们才会保存联系方式；不同意也可以直接按页面提示去申请。"];
+            errors["consent"] = [PolicyText.Get("Contact_ConsentRequired")];
         }
 
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
-            errors["name"] = ["请填写姓名（不超过 50 字）。"];
+            errors["name"] = [PolicyText.Get("Contact_NameRequired")];
         }
         else if (TextRules.Check(name, 50, multiline: false, allowMarkup: false) is { } rule)
         {
-            errors["name"] = [ValidationMessages.Format(rule, "姓名", 50)];
+            errors["name"] = [ValidationMessages.Format(rule, PolicyText.Get("Contact_Name"), 50)];
         }
 
         if (!MobileNumber.TryNormalize(input.Phone, out var phone))
         {
-            errors["phone"] = ["请填写 11 位手机号。"];
+            errors["phone"] = [PolicyText.Get("Contact_PhoneRequired")];
         }
 
         // The request goes to the case workers of the community the resident names (or the district's when none is given).
@@ -52,7 +54,7 @@ internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalo
         var region = input.Community is { Length: > 0 } community ? community : district;
         if (!RegionCode.IsWellFormed(region) || (region != district && (await regions.FindAsync(region, ct))?.Level != (int)RegionLevel.Community))
         {
-            errors["community"] = ["请选择所在社区。"];
+            errors["community"] = [PolicyText.Get("Contact_CommunityRequired")];
         }
 
         if (errors.Count > 0)

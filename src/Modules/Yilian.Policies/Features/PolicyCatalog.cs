@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
+using Yilian.Policies.Resources;
 using Yilian.Policies.Rules;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
@@ -75,7 +76,7 @@ internal sealed class PolicyPublishing(PoliciesDbContext db, PolicyCatalog catal
     {
         if (text is not { Length: > 0 and <= PoliciesModule.MaxPolicyFileChars })
         {
-            throw InputValidationException.For("text", $"请提供政策文件内容（不超过 {PoliciesModule.MaxPolicyFileChars / 1000} KB）。");
+            throw InputValidationException.For("text", PolicyText.Get("Publish_TextRequired", PoliciesModule.MaxPolicyFileChars / 1000));
         }
 
         var current = await catalog.CurrentAsync(ct);
@@ -86,7 +87,7 @@ internal sealed class PolicyPublishing(PoliciesDbContext db, PolicyCatalog catal
             problems.AddRange(PolicyParser.CheckSet([.. current.Where(p => p.Id != policy.Id), policy]));
             if (current.FirstOrDefault(p => p.Id == policy.Id) is { } inForce && policy.Version <= inForce.Version)
             {
-                problems.Add(new PolicyProblem(2, 1, $"版本号须大于当前版本 {inForce.Version}：已发布的版本不能修改，以免改变已有的结果。"));
+                problems.Add(new PolicyProblem(2, 1, PolicyText.Get("Publish_VersionTooLow", inForce.Version)));
             }
         }
 
@@ -105,7 +106,7 @@ internal sealed class PolicyPublishing(PoliciesDbContext db, PolicyCatalog catal
         }
         catch (DbUpdateException)
         {
-            throw new BusinessRuleException("PolicyVersionTaken", $"政策 {policy.Id} 的版本 {policy.Version} 刚刚已由他人发布。", isConflict: true);
+            throw new BusinessRuleException("PolicyVersionTaken", PolicyText.Get("Publish_VersionTaken", policy.Id, policy.Version), isConflict: true);
         }
 
         await catalog.ReloadAsync(ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Yilian.Policies.Resources;
 
 namespace Yilian.Policies.Rules;
 
@@ -115,7 +116,7 @@ public static class SelfCheck
         {
             if (!AttributeCatalog.All.TryGetValue(name, out var attribute) || attribute.Kind == ValueKind.Age)
             {
-                problems.Add((name, $"没有这个问题：{name}。"));
+                problems.Add((name, PolicyText.Get("Check_UnknownQuestion", name)));
                 continue;
             }
 
@@ -130,7 +131,7 @@ public static class SelfCheck
             });
             if (!ok)
             {
-                problems.Add((name, $"“{attribute.Label}”的回答无效。"));
+                problems.Add((name, PolicyText.Get("Check_InvalidAnswer", attribute.Label)));
                 continue;
             }
 

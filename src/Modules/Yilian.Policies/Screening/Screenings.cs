@@ -7,6 +7,7 @@ using Quartz;
 
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
+using Yilian.Policies.Resources;
 using Yilian.Policies.Rules;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
@@ -45,7 +46,7 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
             // Interrupted (the instance stopped mid-run): closed as failed, and a new run starts.
             running.Status = RunStatus.Failed;
             running.FinishedAt = clock.GetUtcNow();
-            running.Error = "筛查中断（服务重启），已重新开始。";
+            running.Error = PolicyText.Get("Screening_Interrupted");
         }
 
         var run = new ScreeningRun
@@ -108,7 +109,7 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
             var failed = await db.Runs.FirstAsync(r => r.Id == runId, ct);
             failed.Status = RunStatus.Failed;
             failed.FinishedAt = clock.GetUtcNow();
-            failed.Error = "筛查失败，详见服务器日志。";
+            failed.Error = PolicyText.Get("Screening_Failed");
             await db.SaveChangesAsync(ct);
         }
     }
@@ -173,7 +174,7 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
                 {
                     candidate.Status = CandidateStatus.Lapsed;
                     candidate.HandledAt = now;
-                    candidate.Note = $"{run.On:yyyy-MM-dd} 的筛查不再符合条件";
+                    candidate.Note = PolicyText.Get("Screening_Lapsed", run.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                     run.Lapsed++;
                 }
             }

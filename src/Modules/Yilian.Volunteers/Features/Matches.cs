@@ -177,7 +177,7 @@ internal sealed class Matches(
 
         await db.SaveChangesAsync(ct);
         await outbox.EnqueueAsync(await contacts.NoticesAsync([.. invited.Select(i => i.Profile.OwnerUserId)], VolunteerText.Get("Match_InviteTitle"),
-            VolunteerText.Get("Match_InviteBody", activity.Title, ChinaTime.ToChina(activity.Start).ToString("M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+            VolunteerText.Get("Match_InviteBody", activity.Title, ChinaTime.ToChina(activity.Start).ToString(VolunteerText.Get("Format_DayTime"), System.Globalization.CultureInfo.CurrentUICulture)),
             "/volunteer/activities", $"invite:{activityId}", ct), ct);
         return invited.Count;
     }

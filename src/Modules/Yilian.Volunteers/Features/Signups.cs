@@ -130,7 +130,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
     private static BusinessRuleException Clash(IReadOnlyList<PersonClash> clashes)
     {
         var lines = clashes.Take(3).Select(c => VolunteerText.Get("Signup_Clash", c.OtherTitle ?? VolunteerText.Get("Signup_ClashOther"),
-            ChinaTime.ToChina(c.OtherStart).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture), ChinaTime.ToChina(c.OtherEnd).ToString("HH:mm", CultureInfo.InvariantCulture)));
+            ChinaTime.ToChina(c.OtherStart).ToString(VolunteerText.Get("Format_DayTime"), CultureInfo.CurrentUICulture), ChinaTime.ToChina(c.OtherEnd).ToString("HH:mm", CultureInfo.InvariantCulture)));
         return new BusinessRuleException("ScheduleConflict", string.Join("；", lines.Distinct()), isConflict: true,
             new Dictionary<string, object?> { ["conflicts"] = clashes });
     }
