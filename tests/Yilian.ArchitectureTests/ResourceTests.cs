@@ -109,4 +109,23 @@ public class ResourceTests
             File.Exists(Path.Combine(root, listed)).ShouldBeTrue(listed + " is listed but gone: take it off the list");
         }
     }
+
+    [Fact]
+    public void Every_Back_Office_Path_Segment_Has_A_Breadcrumb_Name()
+    {
+        var root = RepositoryRoot();
+        var crumbs = Read(Path.Combine(root, "src/Yilian.Web/Resources/WebText.resx")).Keys.Where(k => k.StartsWith("Crumb_", StringComparison.Ordinal)).ToHashSet();
+        var page = new System.Text.RegularExpressions.Regex("@page \"(/admin[^\"]*)\"");
+        var missing = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.razor", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)))
+        {
+            foreach (System.Text.RegularExpressions.Match m in page.Matches(File.ReadAllText(file)))
+            {
+                missing.AddRange(m.Groups[1].Value.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                    .Where(segment => !segment.StartsWith('{') && !crumbs.Contains("Crumb_" + segment)).Select(segment => $"{m.Groups[1].Value}: Crumb_{segment}"));
+            }
+        }
+
+        missing.ShouldBeEmpty();
+    }
 }

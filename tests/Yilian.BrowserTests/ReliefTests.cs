@@ -139,7 +139,13 @@ public sealed class ReliefTests : IAsyncLifetime
         await worker.Locator("[data-testid=candidate-row]", new PageLocatorOptions { HasText = "特困人员救助供养" }).Locator("[data-testid=candidate-open]").ClickAsync();
         await worker.WaitForLoadStateAsync(LoadState.NetworkIdle);
         (await worker.Locator("[data-testid=trace]").InnerTextAsync()).ShouldContain("来源：民政");
+        // Takes it on, so nobody else calls the same family; the operator's list then names who follows it up.
+        await worker.ClickAsync("[data-testid=claim-button]");
+        await worker.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await worker.Locator("[data-testid=claim]").InnerTextAsync()).ShouldContain("我在跟进");
         await BrowserFixture.ScreenshotAsync(worker, "56-case-worker-lead");
+        await desk.GotoAsync("/admin/relief?assigned=none");
+        (await desk.Locator("[data-testid=candidates]").InnerTextAsync()).ShouldNotContain("特困人员救助供养");
         await worker.SelectOptionAsync("[data-testid=outcome-status]", "Applied");
         await worker.FillAsync("[data-testid=outcome-note]", "已上门核实，协助提交特困供养申请");
         await worker.ClickAsync("[data-testid=outcome-submit]");

@@ -140,6 +140,33 @@ public sealed class ResidentScreeningTests
         closed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Applied");
         (await officer.PostAsJsonAsync($"/api/v1/screenings/candidates/{poverty}/outcome", new { status = "Contacted" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // Taking a lead on (认领): the holder alone records its follow-up; others see who holds it; it can be let go.
+        var open = mine.Where(c => c.GetProperty("id").GetString() != poverty).Select(c => c.GetProperty("id").GetString()!).ToList();
+        var claimed = await (await officer.PostAsync($"/api/v1/screenings/candidates/{open[0]}/claim", null)).Content.ReadFromJsonAsync<JsonElement>();
+        claimed.GetProperty("assignedToMe").GetBoolean().ShouldBeTrue();
+        claimed.GetProperty("assignedToName").GetString().ShouldNotBeNullOrEmpty();
+        (await officer.PostAsync($"/api/v1/screenings/candidates/{open[0]}/claim", null)).StatusCode.ShouldBe(HttpStatusCode.OK); // again: harmless
+        var taken = await op.PostAsJsonAsync($"/api/v1/screenings/candidates/{open[0]}/outcome", new { status = "Contacted" });
+        taken.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await taken.Content.ReadAsStringAsync()).ShouldContain(claimed.GetProperty("assignedToName").GetString()!);
+        (await op.PostAsync($"/api/v1/screenings/candidates/{open[0]}/claim", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var mineOnly = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/screenings/candidates?assigned=mine")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        mineOnly.ShouldBe([open[0]]);
+        (await officer.GetFromJsonAsync<JsonElement>("/api/v1/screenings/candidates?assigned=none")).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(c => c.GetProperty("id").GetString() == open[0]);
+        (await officer.DeleteAsync($"/api/v1/screenings/candidates/{open[0]}/claim")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await op.PostAsync($"/api/v1/screenings/candidates/{open[0]}/claim", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await officer.DeleteAsync($"/api/v1/screenings/candidates/{open[0]}/claim")).StatusCode.ShouldBe(HttpStatusCode.Forbidden); // not the officer's to let go
+        (await op.DeleteAsync($"/api/v1/screenings/candidates/{open[0]}/claim")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Two workers claiming the same lead at the same moment: one holds it.
+        using var street = await app.ClientAsAsync("street");
+        var race = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? officer : street).PostAsync($"/api/v1/screenings/candidates/{open[1]}/claim", null)));
+        var holders = await Task.WhenAll(race.Where(r => r.StatusCode == HttpStatusCode.OK).Select(r => r.Content.ReadFromJsonAsync<JsonElement>()));
+        holders.Select(h => h.GetProperty("assignedToName").GetString()).Distinct().Count().ShouldBe(1);
+        race.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(6 - holders.Length);
+        (await officer.DeleteAsync($"/api/v1/screenings/candidates/{open[1]}/claim")).StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Forbidden);
+        (await street.DeleteAsync($"/api/v1/screenings/candidates/{open[1]}/claim")).StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Forbidden);
         // Looking a resident up by ID number: every policy with its outcome and trace, within the officer's community only.
         var check = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/residents/lookup?idNumber={ZhaoLi}");
         check.GetProperty("name").GetString().ShouldBe("赵*");

@@ -142,9 +142,15 @@ public static class PoliciesModule
         screenings.MapGet("/{id:guid}/results", async (Guid id, string? policy, CandidateStatus? status, int? page, Casework c, CancellationToken ct) =>
                 TypedResults.Ok(await c.ListAsync(policy, status, id, page, ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("ScreeningResults").WithSummary("The people a run found (within the caller's data scope).");
-        screenings.MapGet("/candidates", async (string? policy, CandidateStatus? status, int? page, Casework c, CancellationToken ct) =>
-                TypedResults.Ok(await c.ListAsync(policy, status, null, page, ct)))
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("Candidates").WithSummary("The case workers' list: everyone found and not yet closed, or filtered by status.");
+        screenings.MapGet("/candidates", async (string? policy, CandidateStatus? status, int? page, string? assigned, Casework c, CancellationToken ct) =>
+                TypedResults.Ok(await c.ListAsync(policy, status, null, page, ct, assigned)))
+            .RequireAuthorization(AuthPolicies.BackOffice).WithName("Candidates")
+            .WithSummary("The case workers' list: everyone found, filtered by status, policy, or assigned=mine|none (the leads the caller took on, or nobody has).");
+        screenings.MapPost("/candidates/{id:guid}/claim", async (Guid id, Casework c, CancellationToken ct) => TypedResults.Ok(await c.ClaimAsync(id, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("ClaimCandidate")
+            .WithSummary("Takes the lead on (claims it): only the one who holds it records its follow-up; 409 with the holder's name when someone else does.");
+        screenings.MapDelete("/candidates/{id:guid}/claim", async (Guid id, Casework c, CancellationToken ct) => TypedResults.Ok(await c.ReleaseAsync(id, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ReleaseCandidate").WithSummary("Lets the lead go back to the shared list (its holder, or a platform operator).");
         screenings.MapPost("/candidates/{id:guid}/outcome", async (Guid id, OutcomeRequest request, Casework c, CancellationToken ct) =>
                 TypedResults.Ok(await c.RecordAsync(id, request, ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("RecordOutcome")
@@ -195,6 +201,12 @@ public static class PoliciesModule
         app.MapPost("/admin/relief/screen", async (Screenings screenings, CancellationToken ct) =>
                 await PageForms.RunAsync("/admin/relief", () => screenings.StartAsync(new StartScreening(RunKind.Full, null), ct)))
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
+        app.MapPost("/admin/relief/candidates/{id:guid}/claim", async (Guid id, [FromForm] string? unused, Casework c, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/relief/candidates/{id}", () => c.ClaimAsync(id, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();
+        app.MapPost("/admin/relief/candidates/{id:guid}/release", async (Guid id, [FromForm] string? unused, Casework c, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/relief/candidates/{id}", () => c.ReleaseAsync(id, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();
         app.MapPost("/admin/relief/candidates/{id:guid}/outcome", async (Guid id, [FromForm] CandidateStatus? status, [FromForm] string? note, Casework c, CancellationToken ct) =>
                 await PageForms.RunAsync($"/admin/relief/candidates/{id}", () => c.RecordAsync(id, new OutcomeRequest(status, note), ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();

@@ -28,6 +28,17 @@ namespace Yilian.Migrations.Postgres.Policies
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset>("FoundAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -75,6 +86,8 @@ namespace Yilian.Migrations.Postgres.Policies
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("AssignedTo", "Status");
 
                     b.HasIndex("ResidentId", "PolicyId")
                         .IsUnique();

@@ -23,6 +23,17 @@ namespace Yilian.Migrations.Sqlite.Policies
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FoundAt")
                         .HasColumnType("INTEGER");
 
@@ -70,6 +81,8 @@ namespace Yilian.Migrations.Sqlite.Policies
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("AssignedTo", "Status");
 
                     b.HasIndex("ResidentId", "PolicyId")
                         .IsUnique();

@@ -100,7 +100,10 @@ internal sealed class PoliciesDbContext(DbContextOptions<PoliciesDbContext> opti
             b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
             b.Property(c => c.Note).HasMaxLength(1000);
             b.Property(c => c.HandledBy).HasMaxLength(64);
+            b.Property(c => c.AssignedTo).HasMaxLength(64);
+            b.Property(c => c.AssignedToName).HasMaxLength(100);
             b.HasIndex(c => new { c.ResidentId, c.PolicyId }).IsUnique();
+            b.HasIndex(c => new { c.AssignedTo, c.Status });
             b.HasIndex(c => new { c.Status, c.RegionCode });
             b.HasIndex(c => c.HouseholdId);
         });

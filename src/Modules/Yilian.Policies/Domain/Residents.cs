@@ -261,6 +261,13 @@ internal sealed class Candidate : IRegionScoped
     public DateTimeOffset? HandledAt { get; set; }
 
     public DateTimeOffset FoundAt { get; set; }
+
+    /// <summary>The case worker who took the lead on (认领): only they record its follow-up until they let it go.</summary>
+    public string? AssignedTo { get; set; }
+
+    public string? AssignedToName { get; set; }
+
+    public DateTimeOffset? AssignedAt { get; set; }
 }
 
 /// <summary>A resident who finished the self-check and asked to be contacted (stored only with that consent).</summary>

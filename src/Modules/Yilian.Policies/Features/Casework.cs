@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Platform.Contracts;
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Imports;
@@ -16,7 +17,7 @@ namespace Yilian.Policies.Features;
 
 public sealed record CandidateView(
     Guid Id, Guid ResidentId, string Name, string RegionCode, string PolicyId, string PolicyName, int PolicyVersion, DateOnly FoundOn,
-    CandidateStatus Status, string? Note, string? HandledBy, DateTimeOffset? HandledAt);
+    CandidateStatus Status, string? Note, string? HandledBy, DateTimeOffset? HandledAt, string? AssignedToName = null, bool AssignedToMe = false);
 
 public sealed record OutcomeRequest(CandidateStatus? Status, string? Note);
 
@@ -33,11 +34,21 @@ public sealed record TraceView(Guid ResidentId, string Name, string PolicyId, st
 /// follow-up — contacted, applied, declined, or not eligible after a visit. What each case worker sees is
 /// limited by the data scope (their community or street), through the module's query filters.
 /// </summary>
-internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock, ICurrentUser user)
+internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, IAccountDirectory accounts, TimeProvider clock, ICurrentUser user)
 {
-    public async Task<PagedResult<CandidateView>> ListAsync(string? policy, CandidateStatus? status, Guid? run, int? page, CancellationToken ct)
+    public async Task<PagedResult<CandidateView>> ListAsync(string? policy, CandidateStatus? status, Guid? run, int? page, CancellationToken ct, string? assigned = null)
     {
         var query = db.Candidates.AsNoTracking();
+        // "mine": the leads the caller took on; "none": nobody has yet.
+        if (assigned == "mine")
+        {
+            query = query.Where(c => c.AssignedTo == user.UserId);
+        }
+        else if (assigned == "none")
+        {
+            query = query.Where(c => c.AssignedTo == null);
+        }
+
         if (!string.IsNullOrWhiteSpace(policy))
         {
             query = query.Where(c => c.PolicyId == policy);
@@ -93,6 +104,8 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
             throw new BusinessRuleException("CandidateClosed", PolicyText.Get("Casework_Closed"), isConflict: true);
         }
 
+        RequireFreeOrMine(candidate);
+
         candidate.Status = status;
         candidate.Note = note;
         candidate.HandledBy = user.UserName;
@@ -101,6 +114,69 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
         var name = await db.Residents.Where(r => r.Id == candidate.ResidentId).Select(r => r.Name).FirstAsync(ct);
         return View(candidate, name);
     }
+
+    /// <summary>
+    /// Takes the lead on (认领), so two case workers do not call the same family; taking it again is harmless.
+    /// A lead someone else holds is refused with their name.
+    /// </summary>
+    public async Task<CandidateView> ClaimAsync(Guid id, CancellationToken ct)
+    {
+        var name = (user.UserName is { } userName ? (await accounts.FindByUserNameAsync(userName, ct))?.DisplayName : null) ?? user.UserName;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The guard and the lock in one statement: only a lead nobody holds (or the caller does) is touched, and the row stays
+        // locked until commit (PostgreSQL; SQLite's write transaction serializes), so of two workers claiming at once one wins.
+        var free = await db.Candidates.Where(c => c.Id == id && (c.AssignedTo == null || c.AssignedTo == user.UserId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedAt, c => c.AssignedAt), ct) == 1;
+        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
+        if (candidate.Status is not (CandidateStatus.Open or CandidateStatus.Contacted))
+        {
+            throw new BusinessRuleException("CandidateClosed", PolicyText.Get("Casework_Closed"), isConflict: true);
+        }
+
+        if (!free)
+        {
+            RequireFreeOrMine(candidate);
+        }
+
+        if (candidate.AssignedTo != user.UserId)
+        {
+            // Written through the tracked entity, so the audit trail records who took it on.
+            candidate.AssignedTo = user.UserId;
+            candidate.AssignedToName = name;
+            candidate.AssignedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return await ViewAsync(candidate, ct);
+    }
+
+    /// <summary>Lets a lead go (the one who took it on, or a supervisor: a platform operator), back to the shared list.</summary>
+    public async Task<CandidateView> ReleaseAsync(Guid id, CancellationToken ct)
+    {
+        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
+        if (candidate.AssignedTo is not null && candidate.AssignedTo != user.UserId && !user.IsInRole(Roles.PlatformOperator))
+        {
+            throw new ForbiddenException(PolicyText.Get("Casework_ClaimedBy", candidate.AssignedToName ?? ""));
+        }
+
+        candidate.AssignedTo = null;
+        candidate.AssignedToName = null;
+        candidate.AssignedAt = null;
+        await db.SaveChangesAsync(ct);
+        return await ViewAsync(candidate, ct);
+    }
+
+    private void RequireFreeOrMine(Candidate candidate)
+    {
+        if (candidate.AssignedTo is not null && candidate.AssignedTo != user.UserId)
+        {
+            throw new BusinessRuleException("CandidateClaimed", PolicyText.Get("Casework_ClaimedBy", candidate.AssignedToName ?? ""), isConflict: true);
+        }
+    }
+
+    private async Task<CandidateView> ViewAsync(Candidate candidate, CancellationToken ct) =>
+        View(candidate, await db.Residents.Where(r => r.Id == candidate.ResidentId).Select(r => r.Name).FirstAsync(ct));
 
     /// <summary>
     /// Why a resident is or is not eligible: every condition with the value used and the department (and
@@ -193,5 +269,5 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, Time
 
     private CandidateView View(Candidate c, string name) => new(
         c.Id, c.ResidentId, PersonName.Mask(name), c.RegionCode, c.PolicyId, catalog.Policies.FirstOrDefault(p => p.Id == c.PolicyId)?.Name ?? c.PolicyId,
-        c.PolicyVersion, c.FoundOn, c.Status, c.Note, c.HandledBy, c.HandledAt);
+        c.PolicyVersion, c.FoundOn, c.Status, c.Note, c.HandledBy, c.HandledAt, c.AssignedToName, c.AssignedTo is not null && c.AssignedTo == user.UserId);
 }
