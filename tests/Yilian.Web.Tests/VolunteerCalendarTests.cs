@@ -193,4 +193,37 @@ public sealed class VolunteerCalendarTests
 
         volunteer.Client.Dispose();
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Cancelling_An_Activity_Closes_Its_Sign_Ups_Frees_The_Volunteers_And_Tells_Them(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, Settings);
+        var ten = VolunteerHoursTests.TenOClock(app).AddDays(3);
+        using var org = await app.ClientAsAsync("orgadmin");
+        var (_, community) = await VolunteerHoursTests.OwnOrganizationAsync(org);
+        var doomed = await VolunteerHoursTests.PublishedActivityAsync(org, "雨天取消的河边健步走", null, ten, ten.AddHours(2), places: 1);
+        var people = await VolunteersAsync(app, community, "rain", 3, 900);
+        (await SignUpAsync(people[0].Client, doomed)).Body.GetProperty("status").GetString().ShouldBe("Confirmed");
+        (await SignUpAsync(people[1].Client, doomed)).Body.GetProperty("status").GetString().ShouldBe("Waitlisted");
+        var invited = await org.PostAsJsonAsync($"/api/v1/activities/{doomed}/invitations", new { volunteerIds = new[] { people[2].Id } });
+        (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invited").GetInt32().ShouldBe(1);
+
+        (await org.PostAsync($"/api/v1/activities/{doomed}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // Both who signed up are told; their sign-ups are closed; the one who had the place is free for another activity at that hour.
+        foreach (var p in people.Take(2))
+        {
+            (await p.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray().ShouldContain(n => n.GetProperty("title").GetString() == "活动已取消");
+            (await p.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Cancelled");
+        }
+
+        (await people[2].Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/invitations"))[0].GetProperty("status").GetString().ShouldBe("Cancelled");
+        var instead = await VolunteerHoursTests.PublishedActivityAsync(org, "室内改为图书整理", null, ten, ten.AddHours(2));
+        (await SignUpAsync(people[0].Client, instead)).Body.GetProperty("status").GetString().ShouldBe("Confirmed");
+        foreach (var p in people)
+        {
+            p.Client.Dispose();
+        }
+    }
 }

@@ -42,6 +42,7 @@ public static class VolunteersModule
         builder.Services.Configure<CheckInOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
         builder.Services.Configure<NoticeOptions>(builder.Configuration.GetSection("Volunteers:Notices"));
         builder.Services.AddScoped<IVolunteerContacts, VolunteerContacts>();
+        builder.Services.AddScoped<IActivityListener, ActivityCancellations>();
         builder.Services.AddSingleton(_ => new CheckInCodes(
             (PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.")).DeriveKey("checkin-codes")));
         builder.Services.AddScoped<ISeedStep, VolunteerSeedStep>();

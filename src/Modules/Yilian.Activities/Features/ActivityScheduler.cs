@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
@@ -88,7 +89,8 @@ public sealed record SlotDto(Guid VenueId, DateTimeOffset Start, DateTimeOffset 
 /// </summary>
 internal sealed partial class ActivityScheduler(
     ActivitiesDbContext db, Venues venues, IOrganizationLookup organizations, IOrganizationProjects projects, IDictionaries dictionaries,
-    IDataScopeProvider scope, ICurrentUser user, ReminderPlanner reminders, IProjectTimeline timeline, TimeProvider clock)
+    IDataScopeProvider scope, ICurrentUser user, ReminderPlanner reminders, IProjectTimeline timeline, IEnumerable<IActivityListener> listeners,
+    ILogger<ActivityScheduler> log, TimeProvider clock)
 {
     private readonly List<(Guid Id, DateTimeOffset Start)> _booked = [];
     private readonly List<Guid> _released = [];
@@ -206,12 +208,31 @@ internal sealed partial class ActivityScheduler(
             return;
         }
 
+        var wasPublished = activity.Status == ActivityStatus.Published;
         activity.Status = ActivityStatus.Cancelled;
         var occurrences = await db.Occurrences.Where(o => o.ActivityId == activityId).ToListAsync(ct);
         db.Occurrences.RemoveRange(occurrences);
         await db.SaveChangesAsync(ct);
         await reminders.UnplanAsync(occurrences.Select(o => o.Id), ct);
+        if (wasPublished)
+        {
+            // After the save: the people who signed up hear of it from the modules that hold them.
+            foreach (var listener in listeners)
+            {
+                try
+                {
+                    await listener.CancelledAsync(activity.Id, activity.Title, activity.Start, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    ListenerFailed(log, listener.GetType().Name, activity.Id, e);
+                }
+            }
+        }
     }
+
+    [LoggerMessage(LogLevel.Error, "{Listener} failed on the cancellation of activity {ActivityId}; the cancellation stands")]
+    private static partial void ListenerFailed(ILogger logger, string listener, Guid activityId, Exception e);
 
     public async Task CompleteAsync(Guid activityId, CancellationToken ct)
     {

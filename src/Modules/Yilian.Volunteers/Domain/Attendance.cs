@@ -194,6 +194,9 @@ public enum InvitationStatus
     Sent = 1,
     Accepted = 2,
     Declined = 3,
+
+    /// <summary>The activity was cancelled before the volunteer answered.</summary>
+    Cancelled = 4,
 }
 
 /// <summary>An organizer's invitation to a volunteer (from the ranked matches or an accepted weekly proposal).</summary>
