@@ -91,6 +91,18 @@ public sealed class PolicyRulesTests
         onTheDay.ParametersUsed["threshold"].ShouldBe(new DateOnly(2026, 7, 1));
         onTheDay.Trace.Single().Text.ShouldBe("家庭人均月收入 1,050.00 元，符合：需 低于 1,100.00 元（threshold，2026-07-01 起）");
         onTheDay.Trace.Single().Source.ShouldBe("区民政局（2026-06-01）");
+        // In English the explanation's words and units are English (the attribute names and departments are the policy's own Chinese).
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            Evaluator.Evaluate(policy, income, new DateOnly(2026, 7, 1)).Trace.Single().Text
+                .ShouldBe("家庭人均月收入 CNY 1,050.00, meets: needs to be below CNY 1,100.00 (threshold, from 2026-07-01)");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
         // Exactly at the threshold is not below it.
         Evaluator.Evaluate(policy, Facts(("household.per_capita_income", "1100")), new DateOnly(2026, 7, 1)).Outcome.ShouldBe(Outcome.No);
         // Before the first value the parameter is not in force: unknown, not a guess.

@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using Yilian.Policies.Resources;
 using Yilian.SharedKernel;
 
 namespace Yilian.Policies.Rules;
@@ -54,7 +55,7 @@ public static class Evaluator
                 case PolicyTest p:
                     var other = otherPolicy?.Invoke(p.PolicyId) ?? Outcome.Unknown;
                     var result = other == Outcome.Unknown ? Outcome.Unknown : (other == Outcome.Yes) == p.Eligible ? Outcome.Yes : Outcome.No;
-                    trace.Add(new TraceLine(p.Line, result, $"{(p.Eligible ? "符合" : "不符合")}政策 {p.PolicyId}", null));
+                    trace.Add(new TraceLine(p.Line, result, PolicyText.Get(p.Eligible ? "Trace_PolicyMet" : "Trace_PolicyNotMet", p.PolicyId), null));
                     return result;
                 case Test t:
                     return Check(t);
@@ -86,13 +87,13 @@ public static class Evaluator
                 var value = parameter.On(on);
                 if (value is null)
                 {
-                    trace.Add(new TraceLine(t.Line, Outcome.Unknown, $"参数 {name} 在 {on:yyyy-MM-dd} 尚未生效", null));
+                    trace.Add(new TraceLine(t.Line, Outcome.Unknown, PolicyText.Get("Trace_ParameterNotInForce", name, Day(on)), null));
                     return Outcome.Unknown;
                 }
 
                 used[name] = value.From;
                 threshold = value.Value;
-                expected = $"{Format(attribute.Kind, value.Value)}（{name}，{value.From:yyyy-MM-dd} 起）";
+                expected = PolicyText.Get("Trace_Parameter", Format(attribute.Kind, value.Value), name, Day(value.From));
             }
             else
             {
@@ -108,13 +109,13 @@ public static class Evaluator
             // grade: every comparison fails); any other fact without a value is unknown.
             if (fact is null || (fact.Values.Count == 0 && attribute.Kind is not (ValueKind.Choice or ValueKind.Number)))
             {
-                trace.Add(new TraceLine(t.Line, Outcome.Unknown, $"{attribute.Label}：未知（需 {Verb(t.Operator)} {expected}）", null));
+                trace.Add(new TraceLine(t.Line, Outcome.Unknown, PolicyText.Get("Trace_Unknown", attribute.Label, Verb(t.Operator), expected), null));
                 return Outcome.Unknown;
             }
 
             if (fact.Values.Count == 0 && attribute.Kind == ValueKind.Number)
             {
-                trace.Add(new TraceLine(t.Line, Outcome.No, $"{attribute.Label} 无，不符合：需 {Verb(t.Operator)} {expected}", SourceOf(fact)));
+                trace.Add(new TraceLine(t.Line, Outcome.No, PolicyText.Get("Trace_NoneFails", attribute.Label, Verb(t.Operator), expected), SourceOf(fact)));
                 return Outcome.No;
             }
 
@@ -133,9 +134,9 @@ public static class Evaluator
             };
             var shown = attribute.Kind is ValueKind.Money or ValueKind.Age or ValueKind.Number
                 ? Format(attribute.Kind, decimal.Parse(actual[0], CultureInfo.InvariantCulture))
-                : actual.Count == 0 ? "无" : Shown(attribute, actual);
+                : actual.Count == 0 ? PolicyText.Get("Value_None") : Shown(attribute, actual);
             trace.Add(new TraceLine(t.Line, passed ? Outcome.Yes : Outcome.No,
-                $"{attribute.Label} {shown}，{(passed ? "符合" : "不符合")}：需 {Verb(t.Operator)} {expected}", SourceOf(fact)));
+                PolicyText.Get(passed ? "Trace_Met" : "Trace_NotMet", attribute.Label, shown, Verb(t.Operator), expected), SourceOf(fact)));
             return passed ? Outcome.Yes : Outcome.No;
         }
     }
@@ -143,12 +144,14 @@ public static class Evaluator
     /// <summary>Values in plain Chinese: 是 / 否 for yes-no facts, the departments' words for choices.</summary>
     private static string Shown(AttributeDefinition attribute, IEnumerable<string> values) => attribute.Kind switch
     {
-        ValueKind.Boolean => string.Join("、", values.Select(v => v == "true" ? "是" : "否")),
+        ValueKind.Boolean => string.Join("、", values.Select(v => PolicyText.Get(v == "true" ? "Value_Yes" : "Value_No"))),
         ValueKind.Choice => string.Join("、", values.Select(v => Imports.Departments.Label(attribute.Name, v))),
         _ => string.Join("、", values),
     };
 
-    private static string SourceOf(Fact fact) => fact.AsOf == DateOnly.MinValue ? fact.Source : $"{fact.Source}（{fact.AsOf:yyyy-MM-dd}）";
+    private static string SourceOf(Fact fact) => fact.AsOf == DateOnly.MinValue ? fact.Source : PolicyText.Get("Trace_SourceDated", fact.Source, Day(fact.AsOf));
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static bool Compare(decimal actual, string op, decimal threshold) => op switch
     {
@@ -162,22 +165,22 @@ public static class Evaluator
 
     private static string Verb(string op) => op switch
     {
-        "<" => "低于",
-        "<=" => "不高于",
-        ">" => "高于",
-        ">=" => "不低于",
-        "==" => "为",
-        "!=" => "不为",
-        "in" or "has" => "属于",
-        "not_in" => "不属于",
-        "within" => "位于",
+        "<" => PolicyText.Get("Verb_Below"),
+        "<=" => PolicyText.Get("Verb_AtMost"),
+        ">" => PolicyText.Get("Verb_Above"),
+        ">=" => PolicyText.Get("Verb_AtLeast"),
+        "==" => PolicyText.Get("Verb_Is"),
+        "!=" => PolicyText.Get("Verb_IsNot"),
+        "in" or "has" => PolicyText.Get("Verb_In"),
+        "not_in" => PolicyText.Get("Verb_NotIn"),
+        "within" => PolicyText.Get("Verb_Within"),
         _ => op,
     };
 
     private static string Format(ValueKind kind, decimal value) => kind switch
     {
-        ValueKind.Money => value.ToString("#,0.00", CultureInfo.InvariantCulture) + " 元",
-        ValueKind.Age => value.ToString("0", CultureInfo.InvariantCulture) + " 周岁",
+        ValueKind.Money => PolicyText.Get("Unit_Money", value.ToString("#,0.00", CultureInfo.InvariantCulture)),
+        ValueKind.Age => PolicyText.Get("Unit_Age", value.ToString("0", CultureInfo.InvariantCulture)),
         _ => value.ToString("0.##", CultureInfo.InvariantCulture),
     };
 }

@@ -42,7 +42,7 @@ public sealed record Policy(
 /// <summary>A problem in a policy file, with where it is.</summary>
 public sealed record PolicyProblem(int Line, int Column, string Message)
 {
-    public override string ToString() => $"第 {Line} 行第 {Column} 列：{Message}";
+    public override string ToString() => Resources.PolicyText.Get("Problem_At", Line, Column, Message);
 }
 
 public sealed class PolicyFileException(IReadOnlyList<PolicyProblem> problems)
