@@ -68,7 +68,6 @@ public class ResourceTests
         ["src/Modules/Yilian.Policies/Imports/Departments.cs"] = "the departments' Chinese file formats (column headers and code lists)",
         ["src/Modules/Yilian.Policies/Imports/ResidentImport.cs"] = "cell values of those files (是/否, 一级 …)",
         ["src/Modules/Yilian.Policies/Rules/Attributes.cs"] = "the attribute vocabulary of the policy format (Chinese labels of a Chinese legal domain)",
-        ["src/Modules/Yilian.Policies/Rules/PolicyParser.cs"] = "not yet moved: the policy checker's messages (named in the session notes)",
         ["src/Modules/Yilian.Policies/Rules/SelfCheck.cs"] = "the source of a self-reported fact, shown in the explanation",
         ["src/Modules/Yilian.Policies/Screening/Population.cs"] = "the source of a fact read from the database, shown in the explanation",
         ["src/Modules/Yilian.Policies/Features/Casework.cs"] = "department names as the sources of facts",

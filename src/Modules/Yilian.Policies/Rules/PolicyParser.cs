@@ -1,6 +1,7 @@
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Yilian.Policies.Resources;
 
 namespace Yilian.Policies.Rules;
 
@@ -30,13 +31,13 @@ public static class PolicyParser
         }
         catch (YamlException e)
         {
-            problems.Add(new PolicyProblem((int)e.Start.Line, (int)e.Start.Column, "YAML 格式错误：" + e.Message));
+            problems.Add(new PolicyProblem((int)e.Start.Line, (int)e.Start.Column, PolicyText.Get("Parse_Yaml", e.Message)));
             return null;
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            problems.Add(new PolicyProblem(1, 1, "文件应是一个政策（键值映射）。"));
+            problems.Add(new PolicyProblem(1, 1, PolicyText.Get("Parse_NotAMap")));
             return null;
         }
 
@@ -45,7 +46,7 @@ public static class PolicyParser
         var id = reader.Text(root, "id", required: true);
         if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{1,63}$"))
         {
-            reader.Problem(root.Children[new YamlScalarNode("id")], "政策编号只能用小写字母、数字和连字符（2–64 位）。");
+            reader.Problem(root.Children[new YamlScalarNode("id")], PolicyText.Get("Parse_Id"));
         }
 
         var version = reader.Integer(root, "version") ?? 1;
@@ -55,7 +56,7 @@ public static class PolicyParser
             "person" => Subject.Person,
             "household" => Subject.Household,
             null => Subject.Person,
-            _ => reader.ProblemAt(root, "applies_to", "applies_to 只能是 person 或 household。", Subject.Person),
+            _ => reader.ProblemAt(root, "applies_to", PolicyText.Get("Parse_AppliesTo"), Subject.Person),
         };
         var department = reader.Text(root, "department", required: true);
         var legalBasis = reader.Text(root, "legal_basis", required: true);
@@ -73,7 +74,7 @@ public static class PolicyParser
             var kind = reader.Text(b, "kind", required: true) ?? "service";
             if (kind is not ("money" or "service" or "in_kind"))
             {
-                reader.ProblemAt(b, "kind", "benefit.kind 只能是 money、service 或 in_kind。", 0);
+                reader.ProblemAt(b, "kind", PolicyText.Get("Parse_BenefitKind"), 0);
             }
 
             benefit = new Benefit(kind, reader.Decimal(b, "amount"), reader.Text(b, "description", required: true) ?? "");
@@ -100,7 +101,7 @@ public static class PolicyParser
             var key = ((YamlScalarNode)keyNode).Value ?? "";
             if (valueNode is not YamlMappingNode p)
             {
-                reader.Problem(valueNode, $"参数 {key} 应写明 unit 和 values。");
+                reader.Problem(valueNode, PolicyText.Get("Parse_ParameterShape", key));
                 continue;
             }
 
@@ -111,7 +112,7 @@ public static class PolicyParser
                 "age" => ValueKind.Age,
                 "number" => ValueKind.Number,
                 null => ValueKind.Number,
-                _ => reader.ProblemAt(p, "unit", $"参数 {key} 的 unit 只能是 money、age 或 number。", ValueKind.Number),
+                _ => reader.ProblemAt(p, "unit", PolicyText.Get("Parse_ParameterUnit", key), ValueKind.Number),
             };
             var values = new List<DatedValue>();
             if (reader.Child(p, "values", required: true) is YamlSequenceNode seq)
@@ -120,18 +121,18 @@ public static class PolicyParser
                 {
                     if (item is not YamlMappingNode v)
                     {
-                        reader.Problem(item, $"参数 {key} 的每个取值应写明 from 和 value。");
+                        reader.Problem(item, PolicyText.Get("Parse_ParameterValue", key));
                         continue;
                     }
 
                     reader.OnlyKeys(v, "from", "value");
-                    var from = reader.Date(v, "from", $"参数 {key} 的取值缺少生效日期 from。");
+                    var from = reader.Date(v, "from", PolicyText.Get("Parse_ParameterFrom", key));
                     var value = reader.Decimal(v, "value", required: true);
                     if (from is { } f && value is { } d)
                     {
                         if (values.Any(x => x.From == f))
                         {
-                            reader.Problem(v, $"参数 {key} 在 {f:yyyy-MM-dd} 有两个取值。");
+                            reader.Problem(v, PolicyText.Get("Parse_ParameterTwice", key, f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                         }
 
                         values.Add(new DatedValue(f, d));
@@ -151,7 +152,7 @@ public static class PolicyParser
         var line = (int)node.Start.Line;
         if (node is not YamlMappingNode map)
         {
-            reader.Problem(node, "条件应是 all、any、not、attribute 或 policy 的映射。");
+            reader.Problem(node, PolicyText.Get("Parse_Condition"));
             return null;
         }
 
@@ -161,7 +162,7 @@ public static class PolicyParser
             reader.OnlyKeys(map, key);
             if (map.Children[new YamlScalarNode(key)] is not YamlSequenceNode list || list.Children.Count == 0)
             {
-                reader.Problem(map, $"{key} 后应列出至少一个条件。");
+                reader.Problem(map, PolicyText.Get("Parse_Empty", key));
                 return null;
             }
 
@@ -191,7 +192,7 @@ public static class PolicyParser
         if (!AttributeCatalog.All.TryGetValue(attributeName, out var attribute))
         {
             var nearest = AttributeCatalog.All.Keys.MinBy(k => Distance(k, attributeName));
-            reader.ProblemAt(map, "attribute", $"没有属性 {attributeName}（是不是 {nearest}？）。", 0);
+            reader.ProblemAt(map, "attribute", PolicyText.Get("Parse_NoAttribute", attributeName, nearest), 0);
             return null;
         }
 
@@ -206,7 +207,7 @@ public static class PolicyParser
         };
         if (!allowed.Contains(op))
         {
-            reader.ProblemAt(map, "op", $"属性 {attributeName}（{attribute.Label}）不能用运算符 {op}，可用：{string.Join(" ", allowed)}。", 0);
+            reader.ProblemAt(map, "op", PolicyText.Get("Parse_Operator", attributeName, attribute.Label, op, string.Join(" ", allowed)), 0);
         }
 
         var parameterName = reader.Text(map, "parameter");
@@ -217,16 +218,16 @@ public static class PolicyParser
         {
             if (!parameters.TryGetValue(parameterName, out var parameter))
             {
-                reader.ProblemAt(map, "parameter", $"参数 {parameterName} 没有在 parameters 中定义。", 0);
+                reader.ProblemAt(map, "parameter", PolicyText.Get("Parse_UndefinedParameter", parameterName), 0);
             }
             else if (parameter.Unit != attribute.Kind)
             {
-                reader.ProblemAt(map, "parameter", $"不能把{Kind(attribute.Kind)}（{attribute.Label}）与{Kind(parameter.Unit)}参数 {parameterName} 比较。", 0);
+                reader.ProblemAt(map, "parameter", PolicyText.Get("Parse_KindMismatch", Kind(attribute.Kind), attribute.Label, Kind(parameter.Unit), parameterName), 0);
             }
         }
         else if (values.Count == 0)
         {
-            reader.Problem(map, $"条件缺少 value、values 或 parameter（属性 {attributeName}）。");
+            reader.Problem(map, PolicyText.Get("Parse_NoValue", attributeName));
         }
         else
         {
@@ -243,8 +244,8 @@ public static class PolicyParser
                 if (!fits)
                 {
                     reader.Problem(map, attribute.Kind == ValueKind.Choice
-                        ? $"{attribute.Label} 没有取值 {v}，可用：{string.Join(" ", attribute.Choices!)}。"
-                        : $"值 {v} 不是{Kind(attribute.Kind)}（属性 {attributeName}）。");
+                        ? PolicyText.Get("Parse_NoChoice", attribute.Label, v, string.Join(" ", attribute.Choices!))
+                        : PolicyText.Get("Parse_WrongKind", v, Kind(attribute.Kind), attributeName));
                 }
             }
         }
@@ -263,7 +264,7 @@ public static class PolicyParser
             {
                 if (!byId.ContainsKey(reference.PolicyId))
                 {
-                    problems.Add(new PolicyProblem(reference.Line, 1, $"{policy.Id} 引用了不存在的政策 {reference.PolicyId}。"));
+                    problems.Add(new PolicyProblem(reference.Line, 1, PolicyText.Get("Parse_MissingPolicy", policy.Id, reference.PolicyId)));
                 }
             }
         }
@@ -286,7 +287,7 @@ public static class PolicyParser
             if (state.GetValueOrDefault(id) == 1)
             {
                 var cycle = string.Join(" → ", path.SkipWhile(p => p != id).Append(id));
-                problems.Add(new PolicyProblem(1, 1, $"政策之间循环引用：{cycle}。"));
+                problems.Add(new PolicyProblem(1, 1, PolicyText.Get("Parse_Cycle", cycle)));
                 return;
             }
 
@@ -313,13 +314,13 @@ public static class PolicyParser
 
     private static string Kind(ValueKind kind) => kind switch
     {
-        ValueKind.Money => "金额",
-        ValueKind.Age => "年龄",
-        ValueKind.Number => "数值",
-        ValueKind.Boolean => "是/否",
-        ValueKind.Choice => "选项",
-        ValueKind.Region => "地区代码",
-        _ => "日期",
+        ValueKind.Money => PolicyText.Get("Kind_Money"),
+        ValueKind.Age => PolicyText.Get("Kind_Age"),
+        ValueKind.Number => PolicyText.Get("Kind_Number"),
+        ValueKind.Boolean => PolicyText.Get("Kind_Boolean"),
+        ValueKind.Choice => PolicyText.Get("Kind_Choice"),
+        ValueKind.Region => PolicyText.Get("Kind_Region"),
+        _ => PolicyText.Get("Kind_Date"),
     };
 
     private static bool Has(YamlMappingNode map, string key) => map.Children.ContainsKey(new YamlScalarNode(key));
@@ -365,7 +366,7 @@ public static class PolicyParser
             {
                 if (!keys.Contains(key.Value))
                 {
-                    Problem(key, $"不认识的键 {key.Value}，可用：{string.Join(" ", keys)}。");
+                    Problem(key, PolicyText.Get("Parse_UnknownKey", key.Value, string.Join(" ", keys)));
                 }
             }
         }
@@ -379,7 +380,7 @@ public static class PolicyParser
 
             if (required)
             {
-                Problem(map, $"缺少 {key}。");
+                Problem(map, PolicyText.Get("Parse_Missing", key));
             }
 
             return null;
@@ -395,7 +396,7 @@ public static class PolicyParser
 
             if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
             {
-                Problem(node, $"{key} 应是一个值。");
+                Problem(node, PolicyText.Get("Parse_Scalar", key));
                 return null;
             }
 
@@ -403,10 +404,10 @@ public static class PolicyParser
         }
 
         public int? Integer(YamlMappingNode map, string key) =>
-            Text(map, key) is { } t ? int.TryParse(t, CultureInfo.InvariantCulture, out var i) && i > 0 ? i : ProblemAt<int?>(map, key, $"{key} 应是正整数。", null) : null;
+            Text(map, key) is { } t ? int.TryParse(t, CultureInfo.InvariantCulture, out var i) && i > 0 ? i : ProblemAt<int?>(map, key, PolicyText.Get("Parse_PositiveInteger", key), null) : null;
 
         public decimal? Decimal(YamlMappingNode map, string key, bool required = false) =>
-            Text(map, key, required) is { } t ? decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : ProblemAt<decimal?>(map, key, $"{key} 应是数字，而不是 {t}。", null) : null;
+            Text(map, key, required) is { } t ? decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : ProblemAt<decimal?>(map, key, PolicyText.Get("Parse_Number", key, t), null) : null;
 
         public DateOnly? Date(YamlMappingNode map, string key, string missing)
         {
@@ -418,7 +419,7 @@ public static class PolicyParser
 
             var t = Text(map, key);
             return t is not null && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d : ProblemAt<DateOnly?>(map, key, $"{key} 应是日期 yyyy-MM-dd。", null);
+                ? d : ProblemAt<DateOnly?>(map, key, PolicyText.Get("Parse_Date", key), null);
         }
     }
 }
