@@ -56,6 +56,10 @@ public sealed class VolunteerCalendarTests
         return made;
     }
 
+    /// <summary>What the calendar holds for the people whose key starts with the prefix (read as the system, past any scope).</summary>
+    private static Task<IReadOnlyList<PersonBusy>> BusyAsync(YilianApp app, string keyPrefix, DateTimeOffset from, DateTimeOffset to) =>
+        SystemScope.WithAsync<IPersonCalendar, IReadOnlyList<PersonBusy>>(app.Services, calendar => calendar.BusyAsync(keyPrefix, from, to, CancellationToken.None));
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> SignUpAsync(HttpClient client, string activity)
     {
         var response = await client.PostAsync($"/api/v1/activities/{activity}/signups", null);
@@ -116,14 +120,10 @@ public sealed class VolunteerCalendarTests
         onlyC.Body.GetProperty("detail").GetString()!.ShouldNotContain("敬老院陪伴");
 
         // The calendar knows: v3 is held for A, v1 for C only, v2 for B.
-        using (SystemScope.Enter())
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var busy = await scope.ServiceProvider.GetRequiredService<IPersonCalendar>().BusyAsync(PersonKeys.UserPrefix, ten.AddHours(-1), ten.AddHours(5), CancellationToken.None);
-            busy.Where(x => x.PersonKey == PersonKeys.User(v3.UserId)).Select(x => x.ActivityId.ToString()).ShouldBe([a]);
-            busy.Where(x => x.PersonKey == PersonKeys.User(v1.UserId)).Select(x => x.ActivityId.ToString()).ShouldBe([c]);
-            busy.Where(x => x.PersonKey == PersonKeys.User(v2.UserId)).Select(x => x.ActivityId.ToString()).ShouldBe([b]);
-        }
+        var busy = await BusyAsync(app, PersonKeys.UserPrefix, ten.AddHours(-1), ten.AddHours(5));
+        busy.Where(x => x.PersonKey == PersonKeys.User(v3.UserId)).Select(x => x.ActivityId.ToString()).ShouldBe([a]);
+        busy.Where(x => x.PersonKey == PersonKeys.User(v1.UserId)).Select(x => x.ActivityId.ToString()).ShouldBe([c]);
+        busy.Where(x => x.PersonKey == PersonKeys.User(v2.UserId)).Select(x => x.ActivityId.ToString()).ShouldBe([b]);
 
         // People move with the occurrence that holds them: A (holding v3) moves to the afternoon, and v3 is free for C at noon.
         var occurrence = (await org.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{a}")).GetProperty("occurrences")[0].GetProperty("id").GetString();
@@ -184,12 +184,8 @@ public sealed class VolunteerCalendarTests
         responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(9);
         var mine = await volunteer.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups");
         mine.GetArrayLength().ShouldBe(1);
-        using (SystemScope.Enter())
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var busy = await scope.ServiceProvider.GetRequiredService<IPersonCalendar>().BusyAsync(PersonKeys.User(volunteer.UserId), ten.AddHours(-1), ten.AddHours(5), CancellationToken.None);
-            busy.Select(x => x.ActivityId.ToString()).ShouldBe([mine[0].GetProperty("activityId").GetString()]);
-        }
+        (await BusyAsync(app, PersonKeys.User(volunteer.UserId), ten.AddHours(-1), ten.AddHours(5))).Select(x => x.ActivityId.ToString())
+            .ShouldBe([mine[0].GetProperty("activityId").GetString()]);
 
         volunteer.Client.Dispose();
     }
