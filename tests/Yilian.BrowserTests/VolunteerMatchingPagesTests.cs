@@ -105,6 +105,18 @@ public sealed class VolunteerMatchingPagesTests : IAsyncLifetime
         await SignUpOnPhoneAsync(phone, "同一时间的社区义诊");
         (await phone.Locator("[data-testid=signup-result]").InnerTextAsync()).ShouldContain("报名成功");
 
+        // Her confirmed activities in her phone's calendar: a subscription address of her own, shown once.
+        await phone.Locator("[data-testid=calendar-subscription] summary").ClickAsync();
+        await phone.ClickAsync("[data-testid=feed-create]");
+        await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var feedUrl = await phone.Locator("[data-testid=feed-url]").InputValueAsync();
+        using (var calendarApp = app.CreateClient())
+        {
+            var ics = await calendarApp.GetStringAsync(new Uri(feedUrl).PathAndQuery);
+            ics.ShouldContain("同一时间的社区义诊");
+            ics.ShouldNotContain("敬老院急救知识宣讲"); // withdrawn
+        }
+
         // The week's proposal page answers with its summary.
         await desk.GotoAsync($"/admin/volunteering/week?week={ten:yyyy-MM-dd}");
         (await desk.Locator("[data-testid=week-summary]").InnerTextAsync()).ShouldContain("个活动");

@@ -217,6 +217,13 @@ public sealed class VolunteerCalendarTests
         (await people[2].Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/invitations"))[0].GetProperty("status").GetString().ShouldBe("Cancelled");
         var instead = await VolunteerHoursTests.PublishedActivityAsync(org, "室内改为图书整理", null, ten, ten.AddHours(2));
         (await SignUpAsync(people[0].Client, instead)).Body.GetProperty("status").GetString().ShouldBe("Confirmed");
+
+        // The volunteer's own calendar subscription lists what holds them: the new activity, not the cancelled one.
+        var feed = await (await people[0].Client.PostAsJsonAsync("/api/v1/feeds", new { kind = "Person" })).Content.ReadFromJsonAsync<JsonElement>();
+        using var phoneCalendar = app.CreateClient();
+        var ics = await phoneCalendar.GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery);
+        ics.ShouldContain("室内改为图书整理");
+        ics.ShouldNotContain("雨天取消的河边健步走");
         foreach (var p in people)
         {
             p.Client.Dispose();

@@ -25,6 +25,7 @@ public static class ActivitiesModule
         builder.Services.AddScoped<ActivityScheduler>();
         builder.Services.AddScoped<CalendarQueries>();
         builder.Services.AddScoped<CalendarFeeds>();
+        builder.Services.AddScoped<ICalendarSubscriptions>(sp => sp.GetRequiredService<CalendarFeeds>());
         builder.Services.AddScoped<ReminderPlanner>();
         builder.Services.AddScoped<PublicActivities>();
         builder.Services.AddScoped<IActivityCatalog, ActivityCatalog>();

@@ -25,7 +25,7 @@ public sealed record CreatedFeed(Guid Id, FeedKind Kind, string Url);
 /// iCalendar (.ics) subscriptions per venue, organization and person, at a secret URL that a phone's
 /// calendar polls. The owner lists and revokes them; a revoked or unknown token answers 404.
 /// </summary>
-internal sealed class CalendarFeeds(ActivitiesDbContext db, Venues venues, ICurrentUser user, IDataScopeProvider scope, TimeProvider clock)
+internal sealed class CalendarFeeds(ActivitiesDbContext db, Venues venues, ICurrentUser user, IDataScopeProvider scope, TimeProvider clock) : ICalendarSubscriptions
 {
     public const int HorizonDays = 180;
 
@@ -66,6 +66,8 @@ internal sealed class CalendarFeeds(ActivitiesDbContext db, Venues venues, ICurr
         await db.SaveChangesAsync(ct);
         return new CreatedFeed(feed.Id, kind, $"{baseUrl.TrimEnd('/')}/ical/{token}.ics");
     }
+
+    public async Task<string> CreatePersonalAsync(string baseUrl, CancellationToken ct) => (await CreateAsync(new FeedRequest(FeedKind.Person, null), baseUrl, ct)).Url;
 
     /// <summary>The caller's own subscriptions (the scope filter keeps them to their owner).</summary>
     public async Task<IReadOnlyList<FeedDto>> MineAsync(CancellationToken ct) =>
