@@ -146,6 +146,14 @@ public sealed class ReliefTests : IAsyncLifetime
         await BrowserFixture.ScreenshotAsync(worker, "56-case-worker-lead");
         await desk.GotoAsync("/admin/relief?assigned=none");
         (await desk.Locator("[data-testid=candidates]").InnerTextAsync()).ShouldNotContain("特困人员救助供养");
+        // The operator may hand an unclaimed lead to one of its community's case workers.
+        await desk.Locator("[data-testid=candidate-open]").First.ClickAsync();
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var choices = await desk.Locator("[data-testid=assign-worker] option").AllInnerTextsAsync();
+        choices.ShouldNotBeEmpty();
+        await desk.ClickAsync("[data-testid=assign-submit]");
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid=claimed-by]").InnerTextAsync()).ShouldContain(choices[0]);
         await worker.SelectOptionAsync("[data-testid=outcome-status]", "Applied");
         await worker.FillAsync("[data-testid=outcome-note]", "已上门核实，协助提交特困供养申请");
         await worker.ClickAsync("[data-testid=outcome-submit]");

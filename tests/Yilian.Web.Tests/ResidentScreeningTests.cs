@@ -167,6 +167,20 @@ public sealed class ResidentScreeningTests
         race.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(6 - holders.Length);
         (await officer.DeleteAsync($"/api/v1/screenings/candidates/{open[1]}/claim")).StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Forbidden);
         (await street.DeleteAsync($"/api/v1/screenings/candidates/{open[1]}/claim")).StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Forbidden);
+        // The street's case worker hands a lead to the community's (转派): the community worker holds it and is told; a community
+        // worker cannot hand leads out, and a lead goes only to a case worker of its community or street.
+        var workers = await street.GetFromJsonAsync<JsonElement>($"/api/v1/screenings/candidates/{open[2]}/workers");
+        var officerAccount = workers.EnumerateArray().Single(w => w.GetProperty("userName").GetString() == "officer").GetProperty("id").GetString();
+        workers.EnumerateArray().ShouldContain(w => w.GetProperty("userName").GetString() == "street");
+        (await officer.PutAsJsonAsync($"/api/v1/screenings/candidates/{open[2]}/assignee", new { workerId = officerAccount })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await street.PutAsJsonAsync($"/api/v1/screenings/candidates/{open[2]}/assignee", new { workerId = "not-a-worker" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var assigned = await street.PutAsJsonAsync($"/api/v1/screenings/candidates/{open[2]}/assignee", new { workerId = officerAccount });
+        assigned.StatusCode.ShouldBe(HttpStatusCode.OK, await assigned.Content.ReadAsStringAsync());
+        (await assigned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assignedToName").GetString()!.ShouldContain("吴静");
+        (await officer.GetFromJsonAsync<JsonElement>("/api/v1/screenings/candidates?assigned=mine")).GetProperty("items").EnumerateArray()
+            .ShouldContain(c => c.GetProperty("id").GetString() == open[2]);
+        (await officer.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray().ShouldContain(n => n.GetProperty("title").GetString() == "新的政策找人线索");
+        (await officer.DeleteAsync($"/api/v1/screenings/candidates/{open[2]}/claim")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // Looking a resident up by ID number: every policy with its outcome and trace, within the officer's community only.
         var check = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/residents/lookup?idNumber={ZhaoLi}");
         check.GetProperty("name").GetString().ShouldBe("赵*");

@@ -149,6 +149,11 @@ public static class PoliciesModule
         screenings.MapPost("/candidates/{id:guid}/claim", async (Guid id, Casework c, CancellationToken ct) => TypedResults.Ok(await c.ClaimAsync(id, ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("ClaimCandidate")
             .WithSummary("Takes the lead on (claims it): only the one who holds it records its follow-up; 409 with the holder's name when someone else does.");
+        screenings.MapPut("/candidates/{id:guid}/assignee", async (Guid id, AssignRequest request, Casework c, CancellationToken ct) => TypedResults.Ok(await c.AssignAsync(id, request.WorkerId, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("AssignCandidate")
+            .WithSummary("A supervisor (platform operator, or a case worker of a whole street) hands the lead to a case worker of its community or street.");
+        screenings.MapGet("/candidates/{id:guid}/workers", async (Guid id, Casework c, CancellationToken ct) => TypedResults.Ok(await c.WorkersForAsync(id, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).WithName("CandidateWorkers").WithSummary("The case workers a lead can be handed to.");
         screenings.MapDelete("/candidates/{id:guid}/claim", async (Guid id, Casework c, CancellationToken ct) => TypedResults.Ok(await c.ReleaseAsync(id, ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("ReleaseCandidate").WithSummary("Lets the lead go back to the shared list (its holder, or a platform operator).");
         screenings.MapPost("/candidates/{id:guid}/outcome", async (Guid id, OutcomeRequest request, Casework c, CancellationToken ct) =>
@@ -203,6 +208,9 @@ public static class PoliciesModule
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
         app.MapPost("/admin/relief/candidates/{id:guid}/claim", async (Guid id, [FromForm] string? unused, Casework c, CancellationToken ct) =>
                 await PageForms.RunAsync($"/admin/relief/candidates/{id}", () => c.ClaimAsync(id, ct)))
+            .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();
+        app.MapPost("/admin/relief/candidates/{id:guid}/assign", async (Guid id, [FromForm] string? workerId, Casework c, CancellationToken ct) =>
+                await PageForms.RunAsync($"/admin/relief/candidates/{id}", () => c.AssignAsync(id, workerId, ct)))
             .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();
         app.MapPost("/admin/relief/candidates/{id:guid}/release", async (Guid id, [FromForm] string? unused, Casework c, CancellationToken ct) =>
                 await PageForms.RunAsync($"/admin/relief/candidates/{id}", () => c.ReleaseAsync(id, ct)))

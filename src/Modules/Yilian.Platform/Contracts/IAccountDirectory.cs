@@ -9,6 +9,9 @@ public interface IAccountDirectory
 {
     Task<AccountRef?> FindByUserNameAsync(string userName, CancellationToken ct);
 
+    /// <summary>The community officers (case workers) whose area covers the community: its own, and its street's.</summary>
+    Task<IReadOnlyList<AccountRef>> CaseWorkersAsync(string communityCode, CancellationToken ct);
+
     /// <summary>Adds the assignment unless it exists; takes effect at the account's next sign-in.</summary>
     Task GrantAsync(string userId, string role, ScopeKind scope, Guid? organizationId, string? regionCode, CancellationToken ct);
 

@@ -15,6 +15,21 @@ internal sealed class AccountDirectory(PlatformDbContext db, AdminAccounts accou
         return user is null ? null : new AccountRef(user.Id, user.UserName!, user.DisplayName, [.. user.Assignments.Select(a => a.Role).Distinct()]);
     }
 
+    public async Task<IReadOnlyList<AccountRef>> CaseWorkersAsync(string communityCode, CancellationToken ct)
+    {
+        if (!Yilian.SharedKernel.Identifiers.RegionCode.IsWellFormed(communityCode))
+        {
+            return [];
+        }
+
+        var street = communityCode[..9] + "000";
+        var ids = await db.RoleAssignments.AsNoTracking()
+            .Where(a => a.Role == Roles.CommunityOfficer && ((a.Scope == ScopeKind.Community && a.RegionCode == communityCode) || (a.Scope == ScopeKind.Street && a.RegionCode == street)))
+            .Select(a => a.UserId).Distinct().ToListAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
+            .Select(u => new AccountRef(u.Id, u.UserName!, u.DisplayName, new[] { Roles.CommunityOfficer })).ToListAsync(ct);
+    }
+
     public async Task<AccountRef> RegisterAsync(string userName, string displayName, string password, string role, CancellationToken ct)
     {
         if (role is not (Roles.Volunteer or Roles.Resident))

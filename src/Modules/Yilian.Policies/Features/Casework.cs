@@ -21,6 +21,8 @@ public sealed record CandidateView(
 
 public sealed record OutcomeRequest(CandidateStatus? Status, string? Note);
 
+public sealed record AssignRequest(string? WorkerId);
+
 public sealed record PolicyOutcome(string PolicyId, string PolicyName, Outcome Outcome, bool Receiving, IReadOnlyList<TraceLine> Trace);
 
 /// <summary>One resident's check against every policy in force (政策体检), for a case worker who looked them up by ID number.</summary>
@@ -34,7 +36,8 @@ public sealed record TraceView(Guid ResidentId, string Name, string PolicyId, st
 /// follow-up — contacted, applied, declined, or not eligible after a visit. What each case worker sees is
 /// limited by the data scope (their community or street), through the module's query filters.
 /// </summary>
-internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, IAccountDirectory accounts, TimeProvider clock, ICurrentUser user)
+internal sealed class Casework(
+    PoliciesDbContext db, PolicyCatalog catalog, IAccountDirectory accounts, INotificationOutbox outbox, IDataScopeProvider scope, TimeProvider clock, ICurrentUser user)
 {
     public async Task<PagedResult<CandidateView>> ListAsync(string? policy, CandidateStatus? status, Guid? run, int? page, CancellationToken ct, string? assigned = null)
     {
@@ -149,6 +152,46 @@ internal sealed class Casework(PoliciesDbContext db, PolicyCatalog catalog, IAcc
 
         await tx.CommitAsync(ct);
         return await ViewAsync(candidate, ct);
+    }
+
+    /// <summary>Whether the caller hands leads out: a platform operator, or a case worker of a whole street or district.</summary>
+    public bool MayAssign => user.IsInRole(Roles.PlatformOperator)
+        || (user.IsInRole(Roles.CommunityOfficer) && (scope.Current.Streets.Count > 0 || scope.Current.Districts.Count > 0));
+
+    /// <summary>The case workers a lead can be handed to: those whose area covers its community.</summary>
+    public async Task<IReadOnlyList<AccountRef>> WorkersForAsync(Guid id, CancellationToken ct)
+    {
+        var candidate = await db.Candidates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
+        return await accounts.CaseWorkersAsync(candidate.RegionCode, ct);
+    }
+
+    /// <summary>
+    /// A supervisor hands a lead to a case worker of its community or street (转派), taking it from whoever held it;
+    /// the worker is told in the app.
+    /// </summary>
+    public async Task<CandidateView> AssignAsync(Guid id, string? workerId, CancellationToken ct)
+    {
+        if (!MayAssign)
+        {
+            throw new ForbiddenException(PolicyText.Get("Casework_AssignForbidden"));
+        }
+
+        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
+        if (candidate.Status is not (CandidateStatus.Open or CandidateStatus.Contacted))
+        {
+            throw new BusinessRuleException("CandidateClosed", PolicyText.Get("Casework_Closed"), isConflict: true);
+        }
+
+        var worker = (await accounts.CaseWorkersAsync(candidate.RegionCode, ct)).FirstOrDefault(w => w.Id == workerId)
+            ?? throw InputValidationException.For("workerId", PolicyText.Get("Casework_NotAWorker"));
+        candidate.AssignedTo = worker.Id;
+        candidate.AssignedToName = worker.DisplayName;
+        candidate.AssignedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        var view = await ViewAsync(candidate, ct);
+        await outbox.EnqueueAsync([new OutgoingNotification("user:" + worker.Id, worker.Id, NotificationChannels.InApp, null, PolicyText.Get("Casework_AssignedTitle"),
+            PolicyText.Get("Casework_AssignedBody", view.PolicyName, view.Name), $"/admin/relief/candidates/{id}", $"lead:{id}:{worker.Id}:{candidate.AssignedAt:O}")], ct);
+        return view;
     }
 
     /// <summary>Lets a lead go (the one who took it on, or a supervisor: a platform operator), back to the shared list.</summary>
