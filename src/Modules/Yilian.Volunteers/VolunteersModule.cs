@@ -41,7 +41,8 @@ public static class VolunteersModule
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
         builder.Services.Configure<CheckInOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
         builder.Services.Configure<NoticeOptions>(builder.Configuration.GetSection("Volunteers:Notices"));
-        builder.Services.AddScoped<IVolunteerContacts, VolunteerContacts>();
+        builder.Services.AddScoped<VolunteerContacts>();
+        builder.Services.AddScoped<IVolunteerContacts>(sp => sp.GetRequiredService<VolunteerContacts>());
         builder.Services.AddScoped<IActivityListener, ActivityCancellations>();
         builder.Services.AddSingleton(_ => new CheckInCodes(
             (PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.")).DeriveKey("checkin-codes")));

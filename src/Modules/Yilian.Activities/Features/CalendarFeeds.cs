@@ -106,7 +106,7 @@ internal sealed class CalendarFeeds(ActivitiesDbContext db, Venues venues, ICurr
                 activities = activities.Where(a => a.OrganizationId == org);
                 break;
             default:
-                var person = "user:" + feed.OwnerKey;
+                var person = PersonKeys.User(feed.OwnerKey);
                 var booked = db.PersonBookings.Where(p => p.PersonKey == person).Select(p => p.OccurrenceId);
                 occurrences = occurrences.Where(o => booked.Contains(o.Id));
                 break;

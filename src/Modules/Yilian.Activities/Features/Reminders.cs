@@ -101,7 +101,7 @@ internal sealed class ActivityReminderJob(IServiceProvider services) : IJob
         var organizer = await people.FindByUserNameAsync(activity.CreatedBy, cancellationToken);
         if (organizer is not null)
         {
-            outgoing.Add(new OutgoingNotification("user:" + organizer.Id, organizer.Id, NotificationChannels.InApp, null, title, body, link, $"reminder:{occurrenceId:N}:user:{organizer.Id}"));
+            outgoing.Add(new OutgoingNotification(PersonKeys.User(organizer.Id), organizer.Id, NotificationChannels.InApp, null, title, body, link, $"reminder:{occurrenceId:N}:user:{organizer.Id}"));
         }
 
         var staffIds = activity.StaffIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToHashSet();

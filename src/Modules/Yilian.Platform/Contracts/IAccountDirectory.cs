@@ -4,6 +4,13 @@ namespace Yilian.Platform.Contracts;
 
 public sealed record AccountRef(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles);
 
+public static class AccountDirectoryExtensions
+{
+    /// <summary>The signed-in person's name as shown (陈晓燕), for records that name who acted; the account name when there is none.</summary>
+    public static async Task<string?> DisplayNameOfAsync(this IAccountDirectory accounts, ICurrentUser user, CancellationToken ct) =>
+        (user.UserName is { } userName ? (await accounts.FindByUserNameAsync(userName, ct))?.DisplayName : null) is { Length: > 0 } name ? name : user.UserName;
+}
+
 /// <summary>Lets other modules look accounts up and grant a role in a scope (a mentor assigned to an incubated organization).</summary>
 public interface IAccountDirectory
 {

@@ -7,9 +7,6 @@ namespace Yilian.Platform.Contracts;
 /// </summary>
 public interface IVolunteerContacts
 {
-    /// <summary>Account id → mobile number, for the accounts that belong to a volunteer with a number; empty when SMS notices are off.</summary>
-    Task<IReadOnlyDictionary<string, string>> PhonesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct);
-
     /// <summary>The in-app message, and a text message when the volunteer has a number and SMS notices are on.</summary>
     Task<IReadOnlyList<OutgoingNotification>> NoticesAsync(IReadOnlyCollection<string> userIds, string title, string body, string link, string dedupKey, CancellationToken ct);
 }

@@ -124,7 +124,7 @@ internal sealed class Casework(
     /// </summary>
     public async Task<CandidateView> ClaimAsync(Guid id, CancellationToken ct)
     {
-        var name = (user.UserName is { } userName ? (await accounts.FindByUserNameAsync(userName, ct))?.DisplayName : null) ?? user.UserName;
+        var name = await accounts.DisplayNameOfAsync(user, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The guard and the lock in one statement: only a lead nobody holds (or the caller does) is touched, and the row stays
         // locked until commit (PostgreSQL; SQLite's write transaction serializes), so of two workers claiming at once one wins.
@@ -189,7 +189,7 @@ internal sealed class Casework(
         candidate.AssignedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         var view = await ViewAsync(candidate, ct);
-        await outbox.EnqueueAsync([new OutgoingNotification("user:" + worker.Id, worker.Id, NotificationChannels.InApp, null, PolicyText.Get("Casework_AssignedTitle"),
+        await outbox.EnqueueAsync([new OutgoingNotification(PersonKeys.User(worker.Id), worker.Id, NotificationChannels.InApp, null, PolicyText.Get("Casework_AssignedTitle"),
             PolicyText.Get("Casework_AssignedBody", view.PolicyName, view.Name), $"/admin/relief/candidates/{id}", $"lead:{id}:{worker.Id}:{candidate.AssignedAt:O}")], ct);
         return view;
     }

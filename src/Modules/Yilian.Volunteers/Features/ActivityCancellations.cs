@@ -13,7 +13,7 @@ namespace Yilian.Volunteers.Features;
 /// and everyone who had a place or was waiting is told, in the app and by SMS. Past the organizer's scope: the
 /// sign-ups are the activity's, whoever made them.
 /// </summary>
-internal sealed class ActivityCancellations(IServiceProvider services, INotificationOutbox outbox, IVolunteerContacts contacts, Matching.MatchPool pool, TimeProvider clock)
+internal sealed class ActivityCancellations(IServiceProvider services, VolunteerContacts contacts, Matching.MatchPool pool, TimeProvider clock)
     : IActivityListener
 {
     public async Task CancelledAsync(Guid activityId, string title, DateTimeOffset start, CancellationToken ct)
@@ -42,8 +42,8 @@ internal sealed class ActivityCancellations(IServiceProvider services, INotifica
         if (told.Count > 0)
         {
             var when = ChinaTime.ToChina(start).ToString(VolunteerText.Get("Format_DayTime"), System.Globalization.CultureInfo.CurrentUICulture);
-            await outbox.EnqueueAsync(await contacts.NoticesAsync(told, VolunteerText.Get("Signup_ActivityCancelledTitle"),
-                VolunteerText.Get("Signup_ActivityCancelledBody", title, when), "/volunteer/activities", "cancelled:" + activityId, ct), ct);
+            await contacts.NotifyAsync(told, VolunteerText.Get("Signup_ActivityCancelledTitle"),
+                VolunteerText.Get("Signup_ActivityCancelledBody", title, when), "cancelled:" + activityId, ct);
         }
     }
 }

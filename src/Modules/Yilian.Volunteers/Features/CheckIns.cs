@@ -259,7 +259,7 @@ internal sealed class CheckIns(
         }
 
         var organization = await organizations.FindAsync(attendance.OrganizationId, ct);
-        var handler = user.UserName is { } userName ? (await accounts.FindByUserNameAsync(userName, ct))?.DisplayName : null;
+        var handler = await accounts.DisplayNameOfAsync(user, ct);
         return await UnderVolunteerLockAsync(attendance.VolunteerId, attendanceId, async record =>
         {
             if (record.Status == AttendanceStatus.Confirmed)
@@ -269,7 +269,7 @@ internal sealed class CheckIns(
 
             record.Status = AttendanceStatus.Confirmed;
             record.ConfirmedBy = user.UserName;
-            record.ConfirmedByName = string.IsNullOrWhiteSpace(handler) ? user.UserName : handler;
+            record.ConfirmedByName = handler;
             record.ConfirmedAt = clock.GetUtcNow();
             record.OrganizationName = organization?.Name ?? record.OrganizationName;
             record.OrganizationContact = organization?.ContactPhone ?? record.OrganizationContact;

@@ -54,7 +54,7 @@ public sealed record InvitationDto(Guid Id, Guid ActivityId, string ActivityTitl
 /// which is how an organizer acts on either: the volunteer decides by signing up.
 /// </summary>
 internal sealed class Matches(
-    VolunteersDbContext db, MatchPool pool, IActivityCatalog catalog, ActivityAccess access, INotificationOutbox outbox, IVolunteerContacts contacts, IDictionaries dictionaries,
+    VolunteersDbContext db, MatchPool pool, IActivityCatalog catalog, ActivityAccess access, VolunteerContacts contacts, IDictionaries dictionaries,
     IOptions<MatchingOptions> options, ICurrentUser user, TimeProvider clock)
 {
     private IReadOnlyDictionary<string, string> _skillNames = new Dictionary<string, string>();
@@ -176,9 +176,9 @@ internal sealed class Matches(
         }
 
         await db.SaveChangesAsync(ct);
-        await outbox.EnqueueAsync(await contacts.NoticesAsync([.. invited.Select(i => i.Profile.OwnerUserId)], VolunteerText.Get("Match_InviteTitle"),
+        await contacts.NotifyAsync([.. invited.Select(i => i.Profile.OwnerUserId)], VolunteerText.Get("Match_InviteTitle"),
             VolunteerText.Get("Match_InviteBody", activity.Title, ChinaTime.ToChina(activity.Start).ToString(VolunteerText.Get("Format_DayTime"), System.Globalization.CultureInfo.CurrentUICulture)),
-            "/volunteer/activities", $"invite:{activityId}", ct), ct);
+            $"invite:{activityId}", ct);
         return invited.Count;
     }
 

@@ -20,7 +20,7 @@ public sealed record SignupDto(Guid Id, Guid ActivityId, Guid VolunteerId, strin
 /// serializes them, so places are never oversold and arrival numbers never repeat. Cancelling a
 /// confirmed place promotes the earliest on the waitlist.
 /// </summary>
-internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, IPersonCalendar calendar, Matching.MatchPool pool, INotificationOutbox outbox, IVolunteerContacts contacts, ICurrentUser user, TimeProvider clock)
+internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activities, IPersonCalendar calendar, Matching.MatchPool pool, VolunteerContacts contacts, ICurrentUser user, TimeProvider clock)
 {
     public async Task<SignupDto> SignUpAsync(Guid activityId, CancellationToken ct)
     {
@@ -180,8 +180,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         {
             // Removed by an organizer: the volunteer hears it from us, not from an empty calendar.
             var title = (await activities.FindAsync(activityId, ct))?.Title ?? "";
-            await outbox.EnqueueAsync(await contacts.NoticesAsync([signup.OwnerUserId], VolunteerText.Get("Signup_RemovedTitle"), VolunteerText.Get("Signup_RemovedBody", title),
-                "/volunteer/activities", "removed:" + signup.Id, ct), ct);
+            await contacts.NotifyAsync([signup.OwnerUserId], VolunteerText.Get("Signup_RemovedTitle"), VolunteerText.Get("Signup_RemovedBody", title), "removed:" + signup.Id, ct);
         }
 
         if (wasConfirmed)
@@ -264,8 +263,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         var title = (await activities.FindAsync(activityId, ct))?.Title ?? "";
         foreach (var p in promoted)
         {
-            await outbox.EnqueueAsync(await contacts.NoticesAsync([p.OwnerUserId], VolunteerText.Get("Signup_PromotedTitle"), VolunteerText.Get("Signup_PromotedBody", title),
-                "/volunteer/activities", "promoted:" + p.Id, ct), ct);
+            await contacts.NotifyAsync([p.OwnerUserId], VolunteerText.Get("Signup_PromotedTitle"), VolunteerText.Get("Signup_PromotedBody", title), "promoted:" + p.Id, ct);
         }
     }
 

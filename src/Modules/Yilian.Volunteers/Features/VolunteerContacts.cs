@@ -18,9 +18,14 @@ public sealed class NoticeOptions
 /// Volunteers' numbers for service messages. Reads past the caller's scope (an organizer inviting a volunteer
 /// of another community, the reminder job), and only the number: nothing else of the profile leaves the module.
 /// </summary>
-internal sealed class VolunteerContacts(IServiceProvider services, IOptions<NoticeOptions> options) : IVolunteerContacts
+internal sealed class VolunteerContacts(IServiceProvider services, INotificationOutbox outbox, IOptions<NoticeOptions> options) : IVolunteerContacts
 {
-    public async Task<IReadOnlyDictionary<string, string>> PhonesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct)
+    /// <summary>Tells volunteers about their own sign-ups: <see cref="NoticesAsync"/>, straight into the outbox.</summary>
+    public async Task NotifyAsync(IReadOnlyCollection<string> userIds, string title, string body, string dedupKey, CancellationToken ct) =>
+        await outbox.EnqueueAsync(await NoticesAsync(userIds, title, body, "/volunteer/activities", dedupKey, ct), ct);
+
+    /// <summary>Account id → mobile number, for the accounts that belong to a volunteer with a number; empty when SMS notices are off.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> PhonesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
         if (!options.Value.Sms || userIds.Count == 0)
         {
