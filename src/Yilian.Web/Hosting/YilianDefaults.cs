@@ -46,6 +46,10 @@ internal static class YilianDefaults
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+        // run.sh serves the build output in Production; packages' _content (BootstrapBlazor's CSS, fonts) is found
+        // there only through the static-web-assets manifest, which ASP.NET Core reads by itself only in Development.
+        // A publish output has no such manifest (its assets are under wwwroot), so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
