@@ -41,6 +41,7 @@ public static class PlatformModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDataScopeProvider, HttpDataScopeProvider>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IWorkbenchSource, Features.Notifications.NotificationsWorkbench>();
         services.AddSingleton<AuditSignal>();
         services.AddScoped<IInterceptor, AuditInterceptor>();
         services.AddSingleton<AuditChain>();

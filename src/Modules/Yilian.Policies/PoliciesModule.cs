@@ -49,6 +49,7 @@ public static class PoliciesModule
         builder.Services.AddModuleDbContext<PoliciesDbContext>(PoliciesDbContext.Module);
         builder.Services.AddSingleton<PolicyCatalog>();
         builder.Services.AddScoped<PolicyPublishing>();
+        builder.Services.AddScoped<Yilian.Platform.Contracts.IWorkbenchSource, ReliefWorkbench>();
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddScoped<Screenings>();
         builder.Services.AddScoped<Casework>();

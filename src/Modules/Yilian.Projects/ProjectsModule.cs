@@ -23,6 +23,7 @@ public static class ProjectsModule
         builder.Services.AddScoped<WorkflowStore>();
         builder.Services.AddScoped<ProjectCommands>();
         builder.Services.AddScoped<ProjectQueries>();
+        builder.Services.AddScoped<IWorkbenchSource, ProjectsWorkbench>();
         builder.Services.AddScoped<ProjectDocuments>();
         builder.Services.AddScoped<EvaluateProject>();
         builder.Services.AddScoped<IOrganizationProjects, OrganizationProjectsQuery>();
@@ -37,7 +38,7 @@ public static class ProjectsModule
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/projects").WithTags("Projects").RequireAuthorization(Policies.BackOffice);
-        api.MapGet("/board", async (string? q, Guid? organizationId, ProjectQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BoardAsync(q, organizationId, ct)))
+        api.MapGet("/board", async (string? q, Guid? organizationId, bool? stalled, ProjectQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BoardAsync(q, organizationId, ct, stalled == true)))
             .WithName("ProjectBoard").WithSummary("Projects by stage (the 20 most recently moved per stage, with totals).");
         api.MapGet("/{id:guid}", async (Guid id, ProjectQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
             .WithName("GetProject").WithSummary("One project with indicators, documents, timeline and the transitions open to the caller.");

@@ -24,6 +24,7 @@ public static class VolunteersModule
     {
         builder.Services.AddModuleDbContext<VolunteersDbContext>(VolunteersDbContext.Module);
         builder.Services.AddScoped<Registration>();
+        builder.Services.AddScoped<IWorkbenchSource, VolunteeringWorkbench>();
         builder.Services.AddScoped<Signups>();
         builder.Services.AddScoped<Points>();
         builder.Services.AddScoped<CheckIns>();

@@ -168,12 +168,21 @@ internal static class YilianDefaults
             await app.Services.GetRequiredService<Seeder>().RunAsync(SeedSize.Demo, 20261122, CancellationToken.None);
         }
 
+        var demo = await DemoAccounts.ListAsync(app.Services, app.Configuration);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
+            // Plain console lines for the person who started Yilian, whatever the log format.
             foreach (var url in app.Urls)
             {
                 Console.WriteLine($"Yilian 益联 is running: open {url.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal)}");
             }
+
+            if (demo is { } d)
+            {
+                Console.WriteLine($"Demo mode: sign in as {string.Join(", ", d.Accounts.Select(a => a.UserName))} with the password {d.Password} (also listed on the sign-in page).");
+            }
+
+            Console.WriteLine("Press Ctrl+C to stop.");
         });
     }
 }

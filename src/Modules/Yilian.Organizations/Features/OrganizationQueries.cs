@@ -3,12 +3,24 @@ using Microsoft.EntityFrameworkCore;
 using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
 using Yilian.Platform.Contracts;
+using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Paging;
 
 namespace Yilian.Organizations.Features;
 
-public sealed record OrganizationListQuery(string? Q, OrganizationType? Type, OrganizationStatus? Status, string? Street, string? Field, EvaluationGrade? Grade, int? Page, int? PageSize);
+public sealed record OrganizationListQuery(string? Q, OrganizationType? Type, OrganizationStatus? Status, string? Street, string? Field, EvaluationGrade? Grade, int? Page, int? PageSize,
+    OrganizationAttention? Attention = null);
+
+/// <summary>What the regulator follows up (the workbench links here): see <see cref="AttentionRules"/>.</summary>
+public enum OrganizationAttention
+{
+    /// <summary>Active, registered before last year ended, and no annual report (年报) for last year.</summary>
+    AnnualReportMissing = 1,
+
+    /// <summary>An evaluation grade that has expired or expires within 90 days.</summary>
+    GradeExpiring = 2,
+}
 
 public sealed record OrganizationDto(Guid Id, string Name, string CreditCode, OrganizationType Type, OrganizationStatus Status, string RegionCode,
     string? LegalRepresentative, string? Address, string? ContactPhone, DateTimeOffset CreatedAt,
@@ -20,7 +32,7 @@ public sealed record AnnualReportDto(int Year, AnnualResult Result);
 public sealed record OrganizationProfile(OrganizationDto Organization, IReadOnlyList<AnnualReportDto> AnnualReports, IReadOnlyList<ChangeDto> Changes, IReadOnlyList<StaffDto> Staff, OrganizationProjects Projects);
 
 /// <summary>Lists and opens organizations; the DbContext's scope filter decides what exists for the caller.</summary>
-internal sealed class OrganizationQueries(OrganizationsDbContext db, IOrganizationProjects projects)
+internal sealed class OrganizationQueries(OrganizationsDbContext db, IOrganizationProjects projects, TimeProvider clock)
 {
     public async Task<PagedResult<OrganizationDto>> ListAsync(OrganizationListQuery q, CancellationToken ct)
     {
@@ -56,6 +68,11 @@ internal sealed class OrganizationQueries(OrganizationsDbContext db, IOrganizati
         {
             var prefix = street[..9];
             query = query.Where(o => o.RegionCode.StartsWith(prefix));
+        }
+
+        if (q.Attention is { } attention)
+        {
+            query = query.Where(AttentionRules.For(attention, ChinaTime.Today(clock)));
         }
 
         var page = await query.OrderBy(o => o.Name).Select(ToRow).ToPagedAsync(PageRequest.Of(q.Page, q.PageSize), ct);

@@ -24,14 +24,23 @@ public sealed record ProjectDetail(
     IReadOnlyList<StageDefinition> Stages);
 
 /// <summary>The board by stage (the 20 most recently moved cards per stage, with totals) and the project detail; the scope filter decides what exists.</summary>
-internal sealed class ProjectQueries(ProjectsDbContext db, WorkflowStore workflows, ICurrentUser user)
+internal sealed class ProjectQueries(ProjectsDbContext db, WorkflowStore workflows, ICurrentUser user, TimeProvider clock)
 {
     public const int CardsPerColumn = 20;
 
-    public async Task<IReadOnlyList<BoardColumn>> BoardAsync(string? q, Guid? organizationId, CancellationToken ct)
+    /// <summary>A project that has not moved for this long is stalled at its gate (the workbench counts them).</summary>
+    public const int StalledAfterDays = 60;
+
+    /// <param name="stalled">Only projects in a non-terminal stage that has not changed for <see cref="StalledAfterDays"/> days.</param>
+    public async Task<IReadOnlyList<BoardColumn>> BoardAsync(string? q, Guid? organizationId, CancellationToken ct, bool stalled = false)
     {
         var definition = WorkflowStore.Parse((await workflows.CurrentAsync(ct)).Definition);
         var query = db.Projects.AsNoTracking();
+        if (stalled)
+        {
+            query = query.Where(Stalled(definition));
+        }
+
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
@@ -56,6 +65,20 @@ internal sealed class ProjectQueries(ProjectsDbContext db, WorkflowStore workflo
         }
 
         return columns;
+    }
+
+    /// <summary>Projects stalled at a gate, within the caller's scope.</summary>
+    public async Task<int> StalledCountAsync(CancellationToken ct)
+    {
+        var definition = WorkflowStore.Parse((await workflows.CurrentAsync(ct)).Definition);
+        return await db.Projects.CountAsync(Stalled(definition), ct);
+    }
+
+    private System.Linq.Expressions.Expression<Func<Project, bool>> Stalled(WorkflowDefinition definition)
+    {
+        var terminal = definition.Stages.Where(s => s.Terminal).Select(s => s.Code).ToList();
+        var before = clock.GetUtcNow().AddDays(-StalledAfterDays);
+        return p => !terminal.Contains(p.Stage) && p.StageChangedAt < before;
     }
 
     public async Task<ProjectDetail> GetAsync(Guid id, CancellationToken ct)

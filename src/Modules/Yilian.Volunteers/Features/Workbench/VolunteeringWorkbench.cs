@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Security;
+using Yilian.Volunteers.Data;
+using Yilian.Volunteers.Domain;
+using Yilian.Volunteers.Resources;
+
+namespace Yilian.Volunteers.Features;
+
+/// <summary>
+/// Organizers: this week's activities with places unfilled, hours waiting for confirmation, photo reports to moderate.
+/// Volunteers: activities they can still join this week. Counts within the caller's scope (the DbContext's filter and <see cref="ActivityAccess"/>).
+/// </summary>
+internal sealed class VolunteeringWorkbench(VolunteersDbContext db, IActivityCatalog catalog, ActivityAccess access, ICurrentUser user, TimeProvider clock) : IWorkbenchSource
+{
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
+    {
+        var items = new List<WorkItem>();
+        var now = clock.GetUtcNow();
+        var week = await catalog.RecruitingBetweenAsync(now, now.AddDays(7), ct);
+        if (access.IsOrganizer)
+        {
+            var own = new List<ActivityBrief>();
+            foreach (var activity in week)
+            {
+                if (await access.OrganizesAsync(activity.OrganizationId, ct))
+                {
+                    own.Add(activity);
+                }
+            }
+
+            var ids = own.Select(a => a.Id).ToList();
+            var confirmed = await db.Signups.AsNoTracking().Where(s => ids.Contains(s.ActivityId) && s.Status == SignupStatus.Confirmed)
+                .GroupBy(s => s.ActivityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var unfilled = own.Count(a => confirmed.GetValueOrDefault(a.Id) < a.VolunteersNeeded);
+            items.Add(new("volunteering.unfilled", VolunteerText.Get("Work_Unfilled"), unfilled, "/admin/volunteering", WorkItemTone.Todo));
+            var pending = await db.Attendances.CountAsync(a => a.Status == AttendanceStatus.CheckedOut, ct);
+            items.Add(new("volunteering.hours-pending", VolunteerText.Get("Work_HoursPending"), pending, "/admin/volunteering", WorkItemTone.Todo));
+            var photos = await db.PhotoReports.CountAsync(p => p.Status == PhotoStatus.Pending, ct);
+            items.Add(new("volunteering.photos-pending", VolunteerText.Get("Work_PhotosPending"), photos, "/admin/volunteering/photos", WorkItemTone.Todo));
+        }
+
+        if (user.IsInRole(Roles.Volunteer))
+        {
+            var joined = await db.Signups.AsNoTracking().Where(s => s.OwnerUserId == user.UserId && s.Status != SignupStatus.Cancelled)
+                .Select(s => s.ActivityId).ToListAsync(ct);
+            items.Add(new("volunteering.open-to-join", VolunteerText.Get("Work_OpenToJoin"), week.Count(a => !joined.Contains(a.Id)), "/volunteer/activities", WorkItemTone.Info));
+        }
+
+        return items;
+    }
+}
