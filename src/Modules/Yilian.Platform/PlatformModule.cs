@@ -38,6 +38,8 @@ public static class PlatformModule
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
 
         services.AddHttpContextAccessor();
+        services.AddScoped<IActAs, ActAs>();
+        services.AddScoped<Features.Workbench.Workbench>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDataScopeProvider, HttpDataScopeProvider>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -162,6 +164,7 @@ public static class PlatformModule
         app.MapPost("/account/logout", ([Microsoft.AspNetCore.Mvc.FromForm] string? unused, HttpContext http, SessionRegistry sessions, CancellationToken ct) =>
             Logout.Handle(http, sessions, ct)).ExcludeFromDescription();
         app.MapGet("/culture", SetCulture.Handle).ExcludeFromDescription();
+        app.MapGet("/elderly", Features.Preferences.ElderlyMode.Handle).ExcludeFromDescription();
         app.MapPost("/admin/sessions/{id:guid}/end", async (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] string? reason, OnlineSessions s, HttpContext http, CancellationToken ct) =>
             {
                 await s.EndAsync(id, http.User.Identity?.Name ?? "operator", ct);
@@ -175,6 +178,9 @@ public static class PlatformModule
             .WithSummary("Exchange user name, password and optional TOTP code for a bearer token.");
         auth.MapPost("/logout", Logout.Handle).WithName("Logout").RequireAuthorization().DisableAntiforgery();
         api.MapGet("/me", Me).WithName("GetMe").RequireAuthorization();
+        api.MapGet("/workbench", async (Features.Workbench.Workbench workbench, CancellationToken ct) => TypedResults.Ok(await workbench.ItemsAsync(ct)))
+            .WithName("GetWorkbench").WithSummary("The signed-in person's to-dos, counted within their data scope, each with the page that lists them.")
+            .RequireAuthorization();
 
         var regions = api.MapGroup("/regions").WithTags("Regions").RequireAuthorization();
         regions.MapGet("/", async (string? parent, RegionQueries q, CancellationToken ct) => TypedResults.Ok(await q.ChildrenAsync(parent, ct)))

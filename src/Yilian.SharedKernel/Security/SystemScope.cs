@@ -20,6 +20,17 @@ public static class SystemScope
     }
 
     /// <summary>
+    /// Leaves the system scope for the rest of this async flow, until disposed: work done as a person (demo data
+    /// acting as a volunteer, say) then has that person's data scope, not everything.
+    /// </summary>
+    public static IDisposable Leave()
+    {
+        var previous = Active.Value;
+        Active.Value = false;
+        return new Exit(previous);
+    }
+
+    /// <summary>
     /// Runs system work in a service scope of its own, created inside the system scope: a DbContext captures
     /// the data scope when it is created, so one taken from this provider sees everything.
     /// </summary>

@@ -13,6 +13,13 @@ public enum SeedSize
 
 public sealed record SeededOrganization(Guid Id, string Name, string RegionCode);
 
+/// <summary>A demo activity with its single occurrence, for later steps (volunteers sign up, attend, are confirmed).</summary>
+/// <param name="VolunteersNeeded">0 when it does not recruit.</param>
+public sealed record SeededActivity(Guid Id, Guid OccurrenceId, Guid OrganizationId, string RegionCode, DateTimeOffset Start, DateTimeOffset End, int VolunteersNeeded, bool Published);
+
+/// <summary>An account made by the seed for someone other than a demo role (the demo district's volunteers, say).</summary>
+public sealed record SeededAccount(string UserId, string UserName, string DisplayName);
+
 /// <summary>State shared by the modules' seed steps in one run; deterministic from <see cref="Seed"/>.</summary>
 public sealed class SeedContext(SeedSize size, int seed, ILogger logger)
 {
@@ -25,6 +32,12 @@ public sealed class SeedContext(SeedSize size, int seed, ILogger logger)
     public List<string> Communities { get; } = [];
 
     public List<SeededOrganization> Organizations { get; } = [];
+
+    /// <summary>The demo activities (demo size only), in time order.</summary>
+    public List<SeededActivity> Activities { get; } = [];
+
+    /// <summary>Volunteer accounts besides the demo volunteer (demo size): they cannot sign in, they fill the district.</summary>
+    public List<SeededAccount> VolunteerAccounts { get; } = [];
 
     /// <summary>A random source per step, so adding a step does not change the data of the others.</summary>
     public Random RandomFor(string step) => new(HashCode.Combine(Seed, StableHash(step)));

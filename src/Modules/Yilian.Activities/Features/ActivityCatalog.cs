@@ -9,8 +9,12 @@ using Yilian.SharedKernel.Security;
 namespace Yilian.Activities.Features;
 
 /// <summary>Volunteers' view of activities: published ones only, across scopes (publishing makes them public).</summary>
-internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider clock) : IActivityCatalog
+internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider clock, PublicActivities publicActivities) : IActivityCatalog
 {
+    public async Task<IReadOnlyList<PublicActivityBrief>> UpcomingPublicAsync(int count, CancellationToken ct) =>
+        [.. (await publicActivities.UpcomingAsync(null, 14, ct)).Take(Math.Clamp(count, 1, PublicActivities.MaxItems))
+            .Select(a => new PublicActivityBrief(a.ActivityId, a.Title, a.Start, a.End, a.VenueName, a.Online))];
+
     public async Task<ActivityBrief?> FindAsync(Guid activityId, CancellationToken ct) =>
         (await QueryAsync(q => q.Where(a => a.Id == activityId), ct)).FirstOrDefault();
 

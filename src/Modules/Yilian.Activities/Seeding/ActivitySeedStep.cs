@@ -51,48 +51,71 @@ internal sealed class ActivitySeedStep(ActivitiesDbContext db) : ISeedStep
         }
     }
 
-    /// <summary>A fortnight of activities from today in the first venues, so the calendar has something to show; none overlap.</summary>
+    /// <summary>
+    /// Three weeks of activities around the day the demo starts — last week's done, this week's and next week's
+    /// published, some drafts ahead — in the first venues, none overlapping. Most belong to the first two
+    /// organizations (the demo organization admins'), and half of them recruit volunteers.
+    /// </summary>
     private async Task DemoActivitiesAsync(SeedContext context, Random random, CancellationToken ct)
     {
-        string[] titles = ["长者智能手机课堂", "亲子绘本共读", "社区议事会", "健康义诊", "书法兴趣班", "垃圾分类宣传", "便民理发", "青少年编程体验"];
-        string[] types = ["class", "culture", "meeting", "health-check", "class", "volunteering", "volunteering", "class"];
+        (string Title, string Type, string Needs)[] kinds =
+        [
+            ("长者智能手机课堂", "class", """{"it":3}"""), ("亲子绘本共读", "culture", """{"tutoring":2}"""), ("社区议事会", "meeting", "{}"),
+            ("健康义诊", "health-check", """{"first-aid":2,"order":1}"""), ("书法兴趣班", "class", "{}"), ("垃圾分类宣传", "volunteering", """{"publicity":2,"order":2}"""),
+            ("便民理发", "volunteering", """{"elderly-care":3}"""), ("青少年编程体验", "class", """{"it":2,"tutoring":1}"""),
+        ];
         var venues = await db.Venues.OrderBy(v => v.RegionCode).Take(6).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(DateTimeOffset.UtcNow).DateTime);
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
         var china = TimeSpan.FromHours(8);
-        foreach (var venue in venues)
+        for (var index = 0; index < venues.Count; index++)
         {
-            var organization = context.Organizations.Count > 0 ? context.Organizations[random.Next(context.Organizations.Count)] : null;
-            for (var day = today.AddDays(1); day <= today.AddDays(14); day = day.AddDays(1))
+            var venue = venues[index];
+            var organization = index switch
             {
-                if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || HolidayCalendar.Embedded.Kind(day) == DayKind.Holiday)
+                < 3 when context.Organizations.Count > 0 => context.Organizations[0],
+                < 5 when context.Organizations.Count > 1 => context.Organizations[1],
+                _ => context.Organizations.Count > 0 ? context.Organizations[random.Next(context.Organizations.Count)] : null,
+            };
+            for (var day = today.AddDays(-7); day <= today.AddDays(14); day = day.AddDays(1))
+            {
+                if (day.DayOfWeek == DayOfWeek.Sunday || HolidayCalendar.Embedded.Kind(day) == DayKind.Holiday)
                 {
                     continue;
                 }
 
                 foreach (var (hour, minute) in new[] { (9, 30), (14, 0) })
                 {
-                    if (random.Next(3) == 0)
+                    if (random.Next(3) == 0 || (day.DayOfWeek == DayOfWeek.Saturday && hour > 12))
                     {
                         continue;
                     }
 
-                    var pick = random.Next(titles.Length);
+                    var kind = kinds[random.Next(kinds.Length)];
                     var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), china).ToUniversalTime();
+                    var end = start.AddMinutes(90);
+                    var status = end <= now ? ActivityStatus.Done
+                        : day > today.AddDays(7) && random.Next(4) == 0 ? ActivityStatus.Draft
+                        : ActivityStatus.Published;
                     var activity = new Activity
                     {
-                        Id = FakeChinese.Id(random), OrganizationId = organization?.Id ?? Guid.Empty, RegionCode = venue.RegionCode, Title = titles[pick], Type = types[pick],
-                        Start = start, End = start.AddMinutes(90), VenueId = venue.Id, ExpectedParticipants = Math.Min(venue.Capacity, 10 + random.Next(20)),
-                        Status = random.Next(4) == 0 ? ActivityStatus.Draft : ActivityStatus.Published, CreatedBy = "system", CreatedAt = DateTimeOffset.UtcNow,
+                        Id = FakeChinese.Id(random), OrganizationId = organization?.Id ?? Guid.Empty, RegionCode = venue.RegionCode, Title = kind.Title, Type = kind.Type,
+                        Start = start, End = end, VenueId = venue.Id, ExpectedParticipants = Math.Min(venue.Capacity, 10 + random.Next(20)),
+                        VolunteerNeeds = kind.Needs, Status = status, CreatedBy = "system", CreatedAt = now.AddDays(-14),
                     };
-                    activity.Occurrences.Add(new Occurrence
+                    var occurrence = new Occurrence
                     {
-                        Id = FakeChinese.Id(random), ActivityId = activity.Id, VenueId = venue.Id, Start = start, End = activity.End, BlockEnd = activity.End.AddMinutes(venue.BufferMinutes),
-                    });
+                        Id = FakeChinese.Id(random), ActivityId = activity.Id, VenueId = venue.Id, Start = start, End = end, BlockEnd = end.AddMinutes(venue.BufferMinutes),
+                    };
+                    activity.Occurrences.Add(occurrence);
                     db.Activities.Add(activity);
+                    var needed = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(kind.Needs)!.Values.Sum();
+                    context.Activities.Add(new SeededActivity(activity.Id, occurrence.Id, activity.OrganizationId, activity.RegionCode, start, end, needed, status != ActivityStatus.Draft));
                 }
             }
         }
 
         await db.SaveChangesAsync(ct);
+        context.Activities.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 }

@@ -8,6 +8,9 @@ public sealed record ActivityBrief(
 /// <summary>One dated occurrence of an activity (a single activity has one; a recurring one has one per date).</summary>
 public sealed record ActivityOccurrence(Guid Id, Guid ActivityId, DateTimeOffset Start, DateTimeOffset End);
 
+/// <summary>A published activity's next occurrence as residents see it (the home page's "coming up").</summary>
+public sealed record PublicActivityBrief(Guid ActivityId, string Title, DateTimeOffset Start, DateTimeOffset End, string? Place, bool Online);
+
 /// <summary>Implemented by the Activities module: what volunteers can sign up for. Published activities are public.</summary>
 public interface IActivityCatalog
 {
@@ -26,6 +29,9 @@ public interface IActivityCatalog
     Task<IReadOnlyList<ActivityOccurrence>> OccurrencesAsync(Guid activityId, CancellationToken ct);
 
     Task<ActivityOccurrence?> FindOccurrenceAsync(Guid occurrenceId, CancellationToken ct);
+
+    /// <summary>The next occurrences of published activities within two weeks, soonest first, at most <paramref name="count"/>.</summary>
+    Task<IReadOnlyList<PublicActivityBrief>> UpcomingPublicAsync(int count, CancellationToken ct);
 
     /// <summary>Occurrences of the given activities that start in [from, to), published or done (for availability and attendance statistics).</summary>
     Task<IReadOnlyList<ActivityOccurrence>> OccurrencesOfAsync(IReadOnlyCollection<Guid> activityIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);

@@ -82,6 +82,37 @@ internal sealed class AccountSeedStep(PlatformDbContext db, UserManager<AppUser>
             db.RoleAssignments.Add(new RoleAssignment { Id = Guid.CreateVersion7(), UserId = user.Id, Role = a.Role, Scope = a.Scope, RegionCode = a.Region, OrganizationId = a.Org });
             await db.SaveChangesAsync(ct);
         }
+
+        await SeedDistrictVolunteersAsync(context, ct);
+    }
+
+    /// <summary>Dozens of the district's volunteers besides the demo one, so activities fill, wait and get matched. They cannot sign in.</summary>
+    private async Task SeedDistrictVolunteersAsync(SeedContext context, CancellationToken ct)
+    {
+        const int count = 36;
+        var random = context.RandomFor(Name + ".volunteers");
+        var unusable = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+        for (var i = 1; i <= count; i++)
+        {
+            var userName = $"v{i:D3}";
+            if (await users.FindByNameAsync(userName) is { } existing)
+            {
+                context.VolunteerAccounts.Add(new(existing.Id, userName, existing.DisplayName));
+                continue;
+            }
+
+            var user = new AppUser
+            {
+                Id = new Guid(random.GetItems(GuidBytes, 16)).ToString(), UserName = userName, NormalizedUserName = userName.ToUpperInvariant(),
+                DisplayName = FakeChinese.PersonName(random), PasswordHash = unusable, SecurityStamp = Guid.NewGuid().ToString("N"), CreatedAt = clock.GetUtcNow(),
+                LockoutEnabled = true,
+            };
+            db.Users.Add(user);
+            db.RoleAssignments.Add(new RoleAssignment { Id = Guid.CreateVersion7(), UserId = user.Id, Role = Roles.Volunteer, Scope = ScopeKind.Self });
+            context.VolunteerAccounts.Add(new(user.Id, userName, user.DisplayName));
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<string> DemoPasswordAsync(CancellationToken ct)

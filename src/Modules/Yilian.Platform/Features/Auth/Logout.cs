@@ -36,6 +36,6 @@ internal static class SetCulture
             Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
             Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        return TypedResults.LocalRedirect(Preferences.ReturnUrls.Local(returnUrl));
     }
 }

@@ -1,0 +1,120 @@
+using Microsoft.Playwright;
+using Yilian.Testing;
+
+namespace Yilian.BrowserTests;
+
+/// <summary>The living demo district (sign-ups, attendance, photos and relief leads seeded as on ./run.sh).</summary>
+public sealed class LivingDemoFixture : IAsyncLifetime
+{
+    public BrowserFixture Browser { get; } = new()
+    {
+        Settings = new Dictionary<string, string?> { ["Volunteers:DemoService"] = "true", ["Policies:DemoResidents"] = "true" },
+    };
+
+    public Task InitializeAsync() => Browser.InitializeAsync();
+
+    public Task DisposeAsync() => Browser.DisposeAsync();
+}
+
+/// <summary>What a new user sees first: the home page leads to every task, the elderly mode, each role's workbench.</summary>
+public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixture<LivingDemoFixture>
+{
+    private BrowserFixture Fixture => demo.Browser;
+
+    [Fact]
+    public async Task HomePage_AtPhoneSize_EveryTileLeadsToItsTask()
+    {
+        var page = await Fixture.NewPageAsync(375, 740);
+        await page.GotoAsync("/");
+        (await page.Locator("[data-testid=home-upcoming] li").CountAsync()).ShouldBeGreaterThan(0, "activities are coming up this week");
+        await BrowserFixture.ScreenshotAsync(page, "70-home-375");
+
+        var tiles = page.Locator("[data-testid=home-tiles] a");
+        (await tiles.CountAsync()).ShouldBe(4);
+        var targets = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            targets.Add((await tiles.Nth(i).GetAttributeAsync("href"))!);
+        }
+
+        targets.ShouldBe(["/activities", "/check", "/volunteer/activities", "/suggestions"]);
+        foreach (var target in targets.Append("/volunteer/register"))
+        {
+            await page.GotoAsync("/");
+            await page.ClickAsync($"a[href='{target}']");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            new Uri(page.Url).AbsolutePath.ShouldBeOneOf(target, "/account/login");
+            (await page.Locator("[data-testid=not-found]").CountAsync()).ShouldBe(0, target);
+        }
+    }
+
+    [Fact]
+    public async Task ElderlyMode_SwitchedOnAndOff_StaysOnThePageWithLargeTextAndTargets()
+    {
+        var page = await Fixture.NewPageAsync(375, 740);
+        await page.GotoAsync("/check");
+        (await BodyFontPixelsAsync(page)).ShouldBe(16);
+
+        await page.ClickAsync("[data-testid=elderly-switch]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        new Uri(page.Url).AbsolutePath.ShouldBe("/check");
+        (await BodyFontPixelsAsync(page)).ShouldBeGreaterThanOrEqualTo(18);
+        var smallest = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('main p, main label, main li')].filter(e => e.offsetParent).map(e => parseFloat(getComputedStyle(e).fontSize)))");
+        smallest.ShouldBeGreaterThanOrEqualTo(18, "body text is at least 18 px in the elderly mode");
+        var buttons = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('main .btn, main input.form-control, main select')].filter(e => e.offsetParent).map(e => e.getBoundingClientRect().height))");
+        buttons.ShouldBeGreaterThanOrEqualTo(44, "touch targets are at least 44 px");
+        await BrowserFixture.ScreenshotAsync(page, "71-check-elderly-375");
+
+        await page.GotoAsync("/");
+        await BrowserFixture.ScreenshotAsync(page, "72-home-elderly-375");
+        await page.GotoAsync("/activities");
+        (await page.Locator("[data-testid=public-activities] article").CountAsync()).ShouldBeGreaterThan(0);
+        await BrowserFixture.ScreenshotAsync(page, "73-activities-elderly-375");
+
+        await page.ClickAsync("[data-testid=elderly-switch]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        new Uri(page.Url).AbsolutePath.ShouldBe("/activities");
+        (await BodyFontPixelsAsync(page)).ShouldBe(16);
+    }
+
+    [Theory]
+    [InlineData("regulator", "organizations.changes-pending")]
+    [InlineData("operator", "projects.stalled")]
+    [InlineData("orgadmin", "volunteering.hours-pending")]
+    [InlineData("officer", "relief.unclaimed")]
+    [InlineData("street", "relief.unclaimed")]
+    public async Task Workbench_EachDemoRole_HasRealToDosThatOpenTheirRecords(string userName, string expected)
+    {
+        var page = await Fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt(userName, YilianApp.DemoPassword);
+        new Uri(page.Url).AbsolutePath.ShouldBe("/admin");
+        var item = page.Locator($"[data-testid=workbench] [data-work='{expected}']");
+        (await item.CountAsync()).ShouldBe(1, $"{userName} has '{expected}' waiting");
+        int.Parse(await item.Locator(".yl-work-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        await BrowserFixture.ScreenshotAsync(page, $"74-workbench-{userName}");
+
+        var href = await item.GetAttributeAsync("href");
+        await item.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        page.Url.ShouldEndWith(href!.Split('#')[0]);
+        (await page.Locator("[data-testid=not-found]").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Volunteer_SignsIn_LandsOnActivitiesToJoinThisWeek()
+    {
+        var page = await Fixture.NewPageAsync(375, 740);
+        await new LoginPage(page).SubmitAsyncAt("volunteer", YilianApp.DemoPassword);
+        new Uri(page.Url).AbsolutePath.ShouldBe("/volunteer/activities");
+        (await page.Locator("[data-testid=my-signup]").CountAsync()).ShouldBeGreaterThan(0, "the demo volunteer has signed up ahead");
+        (await page.Locator("[data-testid=recruiting] [data-testid=signup]").CountAsync()).ShouldBeGreaterThan(0, "there are activities left to join");
+        await BrowserFixture.ScreenshotAsync(page, "75-volunteer-activities-375");
+        await page.GotoAsync("/volunteer/hours");
+        await BrowserFixture.ScreenshotAsync(page, "76-volunteer-hours-375");
+    }
+
+    private static async Task<double> BodyFontPixelsAsync(IPage page) =>
+        await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main')).fontSize)");
+}

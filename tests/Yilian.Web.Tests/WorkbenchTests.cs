@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Yilian.Testing;
+
+namespace Yilian.Web.Tests;
+
+/// <summary>
+/// The living demo district and each role's workbench, on every configured provider: the demo seeds a week of
+/// service through the real handlers, and every workbench count equals the list it links to, within the caller's scope.
+/// </summary>
+public sealed class WorkbenchTests
+{
+    private static readonly Dictionary<string, string?> LivingDemo = new()
+    {
+        ["Volunteers:DemoService"] = "true",
+        ["Policies:DemoResidents"] = "true",
+    };
+
+    private static async Task<Dictionary<string, int>> WorkbenchAsync(HttpClient client)
+    {
+        var items = await client.GetFromJsonAsync<JsonElement>("/api/v1/workbench");
+        return items.EnumerateArray().ToDictionary(i => i.GetProperty("key").GetString()!, i => i.GetProperty("count").GetInt32());
+    }
+
+    private static async Task<int> TotalAsync(HttpClient client, string url) =>
+        (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32();
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Workbench_EachRole_CountsMatchTheLinkedListsWithinScope(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, LivingDemo);
+        using var regulator = await app.ClientAsAsync("regulator");
+        using var orgAdmin = await app.ClientAsAsync("orgadmin");
+        using var officer = await app.ClientAsAsync("officer");
+
+        var district = await WorkbenchAsync(regulator);
+        new[] { "organizations.changes-pending", "organizations.annual-report-missing", "organizations.grade-expiring", "projects.stalled", "relief.unclaimed", "platform.unread" }.ShouldBeSubsetOf(district.Keys);
+        district["organizations.annual-report-missing"].ShouldBe(await TotalAsync(regulator, "/api/v1/organizations?attention=AnnualReportMissing&pageSize=200"));
+        district["organizations.grade-expiring"].ShouldBe(await TotalAsync(regulator, "/api/v1/organizations?attention=GradeExpiring&pageSize=200"));
+        var board = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/projects/board?stalled=true");
+        district["projects.stalled"].ShouldBe(board.EnumerateArray().Sum(c => c.GetProperty("total").GetInt32()));
+        district["projects.stalled"].ShouldBeGreaterThan(0, "the demo has projects that have not moved for months");
+        district["relief.unclaimed"].ShouldBeGreaterThan(0, "the demo screening finds leads");
+
+        var own = await WorkbenchAsync(orgAdmin);
+        own.ShouldNotContainKey("organizations.changes-pending", "reviewing registration changes is the regulator's");
+        own["organizations.annual-report-missing"].ShouldBe(await TotalAsync(orgAdmin, "/api/v1/organizations?attention=AnnualReportMissing"));
+        own["organizations.annual-report-missing"].ShouldBeLessThanOrEqualTo(1);
+        own["projects.stalled"].ShouldBeLessThanOrEqualTo(district["projects.stalled"]);
+        own["volunteering.hours-pending"].ShouldBeGreaterThan(0, "last week's latest activity waits for the organizer to confirm");
+        own["volunteering.photos-pending"].ShouldBeGreaterThan(0);
+        var photos = await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/photo-reports?status=Pending");
+        own["volunteering.photos-pending"].ShouldBe(photos.GetArrayLength());
+
+        var community = await WorkbenchAsync(officer);
+        community["relief.unclaimed"].ShouldBeGreaterThan(0);
+        community["relief.unclaimed"].ShouldBeLessThan(district["relief.unclaimed"], "a community officer counts only the community's leads");
+        community.ShouldNotContainKey("organizations.changes-pending");
+        district.ShouldNotContainKey("volunteering.hours-pending", "the regulator supervises; organizers confirm hours");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task LivingDemo_VolunteerFindsWorkWaiting(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, LivingDemo);
+        using var volunteer = await app.ClientAsAsync("volunteer");
+
+        (await WorkbenchAsync(volunteer))["volunteering.open-to-join"].ShouldBeGreaterThan(0, "activities this week are recruiting");
+        var signups = (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().ToList();
+        signups.Count(s => s.GetProperty("status").GetString() == "Confirmed").ShouldBeGreaterThanOrEqualTo(2, "served last week and signed up ahead");
+        var points = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/points");
+        points.GetProperty("balance").GetInt32().ShouldBeGreaterThan(0, "confirmed hours earned love points");
+
+        using var regulator = await app.ClientAsAsync("regulator");
+        var waiting = 0;
+        var upcoming = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/public/activities?days=14");
+        foreach (var activityId in upcoming.EnumerateArray().Select(a => a.GetProperty("activityId").GetString()).Distinct())
+        {
+            var list = await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/activities/{activityId}/signups");
+            waiting += list.EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Waitlisted");
+        }
+
+        waiting.ShouldBeGreaterThan(0, "an over-subscribed activity has a waitlist");
+    }
+}
