@@ -69,7 +69,7 @@ public sealed class RealHostTests(BrowserFixture fixture) : IClassFixture<Browse
         {
             if (message.Type == "error")
             {
-                problems.Add($"console error on {new Uri(page.Url).PathAndQuery}: {message.Text}");
+                problems.Add($"console error on {new Uri(page.Url).PathAndQuery}: {message.Text} ({message.Location})");
             }
         };
 

@@ -89,15 +89,16 @@ public sealed class PolicyRulesTests
         var onTheDay = Evaluator.Evaluate(policy, income, new DateOnly(2026, 7, 1));
         onTheDay.Outcome.ShouldBe(Outcome.Yes); // 1,100 from that day
         onTheDay.ParametersUsed["threshold"].ShouldBe(new DateOnly(2026, 7, 1));
-        onTheDay.Trace.Single().Text.ShouldBe("家庭人均月收入 1,050.00 元，符合：需 低于 1,100.00 元（threshold，2026-07-01 起）");
-        onTheDay.Trace.Single().Source.ShouldBe("区民政局（2026-06-01）");
+        // A parameter without a label in resources (a district's own) shows its name; dates read as people write them.
+        onTheDay.Trace.Single().Text.ShouldBe("家庭人均月收入 1,050.00 元，符合：需 低于 threshold 1,100.00 元（2026 年 7 月 1 日起）");
+        onTheDay.Trace.Single().Source.ShouldBe("区民政局（2026 年 6 月 1 日）");
         // In English the explanation's words and units are English (the attribute names and departments are the policy's own Chinese).
         var before = System.Globalization.CultureInfo.CurrentUICulture;
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
             Evaluator.Evaluate(policy, income, new DateOnly(2026, 7, 1)).Trace.Single().Text
-                .ShouldBe("家庭人均月收入 CNY 1,050.00, meets: needs to be below CNY 1,100.00 (threshold, from 2026-07-01)");
+                .ShouldBe("家庭人均月收入 CNY 1,050.00, meets: needs to be below threshold: CNY 1,100.00 (from 1 July 2026)");
         }
         finally
         {
@@ -122,7 +123,19 @@ public sealed class PolicyRulesTests
         var elsewhere = Facts(("person.birth_date", "1930-01-01"), ("household.registration_region", "320506001001"));
         var no = Evaluator.Evaluate(senior, elsewhere, new DateOnly(2026, 11, 23));
         no.Outcome.ShouldBe(Outcome.No);
-        no.Trace.ShouldContain(t => t.Outcome == Outcome.No && t.Text.Contains("户籍所在地"));
+        no.Trace.ShouldContain(t => t.Outcome == Outcome.No && t.Text.StartsWith("户籍所在地不在本区", StringComparison.Ordinal));
+        birthday.Trace.ShouldContain(t => t.Text == "户籍所在地在本区，符合");
+        birthday.Trace.ShouldNotContain(t => t.Text.Contains("320571", StringComparison.Ordinal), "a resident reads places, not region codes");
+    }
+
+    [Fact]
+    public void A_Shipped_Parameter_Is_Explained_By_Its_Meaning_Not_Its_Identifier()
+    {
+        var dibao = ShippedPolicies.All().Single(p => p.Id == "minimum-living-allowance");
+        var facts = Facts(("household.per_capita_income", "900"), ("household.registration_region", "320571003018"));
+        var trace = Evaluator.Evaluate(dibao, facts, new DateOnly(2026, 11, 23)).Trace;
+        trace.ShouldContain(t => t.Text.Contains("本区低保标准 1,150.00 元（2026 年 7 月 1 日起）", StringComparison.Ordinal));
+        trace.ShouldNotContain(t => t.Text.Contains("minimum_living_standard", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class YilianApp : WebApplicationFactory<Program>
             // Tests bring their own residents (department files); the demo households are tested on their own.
             ["Policies:DemoResidents"] = "false",
             // Likewise the demo district's sign-ups, attendance and photos (the living demo has a test of its own).
-            ["Volunteers:DemoService"] = "false",
+            ["Demo:LivingDistrict"] = "false",
             // Quartz keeps schedulers in a process-wide registry: each test host needs its own name.
             ["Scheduler:Name"] = "yilian-test-" + Guid.NewGuid().ToString("N")[..8],
         };

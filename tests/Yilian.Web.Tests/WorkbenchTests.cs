@@ -12,7 +12,7 @@ public sealed class WorkbenchTests
 {
     private static readonly Dictionary<string, string?> LivingDemo = new()
     {
-        ["Volunteers:DemoService"] = "true",
+        ["Demo:LivingDistrict"] = "true",
         ["Policies:DemoResidents"] = "true",
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
@@ -8,7 +9,7 @@ using Yilian.SharedKernel.Seeding;
 namespace Yilian.Activities.Seeding;
 
 /// <summary>Seed step 30: a venue in every tenth community (a community centre) plus a street hall per street.</summary>
-internal sealed class ActivitySeedStep(ActivitiesDbContext db) : ISeedStep
+internal sealed class ActivitySeedStep(ActivitiesDbContext db, IConfiguration config) : ISeedStep
 {
     public int Order => 30;
 
@@ -47,8 +48,60 @@ internal sealed class ActivitySeedStep(ActivitiesDbContext db) : ISeedStep
         await db.SaveChangesAsync(ct);
         if (context.Size == SeedSize.Demo)
         {
-            await DemoActivitiesAsync(context, random, ct);
+            if (config.GetValue("Demo:LivingDistrict", true))
+            {
+                await LivingActivitiesAsync(context, random, ct);
+            }
+            else
+            {
+                await DemoActivitiesAsync(context, random, ct);
+            }
         }
+    }
+
+    /// <summary>A fortnight of activities from tomorrow in the first venues, none recruiting volunteers (the quiet district the tests start from); none overlap.</summary>
+    private async Task DemoActivitiesAsync(SeedContext context, Random random, CancellationToken ct)
+    {
+        string[] titles = ["长者智能手机课堂", "亲子绘本共读", "社区议事会", "健康义诊", "书法兴趣班", "垃圾分类宣传", "便民理发", "青少年编程体验"];
+        string[] types = ["class", "culture", "meeting", "health-check", "class", "volunteering", "volunteering", "class"];
+        var venues = await db.Venues.OrderBy(v => v.RegionCode).Take(6).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(ChinaTime.ToChina(DateTimeOffset.UtcNow).DateTime);
+        var china = TimeSpan.FromHours(8);
+        foreach (var venue in venues)
+        {
+            var organization = context.Organizations.Count > 0 ? context.Organizations[random.Next(context.Organizations.Count)] : null;
+            for (var day = today.AddDays(1); day <= today.AddDays(14); day = day.AddDays(1))
+            {
+                if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || HolidayCalendar.Embedded.Kind(day) == DayKind.Holiday)
+                {
+                    continue;
+                }
+
+                foreach (var (hour, minute) in new[] { (9, 30), (14, 0) })
+                {
+                    if (random.Next(3) == 0)
+                    {
+                        continue;
+                    }
+
+                    var pick = random.Next(titles.Length);
+                    var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), china).ToUniversalTime();
+                    var activity = new Activity
+                    {
+                        Id = FakeChinese.Id(random), OrganizationId = organization?.Id ?? Guid.Empty, RegionCode = venue.RegionCode, Title = titles[pick], Type = types[pick],
+                        Start = start, End = start.AddMinutes(90), VenueId = venue.Id, ExpectedParticipants = Math.Min(venue.Capacity, 10 + random.Next(20)),
+                        Status = random.Next(4) == 0 ? ActivityStatus.Draft : ActivityStatus.Published, CreatedBy = "system", CreatedAt = DateTimeOffset.UtcNow,
+                    };
+                    activity.Occurrences.Add(new Occurrence
+                    {
+                        Id = FakeChinese.Id(random), ActivityId = activity.Id, VenueId = venue.Id, Start = start, End = activity.End, BlockEnd = activity.End.AddMinutes(venue.BufferMinutes),
+                    });
+                    db.Activities.Add(activity);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -56,7 +109,7 @@ internal sealed class ActivitySeedStep(ActivitiesDbContext db) : ISeedStep
     /// published, some drafts ahead — in the first venues, none overlapping. Most belong to the first two
     /// organizations (the demo organization admins'), and half of them recruit volunteers.
     /// </summary>
-    private async Task DemoActivitiesAsync(SeedContext context, Random random, CancellationToken ct)
+    private async Task LivingActivitiesAsync(SeedContext context, Random random, CancellationToken ct)
     {
         (string Title, string Type, string Needs)[] kinds =
         [

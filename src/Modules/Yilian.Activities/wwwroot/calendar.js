@@ -89,4 +89,16 @@
         eventDrop: save,
         eventResize: save
     });
+
+    // Accessibility repairs after each redraw: the library draws its arrow buttons as icons only (give them names a
+    // screen reader can say), and marks the time grid up as an ARIA table whose rows and cells do not nest as a table's
+    // must (a broken table is worse than none: the events keep their own roles and names).
+    const repair = () => {
+        root.querySelectorAll('.ec-prev').forEach(b => b.setAttribute('aria-label', texts.previous));
+        root.querySelectorAll('.ec-next').forEach(b => b.setAttribute('aria-label', texts.next));
+        root.querySelectorAll('[role=table], [role=rowgroup], [role=row], [role=columnheader], [role=rowheader], [role=cell], [aria-colindex], [aria-rowindex], [aria-colspan]')
+            .forEach(e => ['role', 'aria-colindex', 'aria-rowindex', 'aria-colspan'].forEach(a => e.hasAttribute(a) && (a !== 'role' || /^(table|rowgroup|row|columnheader|rowheader|cell)$/.test(e.getAttribute('role'))) && e.removeAttribute(a)));
+    };
+    repair();
+    new MutationObserver(repair).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-colindex', 'aria-rowindex', 'aria-colspan'] });
 })();

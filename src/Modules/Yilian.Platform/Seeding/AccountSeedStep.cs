@@ -83,7 +83,10 @@ internal sealed class AccountSeedStep(PlatformDbContext db, UserManager<AppUser>
             await db.SaveChangesAsync(ct);
         }
 
-        await SeedDistrictVolunteersAsync(context, ct);
+        if (config.GetValue("Demo:LivingDistrict", true))
+        {
+            await SeedDistrictVolunteersAsync(context, ct);
+        }
     }
 
     /// <summary>Dozens of the district's volunteers besides the demo one, so activities fill, wait and get matched. They cannot sign in.</summary>

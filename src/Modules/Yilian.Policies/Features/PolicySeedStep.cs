@@ -3,6 +3,8 @@ using System.Text;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Yilian.Platform.Contracts;
 
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
@@ -17,7 +19,7 @@ namespace Yilian.Policies.Features;
 /// operator would — a household-registration file, then civil affairs', the disabled persons' federation's
 /// and health insurance's files (with one disagreement) — and one screening, so the 政策找人 pages show leads.
 /// </summary>
-internal sealed class PolicySeedStep(PoliciesDbContext db, ResidentImport import, Screenings screenings, IConfiguration config) : ISeedStep
+internal sealed class PolicySeedStep(PoliciesDbContext db, ResidentImport import, Screenings screenings, IActAs actAs, IConfiguration config) : ISeedStep
 {
     public int Order => 120;
 
@@ -74,6 +76,10 @@ internal sealed class PolicySeedStep(PoliciesDbContext db, ResidentImport import
         await ImportAsync("health_insurance", "医保.csv", health, today.AddDays(-15));
         var run = await screenings.StartAsync(new StartScreening(RunKind.Full, null), ct);
         await screenings.ExecuteAsync(run.Id, ct);
+        if (config.GetValue("Demo:LivingDistrict", true))
+        {
+            await FollowUpAsync(ct);
+        }
 
         async Task ImportAsync(string department, string file, StringBuilder text, DateOnly asOf)
         {
@@ -81,4 +87,29 @@ internal sealed class PolicySeedStep(PoliciesDbContext db, ResidentImport import
             await import.ImportAsync(department, file, stream, asOf, ct);
         }
     }
+
+    /// <summary>The community's case worker has taken a few leads on and called two families (the real casework handler, as the officer).</summary>
+    private Task<bool> FollowUpAsync(CancellationToken ct) =>
+        actAs.RunAsync("officer", async sp =>
+        {
+            var casework = sp.GetRequiredService<Casework>();
+            var open = await casework.ListAsync(null, CandidateStatus.Open, null, 1, ct);
+            var outcomes = new (CandidateStatus? Status, string? Note)[]
+            {
+                (CandidateStatus.Contacted, "已电话联系，约定下周上门核实家庭收入。"),
+                (CandidateStatus.Applied, "已协助提交申请材料，等待街道审核。"),
+                (null, null),
+                (null, null),
+            };
+            foreach (var (lead, outcome) in open.Items.Take(outcomes.Length).Zip(outcomes))
+            {
+                await casework.ClaimAsync(lead.Id, ct);
+                if (outcome.Status is not null)
+                {
+                    await casework.RecordAsync(lead.Id, new OutcomeRequest(outcome.Status, outcome.Note), ct);
+                }
+            }
+
+            return true;
+        }, ct);
 }

@@ -93,7 +93,11 @@ public static class Evaluator
 
                 used[name] = value.From;
                 threshold = value.Value;
-                expected = PolicyText.Get("Trace_Parameter", Format(attribute.Kind, value.Value), name, Day(value.From));
+                expected = PolicyText.Get("Trace_Parameter", Format(attribute.Kind, value.Value), ParameterLabel(name), Day(value.From));
+            }
+            else if (attribute.Kind == ValueKind.Region)
+            {
+                expected = Place(t.Values);
             }
             else
             {
@@ -132,6 +136,14 @@ public static class Evaluator
                 ValueKind.Region => t.Values.Any(prefix => actual[0].StartsWith(prefix, StringComparison.Ordinal)),
                 _ => false,
             };
+            if (attribute.Kind == ValueKind.Region)
+            {
+                // Plain words, not codes: "户籍所在地在本区".
+                trace.Add(new TraceLine(t.Line, passed ? Outcome.Yes : Outcome.No,
+                    PolicyText.Get(passed ? "Trace_RegionWithin" : "Trace_RegionOutside", attribute.Label, expected), SourceOf(fact)));
+                return passed ? Outcome.Yes : Outcome.No;
+            }
+
             var shown = attribute.Kind is ValueKind.Money or ValueKind.Age or ValueKind.Number
                 ? Format(attribute.Kind, decimal.Parse(actual[0], CultureInfo.InvariantCulture))
                 : actual.Count == 0 ? PolicyText.Get("Value_None") : Shown(attribute, actual);
@@ -151,7 +163,19 @@ public static class Evaluator
 
     private static string SourceOf(Fact fact) => fact.AsOf == DateOnly.MinValue ? fact.Source : PolicyText.Get("Trace_SourceDated", fact.Source, Day(fact.AsOf));
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => day.ToString(PolicyText.Get("Format_Day"), CultureInfo.CurrentUICulture);
+
+    /// <summary>What a parameter means ("本区低保标准"), from resources; a district's own parameter without a label shows its name.</summary>
+    private static string ParameterLabel(string name)
+    {
+        var key = "Param_" + name;
+        var label = PolicyText.Get(key);
+        return label == key ? name : label;
+    }
+
+    /// <summary>A region condition's codes as the place they mean to the resident: this district, street or community.</summary>
+    private static string Place(IReadOnlyList<string> codes) => PolicyText.Get(codes.Count > 0 && codes.All(c => c.Length == 6) ? "Place_District"
+        : codes.Count > 0 && codes.All(c => c.Length == 9) ? "Place_Street" : "Place_Community");
 
     private static bool Compare(decimal actual, string op, decimal threshold) => op switch
     {

@@ -46,7 +46,7 @@ internal sealed class VolunteerSeedStep(VolunteersDbContext db, IAccountDirector
             ("volunteer", Profile(random, protector, context, demo.Id, "马小慧", new DateOnly(1998, 5, 12), 1, ["first-aid", "it"], context.Communities[0])),
         };
         var serial = 2;
-        var living = config.GetValue("Volunteers:DemoService", true);
+        var living = config.GetValue("Demo:LivingDistrict", true);
         foreach (var account in living ? context.VolunteerAccounts : [])
         {
             var birth = new DateOnly(1955 + random.Next(0, 50), random.Next(1, 13), random.Next(1, 29));
