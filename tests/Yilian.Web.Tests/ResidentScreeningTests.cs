@@ -123,7 +123,7 @@ public sealed class ResidentScreeningTests
         var zhang = all.GetProperty("items").EnumerateArray().First(c => c.GetProperty("policyId").GetString() == "minimum-living-allowance");
         var trace = await op.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{zhang.GetProperty("residentId").GetString()}/trace?policy=minimum-living-allowance");
         trace.GetProperty("outcome").GetString().ShouldBe("Yes");
-        trace.GetProperty("trace").EnumerateArray().ShouldContain(t => t.GetProperty("text").GetString()!.Contains("家庭人均月收入 900.00 元") && t.GetProperty("source").GetString()!.Contains("民政（2026-06-20）"));
+        trace.GetProperty("trace").EnumerateArray().ShouldContain(t => t.GetProperty("text").GetString()!.Contains("家庭人均月收入 900.00 元") && t.GetProperty("source").GetString()!.Contains("民政（2026 年 6 月 20 日）"));
         var zhao = all.GetProperty("items").EnumerateArray().First(c => c.GetProperty("policyId").GetString() == "long-term-care-insurance");
         var care = await op.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{zhao.GetProperty("residentId").GetString()}/trace?policy=long-term-care-insurance");
         care.GetProperty("conflicts").EnumerateArray().ShouldContain(c => c.GetString()!.Contains("需要长期照护") && c.GetString()!.Contains("医保") && c.GetString()!.Contains("残联"));

@@ -73,6 +73,7 @@ internal sealed class VolunteerSeedStep(VolunteersDbContext db, IAccountDirector
         await AttendLastWeekAsync(context, people, random, ct);
         await SignUpAheadAsync(context, people, random, ct);
         await PhotosAsync(context, people, random, ct);
+        await InviteAsync(context, people[0].Volunteer, ct);
         await actAs.RunAsync("volunteer", sp => sp.GetRequiredService<Certificates>().IssueAsync(new CertificateRequest(null), ct), ct);
     }
 
@@ -225,6 +226,18 @@ internal sealed class VolunteerSeedStep(VolunteersDbContext db, IAccountDirector
 
             return true;
         }, ct);
+    }
+
+    /// <summary>The demo organization invites the demo volunteer to an activity they have not joined: a notice and an invitation wait on the phone.</summary>
+    private async Task InviteAsync(SeedContext context, Volunteer volunteer, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var joined = await db.Signups.AsNoTracking().Where(s => s.VolunteerId == volunteer.Id).Select(s => s.ActivityId).ToListAsync(ct);
+        var open = context.Activities.FirstOrDefault(a => a.Start > now && a.Published && a.VolunteersNeeded > 0 && a.OrganizationId == context.Organizations[0].Id && !joined.Contains(a.Id));
+        if (open is not null)
+        {
+            await actAs.RunAsync(OrganizerOf(context, open.OrganizationId), sp => sp.GetRequiredService<Matches>().InviteAsync(open.Id, [volunteer.Id], ct), ct);
+        }
     }
 
     /// <summary>Who confirms an organization's attendance in the demo: its demo admin, or the platform operator.</summary>
