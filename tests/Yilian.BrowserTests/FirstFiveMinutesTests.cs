@@ -56,10 +56,26 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
         var standard = await BodyFontPixelsAsync(page);
         standard.ShouldBeLessThan(18);
 
+        // One answer given: switching the mode (and the language) keeps the page and the answers.
+        await page.ClickAsync("[data-testid=check-question] button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var answered = page.Url;
+        var progress = await page.Locator("[data-testid=check-progress]").InnerTextAsync();
+        progress.ShouldStartWith("已回答 1 题");
         await page.ClickAsync("[data-testid=elderly-switch]");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        new Uri(page.Url).AbsolutePath.ShouldBe("/check");
+        page.Url.ShouldBe(answered);
+        (await page.Locator("[data-testid=check-progress]").InnerTextAsync()).ShouldBe(progress);
         (await BodyFontPixelsAsync(page)).ShouldBeGreaterThanOrEqualTo(18);
+        await page.ClickAsync("[data-testid=to-english]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        page.Url.ShouldBe(answered);
+        (await page.Locator("[data-testid=check-progress]").InnerTextAsync()).ShouldStartWith("1 answered");
+        (await BodyFontPixelsAsync(page)).ShouldBeGreaterThanOrEqualTo(18);
+        await page.ReloadAsync();
+        (await page.Locator("[data-testid=check-progress]").InnerTextAsync()).ShouldStartWith("1 answered");
+        await page.ClickAsync("[data-testid=to-chinese]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var smallest = await page.EvaluateAsync<double>(
             "() => Math.min(...[...document.querySelectorAll('main p, main label, main li')].filter(e => e.offsetParent).map(e => parseFloat(getComputedStyle(e).fontSize)))");
         smallest.ShouldBeGreaterThanOrEqualTo(18, "body text is at least 18 px in the elderly mode");
