@@ -102,6 +102,7 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
     [InlineData("orgadmin", "volunteering.hours-pending")]
     [InlineData("officer", "relief.unclaimed")]
     [InlineData("street", "relief.unclaimed")]
+    [InlineData("mentor", "organizations.advice-due")]
     public async Task Workbench_EachDemoRole_HasRealToDosThatOpenTheirRecords(string userName, string expected)
     {
         var page = await Fixture.NewPageAsync();

@@ -53,6 +53,11 @@ public sealed class WorkbenchTests
         var photos = await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/photo-reports?status=Pending");
         own["volunteering.photos-pending"].ShouldBe(photos.GetArrayLength());
 
+        using var mentor = await app.ClientAsAsync("mentor");
+        using var platform = await app.ClientAsAsync("operator");
+        (await WorkbenchAsync(mentor))["organizations.advice-due"].ShouldBe(1, "of the mentor's two incubations, one was advised this week");
+        (await WorkbenchAsync(platform))["organizations.advice-due"].ShouldBe(1);
+
         var community = await WorkbenchAsync(officer);
         community["relief.unclaimed"].ShouldBeGreaterThan(0);
         community["relief.unclaimed"].ShouldBeLessThan(district["relief.unclaimed"], "a community officer counts only the community's leads");

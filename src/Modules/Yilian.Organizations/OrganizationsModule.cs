@@ -32,7 +32,7 @@ public static class OrganizationsModule
         builder.Services.AddScoped<OrganizationStaff>();
         builder.Services.AddScoped<IOrganizationLookup, OrganizationLookup>();
         builder.Services.AddScoped<ISeedStep, OrganizationSeedStep>();
-        builder.Services.AddScoped<ISeedStep, RegistrationChangeSeedStep>();
+        builder.Services.AddScoped<ISeedStep, LivingOrganizationsSeedStep>();
         return builder;
     }
 

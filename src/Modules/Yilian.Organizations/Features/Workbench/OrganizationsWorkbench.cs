@@ -70,7 +70,8 @@ internal sealed class OrganizationsWorkbench(OrganizationsDbContext db, ICurrent
         if (user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Mentor))
         {
             var since = clock.GetUtcNow().AddDays(-AdviceDueDays);
-            var adviceDue = await db.Incubations.CountAsync(i => i.Status == IncubationStatus.Active && !i.Notes.Any(n => n.CreatedAt >= since), ct);
+            // Due: in the incubator for the whole period and no advice written in it.
+            var adviceDue = await db.Incubations.CountAsync(i => i.Status == IncubationStatus.Active && i.EnteredAt < since && !i.Notes.Any(n => n.CreatedAt >= since), ct);
             items.Add(new("organizations.advice-due", OrgText.Get("Work_AdviceDue", AdviceDueDays), adviceDue, "/admin/incubation", WorkItemTone.Todo));
         }
 
