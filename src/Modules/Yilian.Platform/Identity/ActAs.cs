@@ -16,6 +16,12 @@ internal sealed class ActAs(IServiceScopeFactory scopes, IHttpContextAccessor ac
 {
     public async Task<T> RunAsync<T>(string userName, Func<IServiceProvider, Task<T>> work, CancellationToken ct)
     {
+        // Only system work may act as someone else: never from inside a request, whoever is signed in.
+        if (!SystemScope.IsActive || accessor.HttpContext is not null)
+        {
+            throw new InvalidOperationException("Acting as an account is for system work such as demo seeding, never within a request.");
+        }
+
         System.Security.Claims.ClaimsPrincipal principal;
         await using (var lookup = scopes.CreateAsyncScope())
         {
