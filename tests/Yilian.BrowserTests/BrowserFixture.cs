@@ -15,7 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright _playwright = null!;
 
-    public static string ScreenshotDirectory
+    /// <summary>The folder holding Yilian.slnx above the test binaries; null when the tests run elsewhere.</summary>
+    public static string? RepositoryRoot
     {
         get
         {
@@ -25,7 +26,15 @@ public sealed class BrowserFixture : IAsyncLifetime
                 dir = dir.Parent;
             }
 
-            var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "test-results", "screenshots");
+            return dir?.FullName;
+        }
+    }
+
+    public static string ScreenshotDirectory
+    {
+        get
+        {
+            var path = Path.Combine(RepositoryRoot ?? Path.GetTempPath(), "test-results", "screenshots");
             Directory.CreateDirectory(path);
             return path;
         }

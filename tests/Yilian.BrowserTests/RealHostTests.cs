@@ -125,16 +125,8 @@ public sealed class RealHostTests(BrowserFixture fixture) : IClassFixture<Browse
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Yilian.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() =>
+        BrowserFixture.RepositoryRoot ?? throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
 
     /// <summary>A Yilian process started from the command line, its console captured, killed with its children at the end.</summary>
     private sealed class RealHost : IAsyncDisposable

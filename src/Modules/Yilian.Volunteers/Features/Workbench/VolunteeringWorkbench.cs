@@ -12,7 +12,7 @@ namespace Yilian.Volunteers.Features;
 /// Organizers: this week's activities with places unfilled, hours waiting for confirmation, photo reports to moderate.
 /// Volunteers: activities they can still join this week. Counts within the caller's scope (the DbContext's filter and <see cref="ActivityAccess"/>).
 /// </summary>
-internal sealed class VolunteeringWorkbench(VolunteersDbContext db, IActivityCatalog catalog, ActivityAccess access, ICurrentUser user, TimeProvider clock) : IWorkbenchSource
+internal sealed class VolunteeringWorkbench(VolunteersDbContext db, IActivityCatalog catalog, ActivityAccess access, Signups signups, ICurrentUser user, TimeProvider clock) : IWorkbenchSource
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
     {
@@ -30,10 +30,9 @@ internal sealed class VolunteeringWorkbench(VolunteersDbContext db, IActivityCat
                 }
             }
 
-            var ids = own.Select(a => a.Id).ToList();
-            var confirmed = await db.Signups.AsNoTracking().Where(s => ids.Contains(s.ActivityId) && s.Status == SignupStatus.Confirmed)
-                .GroupBy(s => s.ActivityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            var unfilled = own.Count(a => confirmed.GetValueOrDefault(a.Id) < a.VolunteersNeeded);
+            // The places counter the sign-up handler keeps (as the phone page reads it), not a count of sign-ups.
+            var taken = await signups.TakenAsync([.. own.Select(a => a.Id)], ct);
+            var unfilled = own.Count(a => taken.GetValueOrDefault(a.Id) < a.VolunteersNeeded);
             items.Add(new("volunteering.unfilled", VolunteerText.Get("Work_Unfilled"), unfilled, "/admin/volunteering", WorkItemTone.Todo));
             var pending = await db.Attendances.CountAsync(a => a.Status == AttendanceStatus.CheckedOut, ct);
             items.Add(new("volunteering.hours-pending", VolunteerText.Get("Work_HoursPending"), pending, "/admin/volunteering", WorkItemTone.Todo));
