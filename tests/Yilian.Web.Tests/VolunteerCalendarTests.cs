@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Yilian.Platform.Contracts;
+using Yilian.Activities.Contracts;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Seeding;
 using Yilian.Testing;

@@ -11,8 +11,9 @@ using Yilian.Organizations.Domain;
 using Yilian.Organizations.Features;
 using Yilian.Organizations.Resources;
 using Yilian.Organizations.Seeding;
+using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
-using Yilian.Platform.Contracts.Ui;
+using Yilian.Ui;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Seeding;
 

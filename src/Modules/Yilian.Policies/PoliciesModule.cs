@@ -10,7 +10,7 @@ using Quartz;
 
 using System.Text.Json;
 
-using Yilian.Platform.Contracts.Ui;
+using Yilian.Ui;
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Features;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 using Yilian.Platform.Contracts;
+using Yilian.Projects.Contracts;
 using Yilian.Projects.Data;
 using Yilian.Projects.Features;
 using Yilian.Projects.Seeding;

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
-using Yilian.Platform.Contracts.Ui;
+using Yilian.Ui;
+using Yilian.Volunteers.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Errors;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
-using Yilian.Platform.Contracts;
+using Yilian.Activities.Contracts;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Activities.Features;

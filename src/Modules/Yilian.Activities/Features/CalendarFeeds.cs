@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
 using Yilian.Activities.Resources;
+using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
 using Yilian.Activities.Scheduling;
-using Yilian.Platform.Contracts;
+using Yilian.Activities.Contracts;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Activities.Features;

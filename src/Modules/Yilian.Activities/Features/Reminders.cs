@@ -6,7 +6,10 @@ using Quartz;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
 using Yilian.Activities.Resources;
+using Yilian.Activities.Contracts;
+using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
+using Yilian.Volunteers.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Security;
 

@@ -3,6 +3,7 @@ using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
 using Yilian.Organizations.Resources;
 using Yilian.Platform.Contracts;
+using Yilian.Projects.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Validation;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Yilian.Organizations.Data;
-using Yilian.Platform.Contracts;
-
+using Yilian.Organizations.Contracts;
 namespace Yilian.Organizations.Features;
 
 /// <summary>Platform's view of organizations (binding accounts to them), within the caller's scope.</summary>

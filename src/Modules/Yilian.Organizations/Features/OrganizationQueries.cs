@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
-using Yilian.Platform.Contracts;
+using Yilian.Projects.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Paging;

@@ -1,5 +1,4 @@
 using Yilian.Platform.Contracts;
-
 namespace Yilian.Platform.Domain;
 
 /// <summary>The entries every district starts with; migrations insert them, operators edit them afterwards.</summary>

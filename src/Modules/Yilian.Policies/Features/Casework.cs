@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Yilian.Platform.Contracts;
-
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Imports;

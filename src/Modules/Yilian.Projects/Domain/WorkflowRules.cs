@@ -1,7 +1,6 @@
 using System.Globalization;
 
 using Yilian.Platform.Contracts;
-
 namespace Yilian.Projects.Domain;
 
 /// <summary>Checks a workflow definition before it is published; every problem is named.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
-using Yilian.Platform.Contracts;
+using Yilian.Projects.Contracts;
 using Yilian.Projects.Data;
 using Yilian.Projects.Domain;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.Projects.Data;
 using Yilian.Projects.Domain;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-using Yilian.Platform.Contracts;
+using Yilian.Projects.Contracts;
 using Yilian.Projects.Data;
 using Yilian.Projects.Domain;
 using Yilian.SharedKernel.Errors;

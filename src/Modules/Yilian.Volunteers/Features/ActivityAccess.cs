@@ -1,3 +1,5 @@
+using Yilian.Activities.Contracts;
+using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-using Yilian.Platform.Contracts;
+using Yilian.Activities.Contracts;
 using Yilian.SharedKernel;
 using Yilian.Volunteers.Data;
 using Yilian.Volunteers.Domain;

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 using Yilian.SharedKernel;
+using Yilian.Activities.Contracts;
+using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 using Yilian.SharedKernel.Identifiers;
+using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 
 using Yilian.SharedKernel.Identifiers;
-using Yilian.Platform.Contracts;
+using Yilian.Activities.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Files;
 using Yilian.SharedKernel.Security;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Validation;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
+using Yilian.Volunteers.Contracts;
 using Yilian.SharedKernel.Security;
 using Yilian.Volunteers.Data;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using Yilian.Platform.Contracts;
+using Yilian.Activities.Contracts;
 using Yilian.SharedKernel.Security;
 using Yilian.Volunteers.Data;
 using Yilian.Volunteers.Domain;

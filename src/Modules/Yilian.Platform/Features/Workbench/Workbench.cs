@@ -1,5 +1,4 @@
 using Yilian.Platform.Contracts;
-
 namespace Yilian.Platform.Features.Workbench;
 
 /// <summary>The signed-in person's workbench: every module's to-dos, the ones waiting first (most pressing on top), then the clear ones.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Security;
 using Yilian.Volunteers.Data;

@@ -1,4 +1,4 @@
-namespace Yilian.Platform.Contracts;
+namespace Yilian.Organizations.Contracts;
 
 /// <param name="ContactPhone">The organization's public contact number (printed on the certificates it issues).</param>
 public sealed record OrganizationRef(Guid Id, string Name, string CreditCode, string RegionCode, string? ContactPhone = null);

@@ -18,7 +18,7 @@ public static class Roles
     public static readonly IReadOnlyList<string> BackOffice = [Regulator, PlatformOperator, OrgAdmin, OrgStaff, CommunityOfficer, Mentor];
 
     /// <summary>The role's name in the user's language.</summary>
-    public static string Label(string role) => Resources.PlatformText.Get("Role_" + role);
+    public static string Label(string role) => Resources.RoleText.Get("Role_" + role);
 }
 
 public static class Policies

@@ -1,4 +1,4 @@
-namespace Yilian.Platform.Contracts;
+namespace Yilian.Activities.Contracts;
 
 /// <summary>
 /// Told by the Activities module when a published activity is cancelled, after the cancellation is saved:

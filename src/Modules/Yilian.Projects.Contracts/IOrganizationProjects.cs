@@ -1,4 +1,4 @@
-namespace Yilian.Platform.Contracts;
+namespace Yilian.Projects.Contracts;
 
 public sealed record StageCount(string Stage, string Name, int Count);
 

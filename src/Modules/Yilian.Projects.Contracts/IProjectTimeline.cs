@@ -1,4 +1,4 @@
-namespace Yilian.Platform.Contracts;
+namespace Yilian.Projects.Contracts;
 
 /// <summary>
 /// Implemented by the Projects module: other modules add what happened to a project (an activity held,

@@ -1,4 +1,4 @@
-namespace Yilian.Platform.Contracts;
+namespace Yilian.Activities.Contracts;
 
 /// <summary>How people are named in the calendar.</summary>
 public static class PersonKeys

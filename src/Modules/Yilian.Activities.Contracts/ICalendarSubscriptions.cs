@@ -1,4 +1,4 @@
-namespace Yilian.Platform.Contracts;
+namespace Yilian.Activities.Contracts;
 
 /// <summary>Implemented by the Activities module: a secret .ics address of the caller's own commitments (what the calendar holds them for).</summary>
 public interface ICalendarSubscriptions

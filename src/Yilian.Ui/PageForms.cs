@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 using Yilian.SharedKernel.Errors;
 
-namespace Yilian.Platform.Contracts.Ui;
+namespace Yilian.Ui;
 
 /// <summary>
 /// The back-office forms that post to an endpoint: run the action, go back to the page, and on a user

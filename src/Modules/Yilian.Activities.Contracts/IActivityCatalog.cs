@@ -1,4 +1,4 @@
-namespace Yilian.Platform.Contracts;
+namespace Yilian.Activities.Contracts;
 
 /// <param name="VolunteersNeeded">The sum of the activity's volunteer needs; 0 when it does not recruit.</param>
 public sealed record ActivityBrief(

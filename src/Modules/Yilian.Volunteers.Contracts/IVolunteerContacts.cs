@@ -1,4 +1,6 @@
-namespace Yilian.Platform.Contracts;
+using Yilian.Platform.Contracts;
+
+namespace Yilian.Volunteers.Contracts;
 
 /// <summary>
 /// Implemented by the Volunteers module: the mobile numbers volunteers registered with (verified by a code at
