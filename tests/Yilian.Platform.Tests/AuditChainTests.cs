@@ -13,8 +13,7 @@ public sealed class AuditChainTests
 {
     private static async Task<T> InSystemScopeAsync<T>(YilianApp app, Func<PlatformDbContext, Task<T>> work)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(app.Services);
         return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
     }
 
@@ -135,8 +134,7 @@ public sealed class SqliteDurabilityTests
     public async Task Sqlite_RunsInWalModeWithFullSynchronousCommits()
     {
         await using var app = await YilianApp.StartAsync(Databases.Sqlite);
-        using var system = SystemScope.Enter();
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(app.Services);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         await db.Database.OpenConnectionAsync();
         try

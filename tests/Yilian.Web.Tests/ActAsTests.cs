@@ -17,8 +17,7 @@ public sealed class ActAsTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_InSystemWork_ActsWithThePersonsRolesAndScope_ThenReturnsToTheSystem()
     {
-        using var system = SystemScope.Enter();
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(_app.Services);
         var actAs = scope.ServiceProvider.GetRequiredService<IActAs>();
         var (name, officer, regulator, inSystem) = await actAs.RunAsync("officer", sp =>
         {

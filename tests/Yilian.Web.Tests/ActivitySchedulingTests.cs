@@ -145,8 +145,7 @@ public sealed class ActivitySchedulingTests
         var activityId = Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]);
 
         // Straight to the table, past the engine: the exclusion constraint still says no.
-        using var system = Yilian.SharedKernel.Security.SystemScope.Enter();
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = Yilian.SharedKernel.Security.SystemScope.Begin(app.Services);
         var db = scope.ServiceProvider.GetRequiredService<Yilian.Activities.Data.ActivitiesDbContext>();
         var start = new DateTimeOffset(2026, 12, 8, 2, 0, 0, TimeSpan.Zero); // 10:00 China time
         db.Occurrences.Add(new Yilian.Activities.Domain.Occurrence { Id = Guid.NewGuid(), ActivityId = activityId, VenueId = venue, Start = start, End = start.AddHours(1), BlockEnd = start.AddHours(1) });

@@ -127,8 +127,7 @@ public sealed class PolicyCheckTests
         var hostile = await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "<script>x</script>", phone = "13912345678", consent = true, answers });
         hostile.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await hostile.Content.ReadAsStringAsync()).ShouldContain("不能包含尖括号");
-        using (var scope = app.Services.CreateScope())
-        using (Yilian.SharedKernel.Security.SystemScope.Enter())
+        using (var scope = Yilian.SharedKernel.Security.SystemScope.Begin(app.Services))
         {
             (await scope.ServiceProvider.GetRequiredService<Yilian.Policies.Data.PoliciesDbContext>().ContactRequests.CountAsync()).ShouldBe(0);
         }
@@ -138,8 +137,7 @@ public sealed class PolicyCheckTests
         var saved = await resident.PostAsJsonAsync("/api/v1/policy-check/contact", new { name = "陈阿婆", phone = "13912345678", consent = true, answers, community = "320571001001" });
         saved.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("policies").EnumerateArray().Select(p => p.GetString()).ShouldContain("高龄老人尊老金");
-        using var check = app.Services.CreateScope();
-        using var system = Yilian.SharedKernel.Security.SystemScope.Enter();
+        await using var check = Yilian.SharedKernel.Security.SystemScope.Begin(app.Services);
         var db = check.ServiceProvider.GetRequiredService<Yilian.Policies.Data.PoliciesDbContext>();
         var row = await db.ContactRequests.SingleAsync();
         row.Phone.ShouldBe("13912345678");

@@ -252,8 +252,7 @@ public sealed class ResidentScreeningTests
         await using var app = await YilianApp.StartAsync(Databases.Sqlite);
         using var op = await app.ClientAsAsync("operator");
         var stale = Guid.NewGuid();
-        using (var scope = app.Services.CreateScope())
-        using (Yilian.SharedKernel.Security.SystemScope.Enter())
+        using (var scope = Yilian.SharedKernel.Security.SystemScope.Begin(app.Services))
         {
             var db = scope.ServiceProvider.GetRequiredService<Yilian.Policies.Data.PoliciesDbContext>();
             db.Runs.Add(new Yilian.Policies.Domain.ScreeningRun

@@ -59,9 +59,8 @@ public sealed class SecurityTests : IAsyncLifetime
     public async Task Login_WithTwoFactorEnabled_NeedsTheCurrentTotpCode()
     {
         string key;
-        using (SystemScope.Enter())
         {
-            await using var scope = _app.Services.CreateAsyncScope();
+            await using var scope = SystemScope.Begin(_app.Services);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = (await users.FindByNameAsync("operator"))!;
             await users.ResetAuthenticatorKeyAsync(user);

@@ -32,9 +32,8 @@ public sealed class VolunteerCalendarTests
         for (var i = 0; i < count; i++)
         {
             var name = $"{prefix}{i:00}";
-            using (SystemScope.Enter())
             {
-                await using var scope = app.Services.CreateAsyncScope();
+                await using var scope = SystemScope.Begin(app.Services);
                 var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().RegisterAsync(name, name, "Lantern-Seven-42", Roles.Volunteer, CancellationToken.None);
                 var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
                 var birth = new DateOnly(1988, 1, 1).AddDays(seed + i);

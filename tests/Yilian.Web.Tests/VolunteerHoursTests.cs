@@ -78,9 +78,8 @@ public sealed class VolunteerHoursTests
     {
         var me = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me");
         var first = (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/me/signups"))[0];
-        using (SystemScope.Enter())
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = SystemScope.Begin(app.Services);
             var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
             var template = await db.Signups.AsNoTracking().SingleAsync(s => s.Id == first.GetProperty("id").GetGuid());
             foreach (var activity in activities)

@@ -63,9 +63,8 @@ public sealed class VolunteerMatchingTests
 
         // Others, written straight into the store: one for each rule.
         var ids = new Dictionary<string, Guid>();
-        using (SystemScope.Enter())
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = SystemScope.Begin(app.Services);
             var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
             var i = 0;
             void Add(string name, DateOnly birth, string skills, string levels, string availability = "[]", string unavailable = "[]", double? lat = null, double? lng = null)

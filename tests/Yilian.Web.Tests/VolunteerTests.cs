@@ -68,9 +68,8 @@ public sealed partial class VolunteerTests
         (await anonymous.PostAsJsonAsync("/api/v1/volunteers", Body(code, idNumber))).StatusCode.ShouldBe(HttpStatusCode.Conflict); // registered already
 
         // At rest: neither the ID number nor the phone appears in the table.
-        using (SystemScope.Enter())
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = SystemScope.Begin(app.Services);
             var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
             var raw = await db.Database.SqlQueryRaw<string>("SELECT \"IdNumber\" || '|' || \"Phone\" AS \"Value\" FROM vol_volunteers").ToListAsync();
             raw.ShouldAllBe(r => !r.Contains(idNumber) && !r.Contains(phone));
@@ -144,11 +143,10 @@ public sealed partial class VolunteerTests
 
         // 200 volunteers with accounts, made in-process (registration itself is tested above).
         var names = Enumerable.Range(0, 200).Select(i => $"vol{i:000}").ToList();
-        using (SystemScope.Enter())
         {
             await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (name, ct) =>
             {
-                await using var scope = app.Services.CreateAsyncScope();
+                await using var scope = SystemScope.Begin(app.Services);
                 var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().RegisterAsync(name, name, "Lantern-Seven-42", Roles.Volunteer, ct);
                 var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
                 var i = int.Parse(name[3..], CultureInfo.InvariantCulture);
@@ -299,11 +297,10 @@ public sealed partial class VolunteerTests
         // Ten volunteers with 50 points each.
         var names = Enumerable.Range(0, 10).Select(i => $"shop{i:00}").ToList();
         var ids = new Dictionary<string, Guid>();
-        using (SystemScope.Enter())
         {
             foreach (var name in names)
             {
-                await using var scope = app.Services.CreateAsyncScope();
+                await using var scope = SystemScope.Begin(app.Services);
                 var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().RegisterAsync(name, name, "Lantern-Seven-42", Roles.Volunteer, CancellationToken.None);
                 var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
                 var i = int.Parse(name[4..], CultureInfo.InvariantCulture);

@@ -21,15 +21,13 @@ internal sealed class ModuleMigrator<TContext>(string module) : IModuleMigrator
 
     public async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(services);
         await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(ct);
     }
 
     public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(services);
         return await scope.ServiceProvider.GetRequiredService<TContext>().Database.CanConnectAsync(ct);
     }
 }

@@ -31,13 +31,24 @@ public static class SystemScope
     }
 
     /// <summary>
-    /// Runs system work in a service scope of its own, created inside the system scope: a DbContext captures
-    /// the data scope when it is created, so one taken from this provider sees everything.
+    /// Enters the system scope and creates a service scope inside it; disposing the result leaves both. A DbContext
+    /// captures the data scope when it is created, so one taken from this scope sees everything. This is the one way
+    /// to begin system work that needs services (a job, a command, a cache load): <c>await using var scope =
+    /// SystemScope.Begin(scopes);</c>, or <see cref="RunAsync{T}"/> / <see cref="WithAsync{TService, T}(IServiceScopeFactory, Func{TService, Task{T}})"/> for a lambda.
     /// </summary>
+    public static SystemServiceScope Begin(IServiceScopeFactory scopes)
+    {
+        var system = Enter();
+        return new SystemServiceScope(system, scopes.CreateAsyncScope());
+    }
+
+    /// <inheritdoc cref="Begin(IServiceScopeFactory)"/>
+    public static SystemServiceScope Begin(IServiceProvider services) => Begin(services.GetRequiredService<IServiceScopeFactory>());
+
+    /// <summary>Runs system work in a service scope of its own (see <see cref="Begin(IServiceScopeFactory)"/>).</summary>
     public static async Task<T> RunAsync<T>(IServiceScopeFactory scopes, Func<IServiceProvider, Task<T>> work)
     {
-        using var system = Enter();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Begin(scopes);
         return await work(scope.ServiceProvider);
     }
 
@@ -64,5 +75,23 @@ public static class SystemScope
     private sealed class Exit(bool previous) : IDisposable
     {
         public void Dispose() => Active.Value = previous;
+    }
+}
+
+/// <summary>A service scope created inside the system scope; disposing it disposes the services, then leaves the system scope.</summary>
+public sealed class SystemServiceScope(IDisposable system, AsyncServiceScope scope) : IAsyncDisposable, IDisposable
+{
+    public IServiceProvider ServiceProvider => scope.ServiceProvider;
+
+    public async ValueTask DisposeAsync()
+    {
+        await scope.DisposeAsync();
+        system.Dispose();
+    }
+
+    public void Dispose()
+    {
+        scope.Dispose();
+        system.Dispose();
     }
 }

@@ -9,8 +9,7 @@ public sealed class Seeder(IServiceScopeFactory scopes, ILogger<Seeder> logger)
 {
     public async Task RunAsync(SeedSize size, int seed, CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(scopes);
         var context = new SeedContext(size, seed, logger);
         foreach (var step in scope.ServiceProvider.GetServices<ISeedStep>().OrderBy(s => s.Order))
         {

@@ -47,9 +47,8 @@ internal static class Commands
                     return 0;
                 case "seed-calendar":
                     await MigrateAsync(app, ct);
-                    using (SystemScope.Enter())
                     {
-                        await using var scope = app.Services.CreateAsyncScope();
+                        await using var scope = SystemScope.Begin(app.Services);
                         var communities = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code).ToList();
                         var watch = TimeProvider.System.GetTimestamp();
                         var written = await scope.ServiceProvider.GetRequiredService<Yilian.Activities.Seeding.CalendarScaleSeeder>().RunAsync(
@@ -60,9 +59,8 @@ internal static class Commands
                     return 0;
                 case "seed-volunteers":
                     await MigrateAsync(app, ct);
-                    using (SystemScope.Enter())
                     {
-                        await using var scope = app.Services.CreateAsyncScope();
+                        await using var scope = SystemScope.Begin(app.Services);
                         var communities = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code).ToList();
                         var skills = (await scope.ServiceProvider.GetRequiredService<IDictionaries>().ListAsync(DictionaryTypes.Skill, includeInactive: false, ct)).Select(s => s.Code).ToList();
                         var watch = TimeProvider.System.GetTimestamp();
@@ -74,9 +72,8 @@ internal static class Commands
                     return 0;
                 case "seed-residents":
                     await MigrateAsync(app, ct);
-                    using (SystemScope.Enter())
                     {
-                        await using var scope = app.Services.CreateAsyncScope();
+                        await using var scope = SystemScope.Begin(app.Services);
                         var watch = TimeProvider.System.GetTimestamp();
                         var written = await scope.ServiceProvider.GetRequiredService<Yilian.Policies.Seeding.ResidentScaleSeeder>().RunAsync(
                             int.Parse(Get(options, "households", "500000"), CultureInfo.InvariantCulture), 20261122, ct);
@@ -86,18 +83,16 @@ internal static class Commands
                     return 0;
                 case "screen":
                     await MigrateAsync(app, ct);
-                    using (SystemScope.Enter())
                     {
-                        await using var scope = app.Services.CreateAsyncScope();
+                        await using var scope = SystemScope.Begin(app.Services);
                         Console.WriteLine(await Yilian.Policies.Screening.ScreeningBench.RunAsync(scope.ServiceProvider, DateOnly.Parse(Get(options, "date", "2026-11-22"), CultureInfo.InvariantCulture), options.ContainsKey("store"), ct));
                     }
 
                     return 0;
                 case "import-residents":
                     await MigrateAsync(app, ct);
-                    using (SystemScope.Enter())
                     {
-                        await using var scope = app.Services.CreateAsyncScope();
+                        await using var scope = SystemScope.Begin(app.Services);
                         var file = Require(options, "file");
                         await using var stream = File.OpenRead(file);
                         var watch = TimeProvider.System.GetTimestamp();
@@ -121,9 +116,8 @@ internal static class Commands
                     return await CreateAdminAsync(app, options, ct);
                 case "import-regions":
                     await MigrateAsync(app, ct);
-                    using (SystemScope.Enter())
                     {
-                        await using var scope = app.Services.CreateAsyncScope();
+                        await using var scope = SystemScope.Begin(app.Services);
                         using var reader = new StreamReader(Require(options, "file"));
                         var count = await scope.ServiceProvider.GetRequiredService<RegionImporter>().ImportAsync(reader, ct);
                         Console.WriteLine($"Imported {count} regions.");
@@ -183,8 +177,7 @@ internal static class Commands
         }
 
         var scopeKind = Enum.Parse<ScopeKind>(Get(options, "scope", "District"), ignoreCase: true);
-        using var system = SystemScope.Enter();
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(app.Services);
         var accounts = scope.ServiceProvider.GetRequiredService<AdminAccounts>();
         var user = await accounts.CreateAsync(Require(options, "user"), Get(options, "name", Require(options, "user")), password ?? "",
             Get(options, "role", "Regulator"), scopeKind, Get(options, "region", AccountSeedStep.DistrictCode), null, ct);

@@ -21,8 +21,7 @@ internal sealed class PublicActivities(IServiceProvider services, TimeProvider c
 
     public async Task<IReadOnlyList<PublicActivity>> UpcomingAsync(string? community, int days, CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(services);
         var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
         var now = clock.GetUtcNow();
         var until = now.AddDays(Math.Clamp(days, 1, 62));

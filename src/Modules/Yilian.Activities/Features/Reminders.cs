@@ -84,8 +84,7 @@ internal sealed class ActivityReminderJob(IServiceProvider services) : IJob
             return;
         }
 
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(services);
         var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
         var occurrence = await db.Occurrences.AsNoTracking().FirstOrDefaultAsync(o => o.Id == occurrenceId, cancellationToken);
         var activity = occurrence is null ? null : await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == occurrence.ActivityId, cancellationToken);

@@ -26,11 +26,10 @@ internal sealed class AuditChain(IServiceScopeFactory scopes)
 
     public async Task<int> SealPendingAsync(CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
         var sealedCount = 0;
         while (true)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = SystemScope.Begin(scopes);
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (!db.IsSqlite)
@@ -64,8 +63,7 @@ internal sealed class AuditChain(IServiceScopeFactory scopes)
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(scopes);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         long expected = 1;
         var previous = Genesis;

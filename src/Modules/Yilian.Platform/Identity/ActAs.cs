@@ -23,9 +23,8 @@ internal sealed class ActAs(IServiceScopeFactory scopes, IHttpContextAccessor ac
         }
 
         System.Security.Claims.ClaimsPrincipal principal;
-        await using (var lookup = scopes.CreateAsyncScope())
+        await using (var lookup = SystemScope.Begin(scopes))
         {
-            using var system = SystemScope.Enter();
             var users = lookup.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No account '{userName}' to act as.");
             principal = await lookup.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);

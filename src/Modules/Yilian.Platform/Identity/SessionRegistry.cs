@@ -23,8 +23,7 @@ internal sealed class SessionRegistry(IServiceScopeFactory scopes, TimeProvider 
 
     public async Task<Guid> StartAsync(AppUser user, string kind, string? ip, string? userAgent, CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(scopes);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var now = clock.GetUtcNow();
         var session = new UserSession
@@ -53,8 +52,7 @@ internal sealed class SessionRegistry(IServiceScopeFactory scopes, TimeProvider 
             return true;
         }
 
-        using var system = SystemScope.Enter();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(scopes);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null || session.EndedAt is not null)
@@ -80,8 +78,7 @@ internal sealed class SessionRegistry(IServiceScopeFactory scopes, TimeProvider 
 
     public async Task<bool> EndAsync(Guid sessionId, string endedBy, CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(scopes);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EndedAt == null, ct);
         _lastTouched.TryRemove(sessionId, out _);

@@ -57,8 +57,7 @@ internal sealed class OutboxDispatchJob(IServiceProvider services) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         // Jobs run outside any request: the system scope, entered before the DbContext is made.
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(services);
         await scope.ServiceProvider.GetRequiredService<NotificationOutbox>().DispatchAsync(200, cancellationToken);
     }
 }

@@ -19,8 +19,7 @@ public static class DemoAccounts
             return null;
         }
 
-        using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(services);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var password = await db.Settings.Where(s => s.Key == AccountSeedStep.DemoPasswordSetting).Select(s => s.Value).FirstOrDefaultAsync();
         var users = await db.Users.Where(u => u.IsDemo).OrderBy(u => u.CreatedAt).Select(u => new { u.UserName, u.DisplayName }).ToListAsync();

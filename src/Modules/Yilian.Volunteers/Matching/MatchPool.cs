@@ -95,8 +95,7 @@ internal sealed partial class MatchPool(IServiceScopeFactory scopes, TimeProvide
 
     private async Task<IReadOnlyList<MatchProfile>> LoadAsync(CancellationToken ct)
     {
-        using var system = SystemScope.Enter();
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = SystemScope.Begin(scopes);
         var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
         var catalog = scope.ServiceProvider.GetRequiredService<IActivityCatalog>();
         var calendar = scope.ServiceProvider.GetRequiredService<IPersonCalendar>();

@@ -1,0 +1,33 @@
+namespace Yilian.ArchitectureTests;
+
+/// <summary>Shapes the code keeps as modules are added (docs/modules.md).</summary>
+public class CodeShapeTests
+{
+    private static readonly string Root = RepositoryRoot();
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Yilian.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    private static IEnumerable<string> SourceFiles(params string[] folders) =>
+        folders.SelectMany(f => Directory.EnumerateFiles(Path.Combine(Root, f), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+
+    [Fact]
+    public void SystemWork_BeginsOneWay()
+    {
+        // SystemScope.Begin / RunAsync / WithAsync enter the system scope and make the service scope inside it, in that
+        // order (a DbContext takes its data scope when it is made). Entering by hand is for SystemScope itself.
+        var offenders = SourceFiles("src", "tests", "bench")
+            .Where(f => !f.EndsWith("SystemScope.cs", StringComparison.Ordinal) && File.ReadAllText(f).Contains("SystemScope." + "Enter()", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f)).ToList();
+        offenders.ShouldBeEmpty();
+    }
+}
