@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using Yilian.SharedKernel.Data;
 
 namespace Yilian.Activities.Domain;

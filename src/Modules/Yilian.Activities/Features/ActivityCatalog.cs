@@ -1,9 +1,10 @@
 using System.Text.Json;
+
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Activities.Contracts;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
-using Yilian.Activities.Contracts;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Activities.Features;

@@ -3,14 +3,15 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
+using Yilian.Activities.Contracts;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
 using Yilian.Activities.Resources;
 using Yilian.Activities.Scheduling;
-using Yilian.Activities.Contracts;
 using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.Projects.Contracts;

@@ -1,10 +1,11 @@
 using System.Data.Common;
+
 using Microsoft.EntityFrameworkCore;
 
+using Yilian.Activities.Contracts;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
 using Yilian.Activities.Scheduling;
-using Yilian.Activities.Contracts;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Activities.Features;

@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using Quartz;
 
+using Yilian.Activities.Contracts;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
 using Yilian.Activities.Resources;
-using Yilian.Activities.Contracts;
 using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
-using Yilian.Volunteers.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Security;
+using Yilian.Volunteers.Contracts;
 
 namespace Yilian.Activities.Features;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Microsoft.AspNetCore.Http;
 
 using Yilian.Activities.Domain;

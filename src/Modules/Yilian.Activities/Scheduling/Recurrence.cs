@@ -1,5 +1,6 @@
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+
 using Yilian.Activities.Resources;
 using Yilian.SharedKernel.Errors;
 

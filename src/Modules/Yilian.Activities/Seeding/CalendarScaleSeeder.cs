@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+
 using MiniExcelLibs;
+
 using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
 using Yilian.Organizations.Resources;

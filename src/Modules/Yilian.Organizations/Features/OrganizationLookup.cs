@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Yilian.Organizations.Data;
+
 using Yilian.Organizations.Contracts;
+using Yilian.Organizations.Data;
 namespace Yilian.Organizations.Features;
 
 /// <summary>Platform's view of organizations (binding accounts to them), within the caller's scope.</summary>

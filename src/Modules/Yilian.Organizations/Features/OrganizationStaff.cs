@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+
 using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
 using Yilian.Organizations.Resources;

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+
 using Microsoft.EntityFrameworkCore;
+
 using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
 using Yilian.Organizations.Resources;

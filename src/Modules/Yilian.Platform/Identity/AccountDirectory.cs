@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+
 using Yilian.Platform.Contracts;
 using Yilian.Platform.Data;
 using Yilian.Platform.Domain;

@@ -1,4 +1,5 @@
 using System.Resources;
+
 using Yilian.SharedKernel.Localization;
 
 namespace Yilian.Platform.Resources;

@@ -5,6 +5,7 @@ using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Resources;
 using Yilian.Policies.Rules;
+using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 
@@ -17,6 +18,26 @@ namespace Yilian.Policies;
 /// </summary>
 public sealed class PolicyCatalog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
+    public const int MaxFileChars = 200_000;
+
+    public static SelfCheckResult RunSelfCheck(Dictionary<string, List<string>>? given, DateOnly? date, IReadOnlyList<Policy> policies, TimeProvider clock)
+    {
+        var on = date ?? ChinaTime.Today(clock);
+        var answers = given?.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value);
+        if (answers?.Count > 40)
+        {
+            throw InputValidationException.For("answers", PolicyText.Get("Check_TooManyAnswers"));
+        }
+
+        var facts = SelfCheck.Facts(answers, on, out var problems);
+        if (problems.Count > 0)
+        {
+            throw new InputValidationException(problems.GroupBy(p => p.Attribute).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
+
+        return SelfCheck.Run(policies, facts, on);
+    }
+
     private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Snapshot _snapshot = new(ShippedPolicies.All(), DateTimeOffset.MinValue);
@@ -74,9 +95,9 @@ internal sealed class PolicyPublishing(PoliciesDbContext db, PolicyCatalog catal
 {
     public async Task<Policy> PublishAsync(string? text, CancellationToken ct)
     {
-        if (text is not { Length: > 0 and <= PoliciesModule.MaxPolicyFileChars })
+        if (text is not { Length: > 0 and <= PolicyCatalog.MaxFileChars })
         {
-            throw InputValidationException.For("text", PolicyText.Get("Publish_TextRequired", PoliciesModule.MaxPolicyFileChars / 1000));
+            throw InputValidationException.For("text", PolicyText.Get("Publish_TextRequired", PolicyCatalog.MaxFileChars / 1000));
         }
 
         var current = await catalog.CurrentAsync(ct);

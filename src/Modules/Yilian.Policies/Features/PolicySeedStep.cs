@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using Yilian.Platform.Contracts;
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;

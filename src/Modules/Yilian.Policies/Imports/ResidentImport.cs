@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 
 using Microsoft.EntityFrameworkCore;
+
 using MiniExcelLibs;
 
 using Yilian.Policies.Data;

@@ -1,6 +1,8 @@
 using System.Globalization;
+
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+
 using Yilian.Policies.Resources;
 
 namespace Yilian.Policies.Rules;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Yilian.Policies.Resources;
 
 namespace Yilian.Policies.Rules;

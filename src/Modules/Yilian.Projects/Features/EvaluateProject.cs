@@ -1,5 +1,7 @@
 using System.Text.Json;
+
 using Microsoft.EntityFrameworkCore;
+
 using Yilian.Platform.Contracts;
 using Yilian.Projects.Data;
 using Yilian.Projects.Domain;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Projects.Contracts;

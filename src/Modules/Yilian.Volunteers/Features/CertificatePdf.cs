@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using QRCoder;
+
 using SkiaSharp;
 
 using Yilian.Volunteers.Resources;

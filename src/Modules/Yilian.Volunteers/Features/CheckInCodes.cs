@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Yilian.Volunteers.Features;

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-using Yilian.SharedKernel;
 using Yilian.Activities.Contracts;
 using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
+using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Validation;

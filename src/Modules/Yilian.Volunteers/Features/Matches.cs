@@ -1,12 +1,13 @@
 using System.Diagnostics;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-using Yilian.SharedKernel.Identifiers;
 using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Security;
 using Yilian.Volunteers.Data;
 using Yilian.Volunteers.Domain;

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+
 using SkiaSharp;
 
-using Yilian.SharedKernel.Identifiers;
 using Yilian.Activities.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Files;
+using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Validation;
 using Yilian.Volunteers.Data;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Platform.Contracts;

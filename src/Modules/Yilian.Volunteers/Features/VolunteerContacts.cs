@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 using Yilian.Activities.Contracts;
 using Yilian.Platform.Contracts;
-using Yilian.Volunteers.Contracts;
 using Yilian.SharedKernel.Security;
+using Yilian.Volunteers.Contracts;
 using Yilian.Volunteers.Data;
 
 namespace Yilian.Volunteers.Features;

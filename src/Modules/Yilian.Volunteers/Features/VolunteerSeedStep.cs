@@ -1,8 +1,10 @@
 using System.Text.Json;
+
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
 using SkiaSharp;
 
 using Yilian.Platform.Contracts;

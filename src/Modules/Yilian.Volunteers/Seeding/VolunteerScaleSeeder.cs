@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.SharedKernel.Security;

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+
 using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.Platform.Data;

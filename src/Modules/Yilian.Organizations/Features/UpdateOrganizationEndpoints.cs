@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+using Yilian.Organizations.Domain;
+using Yilian.Platform.Contracts;
+
+namespace Yilian.Organizations.Features;
+
+/// <summary>The HTTP endpoints of UpdateOrganization: its API operations and its pages' form posts, each a named handler.</summary>
+internal static class UpdateOrganizationEndpoints
+{
+    public static IEndpointRouteBuilder MapUpdateOrganizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var feature = app.MapGroup("").WithTags("Organizations");
+        var api = feature.MapGroup("/api/v1/organizations").RequireAuthorization(Policies.BackOffice);
+        api.MapPut("/{id:guid}", UpdateOrganizationAsync)
+            .WithName("UpdateOrganization").WithSummary("Update organization").WithDescription("Profile fields apply at once; registration fields answer 202 with a change for the regulator to review.");
+        api.MapPut("/{id:guid}/regulatory", RegulateOrganizationAsync)
+            .WithName("RegulateOrganization").WithSummary("Regulate organization").WithDescription("Regulator: evaluation grade (valid five years), status, charity and public-fundraising status.");
+        api.MapPut("/{id:guid}/annual-reports/{year:int}", RecordAnnualReportAsync)
+            .WithName("RecordAnnualReport").WithSummary("Record annual report");
+        api.MapGet("/changes", ListRegistrationChangesAsync)
+            .WithName("ListRegistrationChanges").WithSummary("List registration changes");
+        api.MapPost("/changes/{changeId:guid}/approve", ApproveRegistrationChangeAsync)
+            .WithName("ApproveRegistrationChange").WithSummary("Approve registration change");
+        api.MapPost("/changes/{changeId:guid}/reject", RejectRegistrationChangeAsync)
+            .WithName("RejectRegistrationChange").WithSummary("Reject registration change");
+        return app;
+    }
+
+    private static async Task<IResult> UpdateOrganizationAsync(
+        Guid id, UpdateOrganizationRequest request, UpdateOrganization handler, CancellationToken ct) =>
+        await handler.HandleAsync(id, request, ct) is { } change
+            ? Results.Accepted($"/api/v1/organizations/changes/{change}", new { changeId = change })
+            : Results.NoContent();
+
+    private static async Task<NoContent> RegulateOrganizationAsync(
+        Guid id, RegulatoryUpdateRequest request, UpdateOrganization handler, CancellationToken ct)
+    {
+        await handler.RegulateAsync(id, request, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RecordAnnualReportAsync(
+        Guid id, int year, AnnualReportRequest request, UpdateOrganization handler, CancellationToken ct)
+    {
+        await handler.RecordAnnualReportAsync(id, year, request, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<ChangeDto>>> ListRegistrationChangesAsync(
+        ChangeStatus? status, UpdateOrganization handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ChangesAsync(status, ct));
+
+    private static async Task<NoContent> ApproveRegistrationChangeAsync(
+        Guid changeId, ReviewRequest request, UpdateOrganization handler, CancellationToken ct)
+    {
+        await handler.ReviewAsync(changeId, approve: true, request, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RejectRegistrationChangeAsync(
+        Guid changeId, ReviewRequest request, UpdateOrganization handler, CancellationToken ct)
+    {
+        await handler.ReviewAsync(changeId, approve: false, request, ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.SharedKernel;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Security;
+using Yilian.Volunteers.Data;
+
+namespace Yilian.Volunteers.Features;
+
+/// <summary>The HTTP endpoints of Volunteers: its API operations and its pages' form posts, each a named handler.</summary>
+internal static class VolunteersEndpoints
+{
+    public static IEndpointRouteBuilder MapVolunteersEndpoints(this IEndpointRouteBuilder app)
+    {
+        var feature = app.MapGroup("").WithTags("Volunteer registration");
+        var volunteers = feature.MapGroup("/api/v1/volunteers");
+        volunteers.MapGet("/me", MyVolunteerProfileAsync)
+            .RequireAuthorization().WithName("MyVolunteerProfile").WithSummary("My volunteer profile");
+        volunteers.MapGet("/{id:guid}", GetVolunteerAsync)
+            .RequireAuthorization().WithName("GetVolunteer").WithSummary("Get volunteer").WithDescription("ID number and phone masked; within the caller's scope.");
+        return app;
+    }
+
+    private static async Task<IResult> MyVolunteerProfileAsync(
+        VolunteersDbContext db, ICurrentUser user, TimeProvider clock, CancellationToken ct) =>
+        await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.OwnerUserId == user.UserId, ct) is { } v
+            ? Results.Ok(Registration.ToDto(v, ChinaTime.Today(clock)))
+            : throw new NotFoundException("Volunteer", user.UserId ?? "");
+
+    private static async Task<IResult> GetVolunteerAsync(Guid id, VolunteersDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } v
+            ? Results.Ok(Registration.ToDto(v, ChinaTime.Today(clock)))
+            : throw new NotFoundException("Volunteer", id);
+}
