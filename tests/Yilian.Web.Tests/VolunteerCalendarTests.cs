@@ -89,7 +89,7 @@ public sealed class VolunteerCalendarTests
         clash.Status.ShouldBe(HttpStatusCode.Conflict);
         clash.Body.GetProperty("detail").GetString()!.ShouldContain("您已报名「敬老院陪伴」");
         clash.Body.GetProperty("detail").GetString()!.ShouldContain(ten.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm", CultureInfo.InvariantCulture));
-        (await v1.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).GetArrayLength().ShouldBe(1); // nothing written
+        (await v1.Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups")).GetArrayLength().ShouldBe(1); // nothing written
         (await SignUpAsync(v1.Client, c)).Body.GetProperty("status").GetString().ShouldBe("Confirmed"); // half-open: 12:00 follows 12:00
 
         // Waiting holds nobody: v2 waits for A and takes B, which overlaps A; v3 waits behind v2.
@@ -98,7 +98,7 @@ public sealed class VolunteerCalendarTests
         (await SignUpAsync(v2.Client, b)).Body.GetProperty("status").GetString().ShouldBe("Confirmed");
 
         // v1 withdraws from A: v2 is busy at that time now and keeps their place in the queue; v3 is promoted and held.
-        var v1OnA = (await v1.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().Single(s => s.GetProperty("activityId").GetString() == a);
+        var v1OnA = (await v1.Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups")).EnumerateArray().Single(s => s.GetProperty("activityId").GetString() == a);
         (await v1.Client.DeleteAsync($"/api/v1/activities/{a}/signups/{v1OnA.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await StatusOfAsync(org, a, v3.Id)).ShouldBe("Confirmed");
         (await StatusOfAsync(org, a, v2.Id)).ShouldBe("Waitlisted");
@@ -142,12 +142,12 @@ public sealed class VolunteerCalendarTests
         // free while v2, the only one waiting, is busy with D …
         var d = await VolunteerHoursTests.PublishedActivityAsync(org, "社区夜市志愿服务", null, ten.AddHours(5), ten.AddHours(7));
         (await SignUpAsync(v2.Client, d)).Body.GetProperty("status").GetString().ShouldBe("Confirmed");
-        var v3OnA = (await v3.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().Single(s => s.GetProperty("activityId").GetString() == a);
+        var v3OnA = (await v3.Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups")).EnumerateArray().Single(s => s.GetProperty("activityId").GetString() == a);
         (await org.DeleteAsync($"/api/v1/activities/{a}/signups/{v3OnA.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await v3.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray().ShouldContain(n => n.GetProperty("title").GetString() == "报名已取消");
         (await StatusOfAsync(org, a, v2.Id)).ShouldBe("Waitlisted");
         // … and goes to v2 as soon as v2 withdraws from D.
-        var v2OnD = (await v2.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().Single(s => s.GetProperty("activityId").GetString() == d);
+        var v2OnD = (await v2.Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups")).EnumerateArray().Single(s => s.GetProperty("activityId").GetString() == d);
         (await v2.Client.DeleteAsync($"/api/v1/activities/{d}/signups/{v2OnD.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await StatusOfAsync(org, a, v2.Id)).ShouldBe("Confirmed");
 
@@ -182,7 +182,7 @@ public sealed class VolunteerCalendarTests
         var responses = await Task.WhenAll(attempts);
         responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, string.Join(", ", responses.Select(r => r.StatusCode)));
         responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(9);
-        var mine = await volunteer.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups");
+        var mine = await volunteer.Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups");
         mine.GetArrayLength().ShouldBe(1);
         (await BusyAsync(app, PersonKeys.User(volunteer.UserId), ten.AddHours(-1), ten.AddHours(5))).Select(x => x.ActivityId.ToString())
             .ShouldBe([mine[0].GetProperty("activityId").GetString()]);
@@ -211,7 +211,7 @@ public sealed class VolunteerCalendarTests
         foreach (var p in people.Take(2))
         {
             (await p.Client.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).EnumerateArray().ShouldContain(n => n.GetProperty("title").GetString() == "活动已取消");
-            (await p.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Cancelled");
+            (await p.Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups")).EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Cancelled");
         }
 
         (await people[2].Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/invitations"))[0].GetProperty("status").GetString().ShouldBe("Cancelled");

@@ -77,7 +77,7 @@ public sealed class VolunteerHoursTests
     private static async Task OverlappingSignupsAsync(YilianApp app, HttpClient volunteer, IReadOnlyList<string> activities)
     {
         var me = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me");
-        var first = (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/me/signups"))[0];
+        var first = (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups"))[0];
         {
             await using var scope = SystemScope.Begin(app.Services);
             var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();

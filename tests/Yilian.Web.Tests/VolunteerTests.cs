@@ -122,7 +122,7 @@ public sealed partial class VolunteerTests
         var refused14 = await minor.PostAsync(activity.Headers.Location + "/signups", null);
         refused14.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await refused14.Content.ReadAsStringAsync()).ShouldContain("年满 14 周岁");
-        (await minor.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).GetArrayLength().ShouldBe(0);
+        (await minor.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups")).GetArrayLength().ShouldBe(0);
     }
 
     [Theory]
@@ -215,7 +215,7 @@ public sealed partial class VolunteerTests
         (await clients.First(c => c != leaver).PostAsync($"/api/v1/activities/{activity}/signups", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var other = after.First(r => r.GetProperty("status").GetString() == "Waitlisted").GetProperty("id").GetString();
         var stranger = clients.First(c => c != leaver);
-        var strangerOwn = (await stranger.GetFromJsonAsync<JsonElement>("/api/v1/me/signups"))[0].GetProperty("id").GetString();
+        var strangerOwn = (await stranger.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups"))[0].GetProperty("id").GetString();
         if (strangerOwn != other)
         {
             (await stranger.DeleteAsync($"/api/v1/activities/{activity}/signups/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // not even visible

@@ -76,7 +76,7 @@ public sealed class WorkbenchTests
         mine["volunteering.open-to-join"].ShouldBeGreaterThan(0, "activities this week are recruiting");
         mine["platform.unread"].ShouldBeGreaterThan(0, "the demo organization's invitation is waiting");
         (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/invitations")).GetArrayLength().ShouldBeGreaterThan(0);
-        var signups = (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/me/signups")).EnumerateArray().ToList();
+        var signups = (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups")).EnumerateArray().ToList();
         signups.Count(s => s.GetProperty("status").GetString() == "Confirmed").ShouldBeGreaterThanOrEqualTo(2, "served last week and signed up ahead");
         var points = await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/points");
         points.GetProperty("balance").GetInt32().ShouldBeGreaterThan(0, "confirmed hours earned love points");

@@ -11,6 +11,9 @@ namespace Yilian.Platform.Contracts;
 /// <summary>The module an endpoint belongs to; the API document groups its tags by it.</summary>
 public sealed record ModuleMetadata(string Name);
 
+/// <summary>An operation kept for earlier clients; the document marks it deprecated (docs/api.md).</summary>
+public sealed record DeprecatedMetadata(string UseInstead);
+
 /// <summary>
 /// The one way a module maps its HTTP endpoints (docs/modules.md): <c>app.MapModule("Volunteers")</c>, then each
 /// feature's <c>Map…Endpoints()</c>. Every API operation under it declares the problem responses it can answer.
@@ -24,6 +27,16 @@ public static class ModuleApi
         ((IEndpointConventionBuilder)group).Finally(ProblemResponses.Declare);
         return group;
     }
+
+    public const string SpreadsheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Declares a file download: 200 with the file's media type (a typed file result carries no schema of its own).</summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder endpoint, string contentType) =>
+        endpoint.Produces<Stream>(StatusCodes.Status200OK, contentType);
+
+    /// <summary>Marks an operation deprecated in the API document, naming the route to use instead.</summary>
+    public static RouteHandlerBuilder Deprecated(this RouteHandlerBuilder endpoint, string useInstead) =>
+        endpoint.WithMetadata(new DeprecatedMetadata(useInstead));
 }
 
 /// <summary>

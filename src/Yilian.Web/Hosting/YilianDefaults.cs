@@ -72,12 +72,7 @@ internal static class YilianDefaults
             o.EnableErrorLogger = false;
         });
         services.AddAntiforgery();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Yilian 益联 API";
-            doc.Info.Description = "REST API of Yilian. Authenticate with POST /api/v1/auth/token and send `Authorization: Bearer <accessToken>`. Errors are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }));
+        services.AddYilianOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Behind nginx or haproxy the client IP (for login throttling and the audit) comes from

@@ -19,11 +19,13 @@ internal static class CalendarFeedsEndpoints
         feature.MapPost("/admin/calendar/feeds/{id:guid}/revoke", CalendarFeedsRevokeFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         feeds.MapGet("/", ListFeedsAsync)
-            .WithName("ListFeeds").WithSummary("List feeds");
+            .WithName("ListFeeds").WithSummary("List my calendar feeds")
+            .WithDescription("The .ics subscriptions the caller has made (their secret URLs are not shown again).");
         feeds.MapPost("/", CreateFeedAsync)
             .WithName("CreateFeed").WithSummary("Create feed").WithDescription("A secret .ics subscription URL for a venue, an organization or yourself; shown once.");
         feeds.MapDelete("/{id:guid}", RevokeFeedAsync)
-            .WithName("RevokeFeed").WithSummary("Revoke feed");
+            .WithName("RevokeFeed").WithSummary("Revoke a calendar feed")
+            .WithDescription("The feed's URL stops working at once.");
         feature.MapGet("/ical/{token}.ics", IcalAsync)
             .AllowAnonymous().ExcludeFromDescription();
         return app;

@@ -15,9 +15,10 @@ internal static class CalendarQueriesEndpoints
         var feature = app.MapGroup("").WithTags("Activities");
         var activities = feature.MapGroup("/api/v1/activities").RequireAuthorization(Policies.BackOffice);
         activities.MapGet("/{id:guid}", GetActivityAsync)
-            .WithName("GetActivity").WithSummary("Get activity");
+            .WithName("GetActivity").WithSummary("Get an activity")
+            .WithDescription("One activity with its occurrences, venue and staff.");
         feature.MapGet("/api/v1/calendar", CalendarEventsAsync)
-            .WithName("CalendarEvents").WithSummary("Calendar events").RequireAuthorization(Policies.BackOffice)
+            .WithName("CalendarEvents").WithSummary("List calendar events").RequireAuthorization(Policies.BackOffice)
             .WithDescription("Occurrences in a window (at most 62 days): the caller's in full, other bookings of the shown venues without titles.");
         return app;
     }

@@ -12,7 +12,7 @@ internal static class PublicActivitiesEndpoints
     {
         var feature = app.MapGroup("").WithTags("Public activities");
         feature.MapGet("/api/v1/public/activities", PublicActivitiesAsync)
-            .WithName("PublicActivities").WithSummary("Public activities").AllowAnonymous()
+            .WithName("PublicActivities").WithSummary("List public activities").AllowAnonymous()
             .WithDescription("Published activities in the coming days (at most 62), optionally in one community or street.");
         return app;
     }

@@ -19,11 +19,14 @@ internal static class VenuesEndpoints
         venues.MapGet("/", ListVenuesAsync)
             .WithName("ListVenues").WithSummary("List venues").WithDescription("Active venues, optionally within a district, street or community.");
         venues.MapGet("/{id:guid}", GetVenueAsync)
-            .WithName("GetVenue").WithSummary("Get venue");
+            .WithName("GetVenue").WithSummary("Get a venue")
+            .WithDescription("One venue with its hours, capacity and closures.");
         venues.MapPost("/", CreateVenueAsync)
-            .WithName("CreateVenue").WithSummary("Create venue").WithIdempotency();
+            .WithName("CreateVenue").WithSummary("Create a venue").WithIdempotency()
+            .WithDescription("A venue with its community, capacity, weekly hours and point on the map.");
         venues.MapPut("/{id:guid}", UpdateVenueAsync)
-            .WithName("UpdateVenue").WithSummary("Update venue");
+            .WithName("UpdateVenue").WithSummary("Update a venue")
+            .WithDescription("Changes the venue's details; existing bookings are kept.");
         venues.MapPost("/{id:guid}/closures", AddVenueClosureAsync)
             .WithName("AddVenueClosure").WithSummary("Add venue closure").WithDescription("Close the venue on a date (repairs, elections…), besides weekly hours and public holidays.");
         // The same actions for the static pages: forms with antiforgery, then back to the page with the answer.
@@ -34,7 +37,7 @@ internal static class VenuesEndpoints
         feature.MapPost("/admin/venues/{id:guid}/closures", VenuesClosuresFormAsync)
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
         feature.MapGet("/api/v1/free-slots", FreeSlotsNearPointAsync)
-            .WithName("FreeSlotsNearPoint").WithSummary("Free slots near point").RequireAuthorization(Policies.BackOffice)
+            .WithName("FreeSlotsNearPoint").WithSummary("Find free slots nearby").RequireAuthorization(Policies.BackOffice)
             .WithDescription("The earliest free slots in any venue within radiusKm of a point.");
         return app;
     }

@@ -20,7 +20,8 @@ internal static class ImportOrganizationsEndpoints
         feature.MapPost("/admin/organizations/import", OrganizationsImportFormAsync)
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         api.MapGet("/import-template", OrganizationImportTemplate)
-            .WithName("OrganizationImportTemplate").WithSummary("Organization import template");
+            .WithName("OrganizationImportTemplate").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Download the import template")
+            .WithDescription("The Excel template for importing organizations, with the columns and one example row.");
         return app;
     }
 

@@ -25,17 +25,22 @@ internal static class IncubationsEndpoints
         feature.MapPost("/admin/incubation/incubations", IncubationIncubationsFormAsync)
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         incubation.MapGet("/incubators", ListIncubatorsAsync)
-            .WithName("ListIncubators").WithSummary("List incubators");
+            .WithName("ListIncubators").WithSummary("List incubators")
+            .WithDescription("The incubators (operating bases) and how many organizations each is incubating.");
         incubation.MapPost("/incubators", CreateIncubatorAsync)
-            .WithName("CreateIncubator").WithSummary("Create incubator");
+            .WithName("CreateIncubator").WithSummary("Create an incubator")
+            .WithDescription("Platform operators add an incubator with its name and address.");
         incubation.MapPost("/incubators/{id:guid}/incubations", IncubateAsync)
             .WithName("Incubate").WithSummary("Incubate").WithDescription("An organization (or one project) enters the incubator with a steward (a platform operator) and mentors.");
         incubation.MapGet("/incubations", ListIncubationsAsync)
-            .WithName("ListIncubations").WithSummary("List incubations");
+            .WithName("ListIncubations").WithSummary("List incubations")
+            .WithDescription("Organizations in incubation within the caller's scope, with steward, mentors and last advice; mentors see their own.");
         incubation.MapPost("/incubations/{id:guid}/notes", AddAdviceNoteAsync)
-            .WithName("AddAdviceNote").WithSummary("Add advice note");
+            .WithName("AddAdviceNote").WithSummary("Add an advice note")
+            .WithDescription("The steward or a mentor records advice given to the incubated organization.");
         incubation.MapPost("/incubations/{id:guid}/graduate", GraduateIncubationAsync)
-            .WithName("GraduateIncubation").WithSummary("Graduate incubation");
+            .WithName("GraduateIncubation").WithSummary("Graduate an incubation")
+            .WithDescription("Ends the incubation as graduated; its notes stay on record.");
         return app;
     }
 

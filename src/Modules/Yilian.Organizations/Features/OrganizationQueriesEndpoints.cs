@@ -21,9 +21,10 @@ internal static class OrganizationQueriesEndpoints
         api.MapGet("/{id:guid}", GetOrganizationAsync)
             .WithName("GetOrganization").WithSummary("Get organization").WithDescription("One organization; 404 when it does not exist or is outside the caller's scope.");
         api.MapGet("/{id:guid}/profile", GetOrganizationProfileAsync)
-            .WithName("GetOrganizationProfile").WithSummary("Get organization profile");
+            .WithName("GetOrganizationProfile").WithSummary("Get an organization's profile")
+            .WithDescription("One organization with its projects by stage, recent projects and documents, within the caller's scope.");
         api.MapGet("/export", ExportOrganizationsAsync)
-            .WithName("ExportOrganizations").WithSummary("Export organizations").WithDescription("The filtered list as an Excel workbook (.xlsx).");
+            .WithName("ExportOrganizations").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export organizations").WithDescription("The filtered list as an Excel workbook (.xlsx).");
         return app;
     }
 

@@ -21,11 +21,14 @@ internal static class OrganizationStaffEndpoints
         feature.MapPost("/admin/organizations/{id:guid}/staff/{staffId:guid}/remove", OrganizationsStaffRemoveFormAsync)
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
         api.MapGet("/{id:guid}/staff", ListOrganizationStaffAsync)
-            .WithName("ListOrganizationStaff").WithSummary("List organization staff");
+            .WithName("ListOrganizationStaff").WithSummary("List an organization's staff")
+            .WithDescription("The organization's staff, phone numbers masked.");
         api.MapPost("/{id:guid}/staff", AddOrganizationStaffAsync)
-            .WithName("AddOrganizationStaff").WithSummary("Add organization staff");
+            .WithName("AddOrganizationStaff").WithSummary("Add a staff member")
+            .WithDescription("Adds a staff member to the organization (name and mobile number checked).");
         api.MapDelete("/{id:guid}/staff/{staffId:guid}", RemoveOrganizationStaffAsync)
-            .WithName("RemoveOrganizationStaff").WithSummary("Remove organization staff");
+            .WithName("RemoveOrganizationStaff").WithSummary("Remove a staff member")
+            .WithDescription("Removes a staff member; bookings that named them keep their history.");
         return app;
     }
 

@@ -20,21 +20,25 @@ internal static class UpdateOrganizationEndpoints
         api.MapPut("/{id:guid}/regulatory", RegulateOrganizationAsync)
             .WithName("RegulateOrganization").WithSummary("Regulate organization").WithDescription("Regulator: evaluation grade (valid five years), status, charity and public-fundraising status.");
         api.MapPut("/{id:guid}/annual-reports/{year:int}", RecordAnnualReportAsync)
-            .WithName("RecordAnnualReport").WithSummary("Record annual report");
+            .WithName("RecordAnnualReport").WithSummary("Record an annual report")
+            .WithDescription("The organization's annual report for a year: submitted date and result; the regulator sees who has not reported.");
         api.MapGet("/changes", ListRegistrationChangesAsync)
-            .WithName("ListRegistrationChanges").WithSummary("List registration changes");
+            .WithName("ListRegistrationChanges").WithSummary("List registration changes")
+            .WithDescription("Changes to registered fields waiting for, or decided by, the regulator.");
         api.MapPost("/changes/{changeId:guid}/approve", ApproveRegistrationChangeAsync)
-            .WithName("ApproveRegistrationChange").WithSummary("Approve registration change");
+            .WithName("ApproveRegistrationChange").WithSummary("Approve a registration change")
+            .WithDescription("The regulator applies the proposed registration fields to the organization.");
         api.MapPost("/changes/{changeId:guid}/reject", RejectRegistrationChangeAsync)
-            .WithName("RejectRegistrationChange").WithSummary("Reject registration change");
+            .WithName("RejectRegistrationChange").WithSummary("Reject a registration change")
+            .WithDescription("The regulator refuses the change with a reason; the organization keeps its registered fields.");
         return app;
     }
 
-    private static async Task<IResult> UpdateOrganizationAsync(
+    private static async Task<Results<NoContent, Accepted<ChangeRequested>>> UpdateOrganizationAsync(
         Guid id, UpdateOrganizationRequest request, UpdateOrganization handler, CancellationToken ct) =>
         await handler.HandleAsync(id, request, ct) is { } change
-            ? Results.Accepted($"/api/v1/organizations/changes/{change}", new { changeId = change })
-            : Results.NoContent();
+            ? TypedResults.Accepted($"/api/v1/organizations/changes/{change}", new ChangeRequested(change))
+            : TypedResults.NoContent();
 
     private static async Task<NoContent> RegulateOrganizationAsync(
         Guid id, RegulatoryUpdateRequest request, UpdateOrganization handler, CancellationToken ct)
@@ -68,3 +72,6 @@ internal static class UpdateOrganizationEndpoints
         return TypedResults.NoContent();
     }
 }
+
+/// <summary>Registration fields changed: the change waits for the regulator.</summary>
+public sealed record ChangeRequested(Guid ChangeId);

@@ -23,26 +23,26 @@ internal static class CaseworkEndpoints
         screenings.MapGet("/{id:guid}/results", ScreeningResultsAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("ScreeningResults").WithSummary("Screening results").WithDescription("The people a run found (within the caller's data scope).");
         screenings.MapGet("/candidates", CandidatesAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("Candidates").WithSummary("Candidates")
+            .RequireAuthorization(AuthPolicies.BackOffice).WithName("Candidates").WithSummary("List relief leads")
             .WithDescription("The case workers' list: everyone found, filtered by status, policy, or assigned=mine|none (the leads the caller took on, or nobody has).");
         screenings.MapPost("/candidates/{id:guid}/claim", ClaimCandidateAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("ClaimCandidate").WithSummary("Claim candidate")
+            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("ClaimCandidate").WithSummary("Claim a lead")
             .WithDescription("Takes the lead on (claims it): only the one who holds it records its follow-up; 409 with the holder's name when someone else does.");
         screenings.MapPut("/candidates/{id:guid}/assignee", AssignCandidateAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("AssignCandidate").WithSummary("Assign candidate")
+            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("AssignCandidate").WithSummary("Assign a lead")
             .WithDescription("A supervisor (platform operator, or a case worker of a whole street) hands the lead to a case worker of its community or street.");
         screenings.MapGet("/candidates/{id:guid}/workers", CandidateWorkersAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("CandidateWorkers").WithSummary("Candidate workers").WithDescription("The case workers a lead can be handed to.");
         screenings.MapDelete("/candidates/{id:guid}/claim", ReleaseCandidateAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("ReleaseCandidate").WithSummary("Release candidate").WithDescription("Lets the lead go back to the shared list (its holder, or a platform operator).");
         screenings.MapPost("/candidates/{id:guid}/outcome", RecordOutcomeAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("RecordOutcome").WithSummary("Record outcome")
+            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("RecordOutcome").WithSummary("Record a lead's follow-up")
             .WithDescription("Records the follow-up: Contacted, Applied, Declined or NotEligible (the last two with a reason).");
         feature.MapGet("/api/v1/residents/lookup", ResidentLookupAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ResidentLookup").WithSummary("Resident lookup")
+            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ResidentLookup").WithSummary("Look up a resident")
             .WithDescription("A resident found by ID number (within the caller's scope), checked against every policy in force with the traces.");
         feature.MapGet("/api/v1/residents/{id:guid}/trace", ResidentTraceAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ResidentTrace").WithSummary("Resident trace")
+            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ResidentTrace").WithSummary("Trace a resident's eligibility")
             .WithDescription("Every condition of a policy for one resident, with the value used and the department it came from.");
         feature.MapPost("/admin/relief/candidates/{id:guid}/claim", ReliefCandidatesClaimFormAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).ExcludeFromDescription();

@@ -19,13 +19,14 @@ internal static class ContactRequestsEndpoints
     {
         var feature = app.MapGroup("").WithTags("Self-check contacts");
         feature.MapPost("/api/v1/policy-check/contact", PolicyCheckContactAsync)
-            .AllowAnonymous().DisableAntiforgery().WithName("PolicyCheckContact").WithSummary("Policy check contact")
+            .AllowAnonymous().DisableAntiforgery().WithName("PolicyCheckContact").WithSummary("Ask to be contacted")
             .WithDescription("With the resident's consent only: keeps their name, phone and the policies found, so a case worker can call.");
         feature.MapGet("/api/v1/policy-check/contacts", PolicyCheckContactsAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("PolicyCheckContacts").WithSummary("Policy check contacts")
+            .RequireAuthorization(AuthPolicies.BackOffice).WithName("PolicyCheckContacts").WithSummary("List contact requests")
             .WithDescription("Residents who asked to be contacted after their self-check, within the caller's data scope.");
         feature.MapPost("/api/v1/policy-check/contacts/{id:guid}/handled", PolicyCheckContactHandledAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("PolicyCheckContactHandled").WithSummary("Policy check contact handled");
+            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("PolicyCheckContactHandled").WithSummary("Mark a contact request handled")
+            .WithDescription("The case worker has called the resident back.");
         feature.MapPost("/check/contact", CheckContactFormAsync)
             .AllowAnonymous().ExcludeFromDescription();
         feature.MapPost("/admin/relief/contacts/{id:guid}/handled", ReliefContactsHandledFormAsync)

@@ -23,7 +23,7 @@ internal static class PolicyCatalogEndpoints
         policies.MapPost("/validate", ValidatePolicyAsync)
             .RequireAuthorization().DisableAntiforgery().WithName("ValidatePolicy").WithSummary("Validate policy").WithDescription("Checks a policy file; every problem with its line and column.");
         feature.MapPost("/api/v1/policy-check", PolicyCheckAsync)
-            .AllowAnonymous().DisableAntiforgery().WithName("PolicyCheck").WithSummary("Policy check")
+            .AllowAnonymous().DisableAntiforgery().WithName("PolicyCheck").WithSummary("Check which policies apply")
             .WithDescription("Answers in; eligible and not eligible policies with reasons, and the next question that can still change an answer. Nothing is stored.");
         return app;
     }
@@ -31,9 +31,9 @@ internal static class PolicyCatalogEndpoints
     private static async Task<Ok<List<PolicySummary>>> PoliciesAsync(PolicyCatalog catalog, CancellationToken ct) =>
         TypedResults.Ok((await catalog.CurrentAsync(ct)).Select(Summary).ToList());
 
-    private static async Task<IResult> PolicyAsync(string id, int? version, PolicyCatalog catalog, CancellationToken ct) =>
+    private static async Task<Ok<PolicySummary>> PolicyAsync(string id, int? version, PolicyCatalog catalog, CancellationToken ct) =>
         (version is { } v ? catalog.Version(id, v) : (await catalog.CurrentAsync(ct)).FirstOrDefault(p => p.Id == id)) is { } p
-            ? Results.Ok(Summary(p))
+            ? TypedResults.Ok(Summary(p))
             : throw new NotFoundException("Policy", id);
 
     private static async Task<Ok<ValidationAnswer>> ValidatePolicyAsync(PolicyFile body, PolicyCatalog catalog, CancellationToken ct)

@@ -18,10 +18,11 @@ internal static class ScreeningsEndpoints
         var feature = app.MapGroup("").WithTags("Screenings");
         var screenings = feature.MapGroup("/api/v1/screenings");
         screenings.MapPost("/", StartScreeningAsync)
-            .RequireAuthorization(AuthPolicies.Operator).DisableAntiforgery().WithName("StartScreening").WithSummary("Start screening")
+            .RequireAuthorization(AuthPolicies.Operator).DisableAntiforgery().WithName("StartScreening").WithSummary("Start a screening")
             .WithDescription("Starts a screening (full, or incremental over the households changed since the last one); poll its status.");
         screenings.MapGet("/", ScreeningRunsAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ScreeningRuns").WithSummary("Screening runs");
+            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ScreeningRuns").WithSummary("List screening runs")
+            .WithDescription("Recent screening runs with their status and counts.");
         screenings.MapGet("/{id:guid}", ScreeningRunAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("ScreeningRun").WithSummary("Screening run").WithDescription("Status, counts, timings, policy versions and parameter dates of one run.");
         feature.MapPost("/admin/relief/screen", ReliefScreenFormAsync)

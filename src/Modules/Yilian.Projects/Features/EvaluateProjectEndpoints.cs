@@ -15,7 +15,8 @@ internal static class EvaluateProjectEndpoints
         var feature = app.MapGroup("").WithTags("Project evaluation");
         var api = feature.MapGroup("/api/v1/projects").RequireAuthorization(Policies.BackOffice);
         api.MapGet("/{id:guid}/evaluations", ProjectEvaluationsAsync)
-            .WithName("ProjectEvaluations").WithSummary("Project evaluations");
+            .WithName("ProjectEvaluations").WithSummary("List a project's evaluations")
+            .WithDescription("Scores given on the workflow's rubric, with the evaluator's role.");
         api.MapPost("/{id:guid}/evaluations", EvaluateProjectAsync)
             .WithName("EvaluateProject").WithSummary("Evaluate project").WithDescription("Score the project on its workflow's rubric (platform, regulator, mentors; at closing only).");
         return app;

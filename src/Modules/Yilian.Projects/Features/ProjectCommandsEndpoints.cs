@@ -15,13 +15,16 @@ internal static class ProjectCommandsEndpoints
         var feature = app.MapGroup("").WithTags("Projects");
         var api = feature.MapGroup("/api/v1/projects").RequireAuthorization(Policies.BackOffice);
         api.MapPost("/", CreateProjectAsync)
-            .WithName("CreateProject").WithSummary("Create project").WithIdempotency();
+            .WithName("CreateProject").WithSummary("Create a project").WithIdempotency()
+            .WithDescription("A new project at the workflow's first stage, with its indicators.");
         api.MapPost("/{id:guid}/transitions", TransitionProjectAsync)
             .WithName("TransitionProject").WithSummary("Transition project").WithDescription("Move a project to another stage: 403 when the role may not, 409 with every failed check when a gate blocks.");
         api.MapPost("/{id:guid}/comments", CommentOnProjectAsync)
-            .WithName("CommentOnProject").WithSummary("Comment on project");
+            .WithName("CommentOnProject").WithSummary("Comment on a project")
+            .WithDescription("Adds a comment to the project's timeline.");
         api.MapPut("/{id:guid}/indicators/{indicatorId:guid}", SetIndicatorActualAsync)
-            .WithName("SetIndicatorActual").WithSummary("Set indicator actual");
+            .WithName("SetIndicatorActual").WithSummary("Record an indicator's actual value")
+            .WithDescription("Sets the achieved value of one of the project's indicators.");
         return app;
     }
 

@@ -15,9 +15,10 @@ internal static class WorkflowStoreEndpoints
         var feature = app.MapGroup("").WithTags("Project workflows");
         var workflows = feature.MapGroup("/api/v1/workflows").RequireAuthorization(Policies.BackOffice);
         workflows.MapGet("/current", CurrentWorkflowAsync)
-            .WithName("CurrentWorkflow").WithSummary("Current workflow");
+            .WithName("CurrentWorkflow").WithSummary("Get the project workflow")
+            .WithDescription("The workflow in force: stages, transitions, gates and the evaluation rubric.");
         workflows.MapPost("/", PublishWorkflowAsync)
-            .WithName("PublishWorkflow").WithSummary("Publish workflow").RequireAuthorization(Policies.Operator).WithDescription("Body: the workflow definition JSON; refused with every problem named.");
+            .WithName("PublishWorkflow").WithSummary("Publish a project workflow").RequireAuthorization(Policies.Operator).WithDescription("Body: the workflow definition JSON; refused with every problem named.");
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.Ui;
 
@@ -16,13 +17,17 @@ internal static class CertificatesEndpoints
     {
         var feature = app.MapGroup("").WithTags("Certificates");
         feature.MapPost("/api/v1/volunteers/me/certificates", IssueCertificateAsync)
-            .RequireAuthorization().WithName("IssueCertificate").WithSummary("Issue certificate");
+            .RequireAuthorization().WithName("IssueCertificate").WithSummary("Issue my service certificate")
+            .WithDescription("A certificate of the signed-in volunteer's confirmed hours, optionally for one organization, with a number anyone can verify.");
         feature.MapGet("/api/v1/volunteers/me/certificates", MyCertificatesAsync)
-            .RequireAuthorization().WithName("MyCertificates").WithSummary("My certificates");
+            .RequireAuthorization().WithName("MyCertificates").WithSummary("List my certificates")
+            .WithDescription("The certificates issued to the signed-in volunteer, newest first.");
         feature.MapGet("/api/v1/certificates/{number}", GetCertificateAsync)
-            .RequireAuthorization().WithName("GetCertificate").WithSummary("Get certificate");
+            .RequireAuthorization().WithName("GetCertificate").WithSummary("Get a certificate")
+            .WithDescription("One certificate by its number: the holder, or an organizer within scope.");
         feature.MapGet("/api/v1/certificates/{number}/pdf", CertificatePdfAsync)
-            .RequireAuthorization().WithName("CertificatePdf").WithSummary("Certificate pdf");
+            .RequireAuthorization().WithName("CertificatePdf").ProducesFile("application/pdf").WithSummary("Download a certificate as PDF")
+            .WithDescription("The certificate as a PDF with a QR code that opens its public verification page.");
         feature.MapGet("/api/v1/public/certificates/{number}", VerifyCertificateAsync)
             .AllowAnonymous().WithName("VerifyCertificate").WithSummary("Verify certificate").WithDescription("Anyone with the number: valid or not, with the name partly masked.");
         feature.MapPost("/volunteer/certificates", VolunteerCertificatesFormAsync)
@@ -43,15 +48,15 @@ internal static class CertificatesEndpoints
     private static async Task<Ok<CertificateDto>> GetCertificateAsync(string number, Certificates c, CancellationToken ct) =>
         TypedResults.Ok(await c.GetAsync(number, ct));
 
-    private static async Task<IResult> CertificatePdfAsync(string number, HttpRequest http, Certificates c, CancellationToken ct)
+    private static async Task<FileContentHttpResult> CertificatePdfAsync(string number, HttpRequest http, Certificates c, CancellationToken ct)
     {
         var certificate = await c.GetAsync(number, ct);
         var pdf = CertificatePdf.Render(certificate, $"{http.Scheme}://{http.Host}/verify/certificates/{certificate.Number}");
-        return Results.File(pdf, "application/pdf", $"certificate-{certificate.Number}.pdf");
+        return TypedResults.File(pdf, "application/pdf", $"certificate-{certificate.Number}.pdf");
     }
 
-    private static async Task<IResult> VerifyCertificateAsync(string number, Certificates c, CancellationToken ct) =>
-        await c.VerifyAsync(number, ct) is { } check ? Results.Ok(check) : throw new NotFoundException("Certificate", number);
+    private static async Task<Ok<CertificateCheck>> VerifyCertificateAsync(string number, Certificates c, CancellationToken ct) =>
+        await c.VerifyAsync(number, ct) is { } check ? TypedResults.Ok(check) : throw new NotFoundException("Certificate", number);
 
     private static async Task<IResult> VolunteerCertificatesFormAsync(
         [FromForm] Guid? organizationId, Certificates c, CancellationToken ct) =>

@@ -23,17 +23,20 @@ internal static class CheckInsEndpoints
         checkins.MapPost("/{id:guid}/confirm", ConfirmAttendanceAsync)
             .WithName("ConfirmAttendance").WithSummary("Confirm attendance").WithDescription("The organizer confirms: the hours count and earn points, once.");
         checkins.MapPost("/{id:guid}/reject", RejectAttendanceAsync)
-            .WithName("RejectAttendance").WithSummary("Reject attendance");
+            .WithName("RejectAttendance").WithSummary("Reject attendance")
+            .WithDescription("The organizer refuses a check-in with a reason; no hours and no points.");
         checkins.MapPost("/{id:guid}/corrections", CorrectAttendanceAsync)
             .WithName("CorrectAttendance").WithSummary("Correct attendance").WithDescription("New times with a reason; the old ones are kept and the change audited.");
         attendance.MapGet("/checkin-codes", CheckInCodesAsync)
             .WithName("CheckInCodes").WithSummary("Check in codes").WithDescription("The signed codes to show at the occurrence (renew before validUntil).");
         attendance.MapGet("/attendance", AttendanceSheetAsync)
-            .WithName("AttendanceSheet").WithSummary("Attendance sheet");
+            .WithName("AttendanceSheet").WithSummary("Get the attendance sheet")
+            .WithDescription("Every confirmed sign-up of the activity with check-in and check-out times and status.");
         attendance.MapPost("/attendance", RecordAttendanceAsync)
             .WithName("RecordAttendance").WithSummary("Record attendance").WithDescription("The organizer records times for a confirmed sign-up.");
         feature.MapGet("/api/v1/volunteers/me/hours", MyHoursAsync)
-            .RequireAuthorization().WithName("MyHours").WithSummary("My hours");
+            .RequireAuthorization().WithName("MyHours").WithSummary("Get my service hours")
+            .WithDescription("The signed-in volunteer's confirmed total (overlaps counted once) and records.");
         feature.MapGet("/api/v1/volunteers/{id:guid}/hours", VolunteerHoursAsync)
             .RequireAuthorization().WithName("VolunteerHours").WithSummary("Volunteer hours").WithDescription("Confirmed total (overlaps counted once) and records.");
         // Phone and back-office forms.
@@ -48,10 +51,10 @@ internal static class CheckInsEndpoints
         return app;
     }
 
-    private static async Task<IResult> CheckInAsync(CheckInRequest request, CheckIns c, CancellationToken ct)
+    private static async Task<Results<Ok<AttendanceDto>, Created<AttendanceDto>>> CheckInAsync(CheckInRequest request, CheckIns c, CancellationToken ct)
     {
         var result = await c.ScanAsync(request, ct);
-        return result.Repeated ? Results.Ok(result) : Results.Created($"/api/v1/checkins/{result.Id}", result);
+        return result.Repeated ? TypedResults.Ok(result) : TypedResults.Created($"/api/v1/checkins/{result.Id}", result);
     }
 
     private static async Task<Ok<AttendanceDto>> ConfirmAttendanceAsync(Guid id, CheckIns c, CancellationToken ct) =>

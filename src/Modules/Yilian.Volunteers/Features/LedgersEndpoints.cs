@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
+using Yilian.Platform.Contracts;
+
 namespace Yilian.Volunteers.Features;
 
 /// <summary>The HTTP endpoints of Ledgers: its API operations and its pages' form posts, each a named handler.</summary>
@@ -15,15 +17,19 @@ internal static class LedgersEndpoints
         ledgers.MapGet("/activities/{id:guid}", ActivityLedgerAsync)
             .WithName("ActivityLedger").WithSummary("Activity ledger").WithDescription("Sign-ups, attendance, confirmed hours and approved photos of one activity.");
         ledgers.MapGet("/activities/{id:guid}/export", ExportActivityLedgerAsync)
-            .WithName("ExportActivityLedger").WithSummary("Export activity ledger");
+            .WithName("ExportActivityLedger").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export an activity's ledger")
+            .WithDescription("Sign-ups, attendance and confirmed hours of one activity, as Excel.");
         ledgers.MapGet("/organizations/{id:guid}", OrganizationLedgerAsync)
             .WithName("OrganizationLedger").WithSummary("Organization ledger").WithDescription("Per activity in the period (default: the last three months, at most a year).");
         ledgers.MapGet("/organizations/{id:guid}/export", ExportOrganizationLedgerAsync)
-            .WithName("ExportOrganizationLedger").WithSummary("Export organization ledger");
+            .WithName("ExportOrganizationLedger").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export an organization's ledger")
+            .WithDescription("Every activity of the organization in the period with attendance and hours, as Excel.");
         ledgers.MapGet("/volunteers/me/export", ExportMyServiceRecordAsync)
-            .WithName("ExportMyServiceRecord").WithSummary("Export my service record");
+            .WithName("ExportMyServiceRecord").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export my service record")
+            .WithDescription("The signed-in volunteer's confirmed service, as Excel.");
         ledgers.MapGet("/volunteers/{id:guid}/export", ExportVolunteerServiceRecordAsync)
-            .WithName("ExportVolunteerServiceRecord").WithSummary("Export volunteer service record");
+            .WithName("ExportVolunteerServiceRecord").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export a volunteer's service record")
+            .WithDescription("One volunteer's confirmed service within the caller's scope, as Excel.");
         return app;
     }
 

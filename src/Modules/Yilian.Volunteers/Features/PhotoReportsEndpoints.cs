@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using Yilian.Platform.Contracts;
 using Yilian.Ui;
 
 namespace Yilian.Volunteers.Features;
@@ -19,18 +20,20 @@ internal static class PhotoReportsEndpoints
         var feature = app.MapGroup("").WithTags("Photo reports");
         var photos = feature.MapGroup("/api/v1/photo-reports");
         photos.MapPost("/", SubmitPhotoReportAsync)
-            .RequireAuthorization().DisableAntiforgery().WithName("SubmitPhotoReport").WithSummary("Submit photo report")
+            .RequireAuthorization().DisableAntiforgery().WithName("SubmitPhotoReport").WithSummary("Submit a photo report")
             // Read bodies well past the 10 MB rule, so an oversized photo gets the clear 413 answer instead of a dropped connection.
             .WithMetadata(new RequestSizeLimitAttribute(PhotoUploadLimit))
             .WithDescription("multipart/form-data: file (an image, 10 MB), text, optional activityId, place, latitude/longitude. Stored re-encoded without metadata; waits for moderation.");
         photos.MapGet("/", ListPhotoReportsAsync)
             .RequireAuthorization().WithName("ListPhotoReports").WithSummary("List photo reports").WithDescription("Moderators: the queue in their scope; everyone else: their own.");
         photos.MapPost("/{id:guid}/moderation", ModeratePhotoReportAsync)
-            .RequireAuthorization().WithName("ModeratePhotoReport").WithSummary("Moderate photo report");
+            .RequireAuthorization().WithName("ModeratePhotoReport").WithSummary("Moderate a photo report")
+            .WithDescription("Approve (public from then on) or reject with a note.");
         photos.MapGet("/{id:guid}/image", PhotoReportImageAsync)
-            .AllowAnonymous().WithName("PhotoReportImage").WithSummary("Photo report image").WithDescription("Public once approved.");
+            .AllowAnonymous().WithName("PhotoReportImage").ProducesFile("image/jpeg").WithSummary("Get a photo report's image").WithDescription("Public once approved.");
         photos.MapGet("/{id:guid}/thumbnail", PhotoReportThumbnailAsync)
-            .AllowAnonymous().WithName("PhotoReportThumbnail").WithSummary("Photo report thumbnail");
+            .AllowAnonymous().WithName("PhotoReportThumbnail").ProducesFile("image/jpeg").WithSummary("Get a photo report's thumbnail")
+            .WithDescription("A small JPEG; public once approved, otherwise only for its author and moderators.");
         feature.MapPost("/volunteer/photos/send", VolunteerPhotosSendFormAsync)
             .RequireAuthorization().ExcludeFromDescription().WithMetadata(new RequestSizeLimitAttribute(PhotoUploadLimit));
         feature.MapPost("/admin/volunteering/photos/{id:guid}", VolunteeringPhotosFormAsync)
@@ -61,11 +64,11 @@ internal static class PhotoReportsEndpoints
         Guid id, ModerationRequest request, PhotoReports p, CancellationToken ct) =>
         TypedResults.Ok(await p.ModerateAsync(id, request, ct));
 
-    private static async Task<IResult> PhotoReportImageAsync(Guid id, PhotoReports p, CancellationToken ct) =>
-        Results.Stream(await p.OpenAsync(id, false, ct), "image/jpeg");
+    private static async Task<FileStreamHttpResult> PhotoReportImageAsync(Guid id, PhotoReports p, CancellationToken ct) =>
+        TypedResults.Stream(await p.OpenAsync(id, false, ct), "image/jpeg");
 
-    private static async Task<IResult> PhotoReportThumbnailAsync(Guid id, PhotoReports p, CancellationToken ct) =>
-        Results.Stream(await p.OpenAsync(id, true, ct), "image/jpeg");
+    private static async Task<FileStreamHttpResult> PhotoReportThumbnailAsync(Guid id, PhotoReports p, CancellationToken ct) =>
+        TypedResults.Stream(await p.OpenAsync(id, true, ct), "image/jpeg");
 
     private static async Task<IResult> VolunteerPhotosSendFormAsync(
         [FromForm] string? text,

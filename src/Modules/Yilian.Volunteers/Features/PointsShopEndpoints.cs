@@ -17,15 +17,18 @@ internal static class PointsShopEndpoints
         var feature = app.MapGroup("").WithTags("Points shop");
         var shop = feature.MapGroup("/api/v1/points/shop").RequireAuthorization();
         shop.MapGet("/", PointsShopAsync)
-            .WithName("PointsShop").WithSummary("Points shop");
+            .WithName("PointsShop").WithSummary("List the points shop")
+            .WithDescription("Rewards on offer in the caller's scope: points, stock and per-person limit.");
         shop.MapPost("/", CreateRewardAsync)
             .WithName("CreateReward").WithSummary("Create reward").WithDescription("An organizer offers a reward: points, stock, per-person limit.");
         shop.MapPost("/{rewardId:guid}/redemptions", RedeemRewardAsync)
             .WithName("RedeemReward").WithSummary("Redeem reward").WithDescription("Requires Idempotency-Key; 409 when out of stock, over the per-person limit or over the balance.");
         shop.MapGet("/redemptions", RedemptionsAsync)
-            .WithName("Redemptions").WithSummary("Redemptions");
+            .WithName("Redemptions").WithSummary("List redemptions")
+            .WithDescription("Redemptions to hand out (organizers) or your own (mine=true).");
         shop.MapPost("/redemptions/{id:guid}/fulfil", FulfilRedemptionAsync)
-            .WithName("FulfilRedemption").WithSummary("Fulfil redemption");
+            .WithName("FulfilRedemption").WithSummary("Fulfil a redemption")
+            .WithDescription("The organizer hands the reward over; a fulfilled redemption cannot be cancelled.");
         shop.MapPost("/redemptions/{id:guid}/cancel", CancelRedemptionAsync)
             .WithName("CancelRedemption").WithSummary("Cancel redemption").WithDescription("The item goes back to stock and the points back by a compensating row.");
         feature.MapPost("/volunteer/points/redeem", VolunteerPointsRedeemFormAsync)

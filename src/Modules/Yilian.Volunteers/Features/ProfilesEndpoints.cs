@@ -14,9 +14,10 @@ internal static class ProfilesEndpoints
     {
         var feature = app.MapGroup("").WithTags("Talent profiles");
         feature.MapGet("/api/v1/volunteers/me/profile", MyTalentProfileAsync)
-            .RequireAuthorization().WithName("MyTalentProfile").WithSummary("My talent profile");
+            .RequireAuthorization().WithName("MyTalentProfile").WithSummary("Get my talent profile")
+            .WithDescription("Skills with levels, languages, tags, weekly availability and home point of the signed-in volunteer.");
         feature.MapPut("/api/v1/volunteers/me/profile", UpdateTalentProfileAsync)
-            .RequireAuthorization().WithName("UpdateTalentProfile").WithSummary("Update talent profile")
+            .RequireAuthorization().WithName("UpdateTalentProfile").WithSummary("Update my talent profile")
             .WithDescription("Skills with self-rated levels, tags, languages, weekly availability (China time), unavailable dates, home point.");
         feature.MapPost("/api/v1/volunteers/{id:guid}/skills/{code}/verification", VerifySkillAsync)
             .RequireAuthorization().WithName("VerifySkill").WithSummary("Verify skill").WithDescription("An organizer confirms a skill's level (1–5).");

@@ -13,10 +13,10 @@ internal static class RegistrationEndpoints
         var feature = app.MapGroup("").WithTags("Volunteer registration");
         var volunteers = feature.MapGroup("/api/v1/volunteers");
         volunteers.MapPost("/verification-codes", SendVerificationCodeAsync)
-            .AllowAnonymous().DisableAntiforgery().WithName("SendVerificationCode").WithSummary("Send verification code")
+            .AllowAnonymous().DisableAntiforgery().WithName("SendVerificationCode").WithSummary("Send a verification code")
             .WithDescription("Texts a six-digit code to the phone (valid ten minutes, one per minute).");
         volunteers.MapPost("/", RegisterVolunteerAsync)
-            .AllowAnonymous().DisableAntiforgery().WithName("RegisterVolunteer").WithSummary("Register volunteer")
+            .AllowAnonymous().DisableAntiforgery().WithName("RegisterVolunteer").WithSummary("Register as a volunteer")
             .WithDescription("Self-registration with the phone code, real name and ID number (encrypted), consents; under 14 a guardian's consent.");
         return app;
     }

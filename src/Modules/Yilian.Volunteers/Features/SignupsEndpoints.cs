@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.Ui;
 using Yilian.Volunteers.Resources;
@@ -20,15 +21,22 @@ internal static class SignupsEndpoints
         signups.MapPost("/", SignUpAsync)
             .WithName("SignUp").WithSummary("Sign up").WithDescription("Confirmed while places last, then wait-listed in arrival order.");
         signups.MapGet("/", ListSignupsAsync)
-            .WithName("ListSignups").WithSummary("List signups");
+            .WithName("ListSignups").WithSummary("List an activity's sign-ups")
+            .WithDescription("Confirmed and wait-listed sign-ups with positions, for the activity's organizers.");
         signups.MapDelete("/{signupId:guid}", CancelSignupAsync)
             .WithName("CancelSignup").WithSummary("Cancel signup").WithDescription("Withdraw; a confirmed place passes to the first on the waitlist.");
         feature.MapPost("/volunteer/activities/{activityId:guid}/signup", VolunteerActivitiesSignupFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         feature.MapPost("/volunteer/activities/{activityId:guid}/signups/{signupId:guid}/cancel", VolunteerActivitiesSignupsCancelFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
+        feature.MapGet("/api/v1/volunteers/me/signups", MySignupsAsync)
+            .RequireAuthorization().WithName("MySignups").WithSummary("List my sign-ups")
+            .WithDescription("The signed-in volunteer's sign-ups, newest activity first, with status and waitlist position.");
+        // The first release's route, before the "me" convention of docs/api.md: kept until v2.
         feature.MapGet("/api/v1/me/signups", MySignupsAsync)
-            .RequireAuthorization().WithName("MySignups").WithSummary("My signups");
+            .RequireAuthorization().WithName("MySignupsDeprecated").WithSummary("List my sign-ups (deprecated route)")
+            .WithDescription("The same as GET /api/v1/volunteers/me/signups; kept for clients of the first release until /api/v2.")
+            .Deprecated(useInstead: "/api/v1/volunteers/me/signups");
         feature.MapPost("/admin/activities/{activityId:guid}/signups/{signupId:guid}/remove", ActivitiesSignupsRemoveFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         return app;

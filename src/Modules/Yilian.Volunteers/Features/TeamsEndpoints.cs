@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.Ui;
 using Yilian.Volunteers.Resources;
@@ -20,9 +21,11 @@ internal static class TeamsEndpoints
         teams.MapGet("/", TeamsAsync)
             .WithName("Teams").WithSummary("Teams").WithDescription("Organizers: the teams in scope; volunteers: their own. With members and confirmed service.");
         teams.MapPost("/", CreateTeamAsync)
-            .WithName("CreateTeam").WithSummary("Create team");
+            .WithName("CreateTeam").WithSummary("Create a team")
+            .WithDescription("An organizer creates a volunteer team, optionally for one organization.");
         teams.MapGet("/{id:guid}/members", TeamMembersAsync)
-            .WithName("TeamMembers").WithSummary("Team members");
+            .WithName("TeamMembers").WithSummary("List a team's members")
+            .WithDescription("Members with their confirmed service with the team's organization.");
         teams.MapPost("/{id:guid}/members", AddTeamMembersAsync)
             .WithName("AddTeamMembers").WithSummary("Add team members").WithDescription("Adds volunteers once each; leaderId names the team leader.");
         teams.MapPut("/{id:guid}/leader", SetTeamLeaderAsync)
@@ -30,7 +33,7 @@ internal static class TeamsEndpoints
         teams.MapDelete("/{id:guid}/members/{volunteerId:guid}", RemoveTeamMemberAsync)
             .WithName("RemoveTeamMember").WithSummary("Remove team member").WithDescription("Takes a volunteer off the team; their service records stay.");
         teams.MapGet("/{id:guid}/ledger/export", ExportTeamLedgerAsync)
-            .WithName("ExportTeamLedger").WithSummary("Export team ledger").WithDescription("The members' attendance with the team's organization, as Excel.");
+            .WithName("ExportTeamLedger").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export team ledger").WithDescription("The members' attendance with the team's organization, as Excel.");
         feature.MapPost("/admin/volunteering/teams/create", VolunteeringTeamsCreateFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         feature.MapPost("/admin/volunteering/teams/{id:guid}/members", VolunteeringTeamsMembersFormAsync)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.SharedKernel;
@@ -18,20 +19,21 @@ internal static class VolunteersEndpoints
         var feature = app.MapGroup("").WithTags("Volunteer registration");
         var volunteers = feature.MapGroup("/api/v1/volunteers");
         volunteers.MapGet("/me", MyVolunteerProfileAsync)
-            .RequireAuthorization().WithName("MyVolunteerProfile").WithSummary("My volunteer profile");
+            .RequireAuthorization().WithName("MyVolunteerProfile").WithSummary("Get my volunteer record")
+            .WithDescription("The signed-in volunteer's registration, ID number and phone masked; 404 when the account has none.");
         volunteers.MapGet("/{id:guid}", GetVolunteerAsync)
-            .RequireAuthorization().WithName("GetVolunteer").WithSummary("Get volunteer").WithDescription("ID number and phone masked; within the caller's scope.");
+            .RequireAuthorization().WithName("GetVolunteer").WithSummary("Get a volunteer").WithDescription("ID number and phone masked; within the caller's scope.");
         return app;
     }
 
-    private static async Task<IResult> MyVolunteerProfileAsync(
+    private static async Task<Ok<VolunteerDto>> MyVolunteerProfileAsync(
         VolunteersDbContext db, ICurrentUser user, TimeProvider clock, CancellationToken ct) =>
         await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.OwnerUserId == user.UserId, ct) is { } v
-            ? Results.Ok(Registration.ToDto(v, ChinaTime.Today(clock)))
+            ? TypedResults.Ok(Registration.ToDto(v, ChinaTime.Today(clock)))
             : throw new NotFoundException("Volunteer", user.UserId ?? "");
 
-    private static async Task<IResult> GetVolunteerAsync(Guid id, VolunteersDbContext db, TimeProvider clock, CancellationToken ct) =>
+    private static async Task<Ok<VolunteerDto>> GetVolunteerAsync(Guid id, VolunteersDbContext db, TimeProvider clock, CancellationToken ct) =>
         await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } v
-            ? Results.Ok(Registration.ToDto(v, ChinaTime.Today(clock)))
+            ? TypedResults.Ok(Registration.ToDto(v, ChinaTime.Today(clock)))
             : throw new NotFoundException("Volunteer", id);
 }

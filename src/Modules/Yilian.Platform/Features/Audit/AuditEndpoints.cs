@@ -15,9 +15,12 @@ internal static class AuditEndpoints
     {
         var feature = app.MapGroup("").WithTags("Audit");
         var audit = feature.MapGroup("/api/v1/audit").RequireAuthorization(Policies.AuditReader);
-        audit.MapGet("/", SearchAuditAsync).WithName("SearchAudit").WithSummary("Search audit");
-        audit.MapGet("/export", ExportAuditAsync).WithName("ExportAudit").WithSummary("Export audit");
-        audit.MapGet("/verify", VerifyAuditAsync).WithName("VerifyAudit").WithSummary("Verify audit");
+        audit.MapGet("/", SearchAuditAsync).WithName("SearchAudit").WithSummary("Search the audit trail")
+            .WithDescription("Every write with who, when, what changed; personal data masked.");
+        audit.MapGet("/export", ExportAuditAsync).WithName("ExportAudit").ProducesFile("text/csv").WithSummary("Export the audit trail")
+            .WithDescription("The filtered audit entries as CSV.");
+        audit.MapGet("/verify", VerifyAuditAsync).WithName("VerifyAudit").WithSummary("Verify the audit chain")
+            .WithDescription("Seals pending entries and checks the hash chain from the first entry; names the first broken link.");
         return app;
     }
 

@@ -13,8 +13,10 @@ internal static class RegionsEndpoints
     {
         var feature = app.MapGroup("").WithTags("Regions");
         var regions = feature.MapGroup("/api/v1/regions").RequireAuthorization();
-        regions.MapGet("/", ListRegionsAsync).WithName("ListRegions").WithSummary("List regions");
-        regions.MapGet("/{code}", GetRegionAsync).WithName("GetRegion").WithSummary("Get region");
+        regions.MapGet("/", ListRegionsAsync).WithName("ListRegions").WithSummary("List regions")
+            .WithDescription("The children of a region (the district's streets, a street's communities).");
+        regions.MapGet("/{code}", GetRegionAsync).WithName("GetRegion").WithSummary("Get a region")
+            .WithDescription("One region by its 12-digit code.");
         return app;
     }
 

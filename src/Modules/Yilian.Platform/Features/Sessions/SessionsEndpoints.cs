@@ -15,8 +15,10 @@ internal static class SessionsEndpoints
     {
         var feature = app.MapGroup("").WithTags("Sessions");
         var sessions = feature.MapGroup("/api/v1/sessions").RequireAuthorization(Policies.Operator);
-        sessions.MapGet("/", ListOnlineSessionsAsync).WithName("ListOnlineSessions").WithSummary("List online sessions");
-        sessions.MapDelete("/{id:guid}", EndSessionAsync).WithName("EndSession").WithSummary("End session");
+        sessions.MapGet("/", ListOnlineSessionsAsync).WithName("ListOnlineSessions").WithSummary("List online sessions")
+            .WithDescription("Who is signed in, from where, and when they were last seen.");
+        sessions.MapDelete("/{id:guid}", EndSessionAsync).WithName("EndSession").WithSummary("End a session")
+            .WithDescription("Signs the session out at once.");
         feature.MapPost("/admin/sessions/{id:guid}/end", EndSessionFormAsync).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         return app;
     }

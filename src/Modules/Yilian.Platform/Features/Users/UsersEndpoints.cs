@@ -15,9 +15,12 @@ internal static class UsersEndpoints
     {
         var feature = app.MapGroup("").WithTags("Users");
         var users = feature.MapGroup("/api/v1/users").RequireAuthorization(Policies.Operator);
-        users.MapGet("/", ListUsersAsync).WithName("ListUsers").WithSummary("List users");
-        users.MapPost("/", CreateUserAsync).WithName("CreateUser").WithSummary("Create user").WithIdempotency();
-        users.MapPost("/{id}/unlock", UnlockUserAsync).WithName("UnlockUser").WithSummary("Unlock user");
+        users.MapGet("/", ListUsersAsync).WithName("ListUsers").WithSummary("List accounts")
+            .WithDescription("Accounts with roles and scopes, searchable by name.");
+        users.MapPost("/", CreateUserAsync).WithName("CreateUser").WithSummary("Create an account").WithIdempotency()
+            .WithDescription("A back-office account with a role and a data scope; the password must pass the password policy.");
+        users.MapPost("/{id}/unlock", UnlockUserAsync).WithName("UnlockUser").WithSummary("Unlock an account")
+            .WithDescription("Clears a lock-out after too many failed sign-ins.");
         feature.MapPost("/admin/users/{id}/unlock", UnlockUserFormAsync).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         return app;
     }

@@ -13,7 +13,7 @@ internal static class WorkbenchEndpoints
     {
         var feature = app.MapGroup("").WithTags("Workbench");
         feature.MapGet("/api/v1/workbench", GetWorkbenchAsync)
-            .WithName("GetWorkbench").WithSummary("Get workbench").RequireAuthorization()
+            .WithName("GetWorkbench").WithSummary("Get my to-dos").RequireAuthorization()
             .WithDescription("The signed-in person's to-dos, counted within their data scope, each with the page that lists them.");
         return app;
     }
