@@ -30,4 +30,14 @@ public class CodeShapeTests
             .Select(f => Path.GetRelativePath(Root, f)).ToList();
         offenders.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void BusinessRules_AreNamedInTheirModulesCatalogue()
+    {
+        // A refusal is thrown as <Module>Rules.<Rule>.Broken(…), never as a BusinessRuleException with a name typed inline.
+        var offenders = SourceFiles("src/Modules")
+            .Where(f => File.ReadAllText(f).Contains("new " + "BusinessRuleException(", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f)).ToList();
+        offenders.ShouldBeEmpty();
+    }
 }

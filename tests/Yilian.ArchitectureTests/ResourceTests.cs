@@ -60,7 +60,8 @@ public class ResourceTests
     /// </summary>
     private static readonly Dictionary<string, string> ChineseDataFiles = new(StringComparer.Ordinal)
     {
-        ["src/Yilian.Web/Hosting/YilianDefaults.cs"] = "the product's name, 益联, in the API title and the start-up line",
+        ["src/Yilian.Web/Hosting/YilianDefaults.cs"] = "the product's name, 益联, in the start-up line and the API reference page's title",
+        ["src/Yilian.Web/Hosting/OpenApiSetup.cs"] = "the product's name, 益联, in the API document's title",
         ["src/Modules/Yilian.Platform/Domain/DefaultDictionaries.cs"] = "default dictionary entries, renamed by operators afterwards",
         ["src/Modules/Yilian.Projects/Domain/Workflow.cs"] = "the default workflow definition (data, edited on the workflow page)",
         ["src/Modules/Yilian.Projects/Domain/WorkflowRules.cs"] = "the default workflow definition's rule texts",

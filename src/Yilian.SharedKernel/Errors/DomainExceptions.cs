@@ -28,6 +28,33 @@ public class BusinessRuleException(string rule, string message, bool isConflict 
     public object? Details { get; } = details;
 }
 
+/// <summary>
+/// A named rule of the domain, declared once in its module's rules catalogue (<c>Domain/&lt;Module&gt;Rules.cs</c>) with the
+/// message it answers in the user's language: <c>throw VolunteerRules.TooYoung.Broken(minimumAge)</c>. Its name is the
+/// <c>rule</c> member of the API's problem answer; a conflict (409) is a clash with the current state, the others 422.
+/// </summary>
+public sealed class BusinessRule(string name, Func<object?[], string> message, bool isConflict)
+{
+    public string Name { get; } = name;
+
+    public bool IsConflict { get; } = isConflict;
+
+    /// <summary>The exception that says this rule refused the request (its message formatted with <paramref name="args"/>).</summary>
+    public BusinessRuleException Broken(params object?[] args) => new(Name, message(args), IsConflict);
+
+    /// <summary>As <see cref="Broken(object?[])"/>, with a message made by the caller and named members for the answer.</summary>
+    public BusinessRuleException BrokenWith(string text, object? details) => new(Name, text, IsConflict, details);
+
+    /// <summary>Throws <see cref="Broken(object?[])"/> when <paramref name="broken"/> is true.</summary>
+    public void ThrowIf(bool broken, params object?[] args)
+    {
+        if (broken)
+        {
+            throw Broken(args);
+        }
+    }
+}
+
 /// <summary>A business rule, named so that the code reads as the rule it enforces.</summary>
 public interface IBusinessRule
 {

@@ -161,7 +161,7 @@ internal sealed partial class ActivityScheduler(
             ?? throw new NotFoundException("Occurrence", occurrenceId);
         if (activity.Status is ActivityStatus.Cancelled or ActivityStatus.Done)
         {
-            throw new BusinessRuleException("ActivityClosed", ActivityText.Get("Activity_Closed"), isConflict: true);
+            throw ActivityRules.ActivityClosed.Broken();
         }
 
         var slot = ParseInterval(request.Start, request.End);
@@ -244,13 +244,13 @@ internal sealed partial class ActivityScheduler(
         var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == activityId, ct) ?? throw new NotFoundException("Activity", activityId);
         if (activity.Status is ActivityStatus.Cancelled or ActivityStatus.Done)
         {
-            throw new BusinessRuleException("ActivityClosed", ActivityText.Get("Activity_Closed"), isConflict: true);
+            throw ActivityRules.ActivityClosed.Broken();
         }
 
         var now = clock.GetUtcNow();
         if (await db.Occurrences.AnyAsync(o => o.ActivityId == activityId && o.End > now, ct))
         {
-            throw new BusinessRuleException("NotEnded", ActivityText.Get("Activity_NotEnded"), isConflict: true);
+            throw ActivityRules.NotEnded.Broken();
         }
 
         activity.Status = ActivityStatus.Done;
@@ -263,7 +263,7 @@ internal sealed partial class ActivityScheduler(
         var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == activityId, ct) ?? throw new NotFoundException("Activity", activityId);
         if (activity.Status != ActivityStatus.Draft)
         {
-            throw new BusinessRuleException("NotDraft", ActivityText.Get("Activity_NotDraft"), isConflict: true);
+            throw ActivityRules.NotDraft.Broken();
         }
 
         activity.Status = ActivityStatus.Published;
@@ -351,7 +351,7 @@ internal sealed partial class ActivityScheduler(
 
         var list = conflicts.Select(ToDto).ToList();
         var message = ActivityText.Get("Conflict_Summary", list.Count, string.Join("；", list.Select(c => c.Reason).Distinct().Take(5)));
-        return new BusinessRuleException("ScheduleConflict", message, isConflict: true,
+        return ActivityRules.ScheduleConflict.BrokenWith(message,
             new Dictionary<string, object?> { ["conflicts"] = list, ["suggestions"] = suggestions });
     }
 

@@ -84,7 +84,7 @@ internal sealed class Incubations(OrganizationsDbContext db, IAccountDirectory a
 
         if (await db.Incubations.AnyAsync(i => i.OrganizationId == org.Id && i.ProjectId == request.ProjectId && i.Status == IncubationStatus.Active, ct))
         {
-            throw new BusinessRuleException("AlreadyIncubated", OrgText.Get("Incubation_Already"), isConflict: true);
+            throw OrganizationRules.AlreadyIncubated.Broken();
         }
 
         var incubation = new Incubation
@@ -133,7 +133,7 @@ internal sealed class Incubations(OrganizationsDbContext db, IAccountDirectory a
         var incubation = await db.Incubations.FirstOrDefaultAsync(i => i.Id == incubationId, ct) ?? throw new NotFoundException("Incubation", incubationId);
         if (incubation.Status == IncubationStatus.Graduated)
         {
-            throw new BusinessRuleException("AlreadyGraduated", OrgText.Get("Incubation_Graduated"), isConflict: true);
+            throw OrganizationRules.AlreadyGraduated.Broken();
         }
 
         incubation.Status = IncubationStatus.Graduated;

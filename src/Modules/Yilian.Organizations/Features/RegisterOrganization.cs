@@ -50,7 +50,7 @@ internal sealed class RegisterOrganization(OrganizationsDbContext db, IRegionDir
         catch (DbUpdateException)
         {
             // Two registrations raced past the check; the unique index decided.
-            throw new BusinessRuleException(nameof(CreditCodeMustBeUnique), OrgText.Get("DuplicateCreditCodeHidden", organization.CreditCode), isConflict: true);
+            throw OrganizationRules.CreditCodeMustBeUnique.Broken(organization.CreditCode);
         }
 
         return organization.Id;
@@ -70,7 +70,7 @@ internal sealed class RegisterOrganization(OrganizationsDbContext db, IRegionDir
         await Rules.CheckAsync(new CreditCodeMustBeUnique(db, code), ct);
         if (!batch.Add(code))
         {
-            throw new BusinessRuleException(nameof(CreditCodeMustBeUnique), OrgText.Get("DuplicateCreditCodeInFile", code), isConflict: true);
+            throw OrganizationRules.CreditCodeMustBeUnique.BrokenWith(OrgText.Get("DuplicateCreditCodeInFile", code), null);
         }
 
         var organization = new Organization

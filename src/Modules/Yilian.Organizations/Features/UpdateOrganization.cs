@@ -163,7 +163,7 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
         var change = await db.Changes.FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw new NotFoundException("RegistrationChange", changeId);
         if (change.Status != ChangeStatus.Pending)
         {
-            throw new BusinessRuleException("ChangeAlreadyReviewed", OrgText.Get("Review_AlreadyDone"), isConflict: true);
+            throw OrganizationRules.ChangeAlreadyReviewed.Broken();
         }
 
         var comment = request.Comment?.Trim();
@@ -209,7 +209,7 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
         org.HasPublicFundraising = request.HasPublicFundraising ?? org.HasPublicFundraising;
         if (org.HasPublicFundraising && !org.IsCharity)
         {
-            throw new BusinessRuleException("FundraisingNeedsCharityStatus", OrgText.Get("Fundraising_NeedsCharity"));
+            throw OrganizationRules.FundraisingNeedsCharityStatus.Broken();
         }
 
         await db.SaveChangesAsync(ct);

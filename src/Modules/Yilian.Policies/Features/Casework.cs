@@ -105,7 +105,7 @@ internal sealed class Casework(
 
         if (candidate.Status is not (CandidateStatus.Open or CandidateStatus.Contacted))
         {
-            throw new BusinessRuleException("CandidateClosed", PolicyText.Get("Casework_Closed"), isConflict: true);
+            throw PolicyRules.CandidateClosed.Broken();
         }
 
         RequireFreeOrMine(candidate);
@@ -134,7 +134,7 @@ internal sealed class Casework(
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
         if (candidate.Status is not (CandidateStatus.Open or CandidateStatus.Contacted))
         {
-            throw new BusinessRuleException("CandidateClosed", PolicyText.Get("Casework_Closed"), isConflict: true);
+            throw PolicyRules.CandidateClosed.Broken();
         }
 
         if (!free)
@@ -180,7 +180,7 @@ internal sealed class Casework(
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
         if (candidate.Status is not (CandidateStatus.Open or CandidateStatus.Contacted))
         {
-            throw new BusinessRuleException("CandidateClosed", PolicyText.Get("Casework_Closed"), isConflict: true);
+            throw PolicyRules.CandidateClosed.Broken();
         }
 
         var worker = (await accounts.CaseWorkersAsync(candidate.RegionCode, ct)).FirstOrDefault(w => w.Id == workerId)
@@ -215,7 +215,7 @@ internal sealed class Casework(
     {
         if (candidate.AssignedTo is not null && candidate.AssignedTo != user.UserId)
         {
-            throw new BusinessRuleException("CandidateClaimed", PolicyText.Get("Casework_ClaimedBy", candidate.AssignedToName ?? ""), isConflict: true);
+            throw PolicyRules.CandidateClaimed.Broken(candidate.AssignedToName ?? "");
         }
     }
 

@@ -127,7 +127,7 @@ internal sealed class PolicyPublishing(PoliciesDbContext db, PolicyCatalog catal
         }
         catch (DbUpdateException)
         {
-            throw new BusinessRuleException("PolicyVersionTaken", PolicyText.Get("Publish_VersionTaken", policy.Id, policy.Version), isConflict: true);
+            throw PolicyRules.PolicyVersionTaken.Broken(policy.Id, policy.Version);
         }
 
         await catalog.ReloadAsync(ct);

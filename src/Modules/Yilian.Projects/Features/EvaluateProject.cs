@@ -34,7 +34,7 @@ internal sealed class EvaluateProject(ProjectsDbContext db, WorkflowStore workfl
         var definition = await workflows.DefinitionAsync(project.WorkflowId, ct);
         if (!definition.CanEvaluateIn(project.Stage))
         {
-            throw new BusinessRuleException("EvaluationOnlyAtClosing", ProjectText.Get("Evaluation_NotYet"), isConflict: true);
+            throw ProjectRules.EvaluationOnlyAtClosing.Broken();
         }
 
         var scores = request.Scores ?? [];

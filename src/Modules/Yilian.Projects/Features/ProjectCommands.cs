@@ -142,8 +142,8 @@ internal sealed class ProjectCommands(ProjectsDbContext db, WorkflowStore workfl
         var transition = definition.From(project.Stage).FirstOrDefault(t => t.To == request.To && definition.Stage(project.Stage)?.Terminal != true);
         if (transition is null)
         {
-            throw new BusinessRuleException("TransitionNotInWorkflow", ProjectText.Get("Transition_NotAllowed", StageName(definition, project.Stage, english), StageName(definition, request.To ?? "", english)),
-                isConflict: true, details: new { failures = new[] { ProjectText.Get("Transition_NotAllowed", StageName(definition, project.Stage, english), StageName(definition, request.To ?? "", english)) } });
+            throw ProjectRules.TransitionNotInWorkflow.BrokenWith(ProjectText.Get("Transition_NotAllowed", StageName(definition, project.Stage, english), StageName(definition, request.To ?? "", english)),
+                new { failures = new[] { ProjectText.Get("Transition_NotAllowed", StageName(definition, project.Stage, english), StageName(definition, request.To ?? "", english)) } });
         }
 
         if (!transition.Roles.Any(user.IsInRole))
@@ -157,7 +157,7 @@ internal sealed class ProjectCommands(ProjectsDbContext db, WorkflowStore workfl
         var failures = GateChecks.Failures(transition, facts, english);
         if (failures.Count > 0)
         {
-            throw new BusinessRuleException("GateChecksFailed", string.Join("；", failures), isConflict: true, details: new { failures });
+            throw ProjectRules.GateChecksFailed.BrokenWith(string.Join("；", failures), new { failures });
         }
 
         var from = project.Stage;

@@ -43,7 +43,7 @@ internal sealed class Certificates(VolunteersDbContext db, IServiceProvider serv
             .OrderBy(a => a.OccurrenceStart).ToListAsync(ct);
         if (confirmed.Count == 0)
         {
-            throw new BusinessRuleException("NoConfirmedService", VolunteerText.Get("Cert_NoService"), isConflict: false);
+            throw VolunteerRules.NoConfirmedService.Broken();
         }
 
         // One issuing organization per certificate: the one asked for, or the one with the latest confirmed service.

@@ -78,7 +78,7 @@ internal sealed class CheckIns(
     public async Task<AttendanceDto> ScanAsync(CheckInRequest request, CancellationToken ct)
     {
         InputValidator.ThrowIfInvalid(request);
-        var code = codes.Read(request.Code) ?? throw Refused("CodeInvalid", "CheckIn_CodeInvalid");
+        var code = codes.Read(request.Code) ?? throw VolunteerRules.CodeInvalid.Broken();
         var now = clock.GetUtcNow();
         var scannedAt = (request.ScannedAt ?? now).ToUniversalTime();
         if (scannedAt > now.AddMinutes(2))
@@ -88,21 +88,21 @@ internal sealed class CheckIns(
 
         if (now - scannedAt > TimeSpan.FromHours(Rules.OfflineGraceHours))
         {
-            throw Refused("SubmittedTooLate", "CheckIn_TooLate", Rules.OfflineGraceHours);
+            throw VolunteerRules.SubmittedTooLate.Broken(Rules.OfflineGraceHours);
         }
 
         if (scannedAt < code.IssuedAt.AddMinutes(-2) || scannedAt > code.IssuedAt.AddMinutes(Rules.CodeLifetimeMinutes))
         {
-            throw Refused("CodeExpired", "CheckIn_CodeExpired");
+            throw VolunteerRules.CodeExpired.Broken();
         }
 
-        var occurrence = await activities.FindOccurrenceAsync(code.OccurrenceId, ct) ?? throw Refused("CodeInvalid", "CheckIn_CodeInvalid");
-        var activity = await activities.FindAsync(occurrence.ActivityId, ct) ?? throw Refused("CodeInvalid", "CheckIn_CodeInvalid");
+        var occurrence = await activities.FindOccurrenceAsync(code.OccurrenceId, ct) ?? throw VolunteerRules.CodeInvalid.Broken();
+        var activity = await activities.FindAsync(occurrence.ActivityId, ct) ?? throw VolunteerRules.CodeInvalid.Broken();
         var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.OwnerUserId == user.UserId, ct)
             ?? throw new ForbiddenException(VolunteerText.Get("Signup_NotVolunteer"));
         var signup = await db.Signups.AsNoTracking()
             .FirstOrDefaultAsync(s => s.ActivityId == activity.Id && s.VolunteerId == volunteer.Id && s.Status == SignupStatus.Confirmed, ct)
-            ?? throw Refused("NotSignedUp", "CheckIn_NotSignedUp");
+            ?? throw VolunteerRules.NotSignedUp.Broken();
         var distance = CheckDistance(request, activity);
 
         var existing = await db.Attendances.FirstOrDefaultAsync(a => a.VolunteerId == volunteer.Id && a.OccurrenceId == occurrence.Id, ct);
@@ -115,7 +115,7 @@ internal sealed class CheckIns(
 
             if (scannedAt < occurrence.Start.AddMinutes(-Rules.OpensMinutesBefore) || scannedAt >= occurrence.End)
             {
-                throw Refused("OutsideWindow", "CheckIn_OutsideWindow");
+                throw VolunteerRules.OutsideWindow.Broken();
             }
 
             var attendance = existing ?? New(activity, occurrence, signup, volunteer.OwnerUserId);
@@ -147,7 +147,7 @@ internal sealed class CheckIns(
 
         if (existing?.CheckInAt is not { } checkedIn)
         {
-            throw Refused("NotCheckedIn", "CheckIn_OutBeforeIn");
+            throw VolunteerRules.NotCheckedIn.Broken();
         }
 
         if (existing.CheckOutAt is not null)
@@ -157,12 +157,12 @@ internal sealed class CheckIns(
 
         if (scannedAt <= checkedIn)
         {
-            throw Refused("OutBeforeIn", "CheckIn_OutBeforeInTime");
+            throw VolunteerRules.OutBeforeIn.Broken();
         }
 
         if (scannedAt > occurrence.End.AddMinutes(Rules.ClosesMinutesAfter))
         {
-            throw Refused("OutsideWindow", "CheckIn_OutsideWindow");
+            throw VolunteerRules.OutsideWindow.Broken();
         }
 
         existing.CheckOutAt = scannedAt;
@@ -218,7 +218,7 @@ internal sealed class CheckIns(
         var attendance = await db.Attendances.FirstOrDefaultAsync(a => a.VolunteerId == signup.VolunteerId && a.OccurrenceId == occurrence.Id, ct);
         if (attendance is { Status: AttendanceStatus.Confirmed or AttendanceStatus.Rejected })
         {
-            throw Refused("AlreadyConfirmed", "Hours_AlreadyConfirmed");
+            throw VolunteerRules.AlreadyConfirmed.Broken();
         }
 
         if (attendance is null)
@@ -258,7 +258,7 @@ internal sealed class CheckIns(
         var attendance = await db.Attendances.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attendanceId, ct) ?? throw new NotFoundException("Attendance", attendanceId);
         if (attendance.CheckInAt is null || attendance.CheckOutAt is null)
         {
-            throw Refused("Incomplete", "Hours_Incomplete");
+            throw VolunteerRules.Incomplete.Broken();
         }
 
         var organization = await organizations.FindAsync(attendance.OrganizationId, ct);
@@ -443,7 +443,7 @@ internal sealed class CheckIns(
     {
         if (checkIn is null && checkOut is not null)
         {
-            throw Refused("NotCheckedIn", "CheckIn_OutBeforeIn");
+            throw VolunteerRules.NotCheckedIn.Broken();
         }
 
         if (checkIn is { } i && checkOut is { } o && o <= i)
@@ -468,7 +468,7 @@ internal sealed class CheckIns(
         {
             if (Rules.RadiusMeters > 0 && Rules.RequireLocation && activity.Latitude is not null)
             {
-                throw Refused("LocationRequired", "CheckIn_LocationRequired");
+                throw VolunteerRules.LocationRequired.Broken();
             }
 
             return null;
@@ -482,7 +482,7 @@ internal sealed class CheckIns(
         var meters = (int)Math.Round(GreatCircle.Kilometres(lat, lng, venueLat, venueLng) * 1000);
         if (Rules.RadiusMeters > 0 && meters > Rules.RadiusMeters)
         {
-            throw new BusinessRuleException("TooFar", VolunteerText.Get("CheckIn_TooFar", meters, Rules.RadiusMeters), isConflict: false);
+            throw VolunteerRules.TooFar.Broken(meters, Rules.RadiusMeters);
         }
 
         return meters;
@@ -507,9 +507,6 @@ internal sealed class CheckIns(
         ActivityTitle = activity.Title.Length > 200 ? activity.Title[..200] : activity.Title, OccurrenceStart = occurrence.Start, OccurrenceEnd = occurrence.End,
         Status = AttendanceStatus.CheckedIn,
     };
-
-    private static BusinessRuleException Refused(string code, string key, params object?[] args) =>
-        new(code, VolunteerText.Get(key, args), isConflict: code is "AlreadyConfirmed" or "CodeExpired" or "OutsideWindow");
 
     internal static AttendanceDto ToDto(Attendance a) => new(
         a.Id, a.ActivityId, a.OccurrenceId, a.VolunteerId, a.VolunteerName, a.ActivityTitle, a.OccurrenceStart, a.OccurrenceEnd, a.CheckInAt, a.CheckOutAt,

@@ -211,7 +211,7 @@ internal sealed class Matches(
         var upcoming = (await catalog.OccurrencesAsync(activity.Id, ct)).Where(o => o.End > now).Take(60).Select(o => (o.Start, o.End)).ToList();
         if (upcoming.Count == 0)
         {
-            throw new BusinessRuleException("Over", VolunteerText.Get("Signup_Over"), isConflict: true);
+            throw VolunteerRules.Over.Broken();
         }
 
         return Matcher.Target(activity.Id, activity.Title, activity.Needs, activity.MinimumAge, activity.Latitude, activity.Longitude, activity.RegionCode, upcoming);

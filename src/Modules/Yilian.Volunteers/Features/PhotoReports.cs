@@ -137,7 +137,7 @@ internal sealed class PhotoReports(
         var report = await db.PhotoReports.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("PhotoReport", id);
         if (report.Status != PhotoStatus.Pending)
         {
-            throw new BusinessRuleException("AlreadyModerated", VolunteerText.Get("Photo_AlreadyModerated"), isConflict: true);
+            throw VolunteerRules.AlreadyModerated.Broken();
         }
 
         report.Status = request.Approve ? PhotoStatus.Approved : PhotoStatus.Rejected;

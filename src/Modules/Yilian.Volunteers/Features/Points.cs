@@ -126,13 +126,13 @@ internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProv
         if (moved == 0)
         {
             await UndoAsync(own, 0);
-            throw new BusinessRuleException("InsufficientPoints", VolunteerText.Get("Points_Insufficient"), isConflict: true);
+            throw VolunteerRules.InsufficientPoints.Broken();
         }
 
         if (reverses is { } reversed && await Ledger.AnyAsync(p => p.Reverses == reversed, ct))
         {
             await UndoAsync(own, delta);
-            throw new BusinessRuleException("AlreadyReversed", VolunteerText.Get("Points_AlreadyReversed"), isConflict: true);
+            throw VolunteerRules.AlreadyReversed.Broken();
         }
 
         var entry = new PointsEntry

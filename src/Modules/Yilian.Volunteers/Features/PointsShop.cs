@@ -93,14 +93,14 @@ internal sealed class PointsShop(VolunteersDbContext db, Points points, Activity
         if (await db.Rewards.Where(r => r.Id == rewardId && r.Active && r.Stock > 0).ExecuteUpdateAsync(s => s.SetProperty(r => r.Stock, r => r.Stock - 1), ct) == 0)
         {
             await tx.RollbackAsync(ct);
-            throw new BusinessRuleException("OutOfStock", VolunteerText.Get("Shop_OutOfStock"), isConflict: true);
+            throw VolunteerRules.OutOfStock.Broken();
         }
 
         var taken = await db.Redemptions.CountAsync(r => r.RewardId == rewardId && r.VolunteerId == volunteer.Id && r.Status != RedemptionStatus.Cancelled, ct);
         if (taken >= reward.PerPersonLimit)
         {
             await tx.RollbackAsync(ct);
-            throw new BusinessRuleException("PerPersonLimit", VolunteerText.Get("Shop_Limit_Reached", reward.PerPersonLimit), isConflict: true);
+            throw VolunteerRules.PerPersonLimit.Broken(reward.PerPersonLimit);
         }
 
         PointsEntryDto spent;
@@ -160,7 +160,7 @@ internal sealed class PointsShop(VolunteersDbContext db, Points points, Activity
         var redemption = await db.Redemptions.FirstOrDefaultAsync(r => r.Id == redemptionId, ct) ?? throw new NotFoundException("Redemption", redemptionId);
         if (redemption.Status != RedemptionStatus.Redeemed)
         {
-            throw new BusinessRuleException("AlreadySettled", VolunteerText.Get("Shop_AlreadySettled"), isConflict: true);
+            throw VolunteerRules.AlreadySettled.Broken();
         }
 
         await points.EnsureBalanceAsync(redemption.VolunteerId, ct);

@@ -121,7 +121,7 @@ internal sealed class Profiles(VolunteersDbContext db, IDictionaries dictionarie
         var index = levels.FindIndex(l => l.Code == code);
         if (index < 0)
         {
-            throw new BusinessRuleException("SkillNotClaimed", VolunteerText.Get("Profile_SkillNotClaimed"), isConflict: false);
+            throw VolunteerRules.SkillNotClaimed.Broken();
         }
 
         levels[index] = levels[index] with { Verified = request.Level, VerifiedBy = user.UserName };

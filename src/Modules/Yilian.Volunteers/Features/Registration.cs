@@ -84,7 +84,7 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
         var now = clock.GetUtcNow();
         if (await db.Codes.AnyAsync(c => c.PhoneIndex == index && c.IssuedAt > now - ResendAfter, ct))
         {
-            throw new BusinessRuleException("CodeTooSoon", VolunteerText.Get("Vol_CodeTooSoon", (int)ResendAfter.TotalSeconds), isConflict: true);
+            throw VolunteerRules.CodeTooSoon.Broken((int)ResendAfter.TotalSeconds);
         }
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
@@ -127,7 +127,7 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
         if (await db.Volunteers.IgnoreQueryFilters().AnyAsync(v => v.IdNumberIndex == idIndex || v.PhoneIndex == phoneIndex, ct))
         {
             // Uniqueness must look past the caller's scope (an anonymous caller sees nothing); the answer says only "already registered".
-            throw new BusinessRuleException("AlreadyRegistered", VolunteerText.Get("Vol_AlreadyRegistered"), isConflict: true);
+            throw VolunteerRules.AlreadyRegistered.Broken();
         }
 
         await UseCodeAsync(phoneIndex, request.Code!, ct);

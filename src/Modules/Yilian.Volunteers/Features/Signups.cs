@@ -34,12 +34,12 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
 
         if (activity.VolunteersNeeded == 0)
         {
-            throw new BusinessRuleException("NotRecruiting", VolunteerText.Get("Signup_NotRecruiting"), isConflict: true);
+            throw VolunteerRules.NotRecruiting.Broken();
         }
 
         if (activity.End <= clock.GetUtcNow())
         {
-            throw new BusinessRuleException("Over", VolunteerText.Get("Signup_Over"), isConflict: true);
+            throw VolunteerRules.Over.Broken();
         }
 
         var volunteer = await db.Volunteers.FirstOrDefaultAsync(v => v.OwnerUserId == user.UserId, ct)
@@ -47,13 +47,13 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         var age = Age.On(volunteer.BirthDate, DateOnly.FromDateTime(ChinaTime.ToChina(activity.Start).DateTime));
         if (activity.MinimumAge > 0 && age < activity.MinimumAge)
         {
-            throw new BusinessRuleException("TooYoung", VolunteerText.Get("Signup_TooYoung", activity.MinimumAge), isConflict: false);
+            throw VolunteerRules.TooYoung.Broken(activity.MinimumAge);
         }
 
         await EnsurePlacesAsync(activityId, activity.VolunteersNeeded, ct);
         if (await db.Signups.AnyAsync(s => s.ActivityId == activityId && s.VolunteerId == volunteer.Id && s.Status != SignupStatus.Cancelled, ct))
         {
-            throw new BusinessRuleException("AlreadySignedUp", VolunteerText.Get("Signup_Already"), isConflict: true);
+            throw VolunteerRules.AlreadySignedUp.Broken();
         }
 
         // The calendar holds the volunteer first (its own transaction, its engine): a clash refuses the sign-up with the other activity named.
@@ -102,7 +102,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         await db.Places.Where(p => p.ActivityId == activityId).ExecuteUpdateAsync(s => s.SetProperty(p => p.NextSequence, p => p.NextSequence + 1), ct);
         if (await db.Signups.AnyAsync(s => s.ActivityId == activityId && s.VolunteerId == volunteer.Id && s.Status != SignupStatus.Cancelled, ct))
         {
-            throw new BusinessRuleException("AlreadySignedUp", VolunteerText.Get("Signup_Already"), isConflict: true);
+            throw VolunteerRules.AlreadySignedUp.Broken();
         }
 
         var sequence = await db.Places.Where(p => p.ActivityId == activityId).Select(p => p.NextSequence).SingleAsync(ct);
@@ -133,7 +133,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
     {
         var lines = clashes.Take(3).Select(c => VolunteerText.Get("Signup_Clash", c.OtherTitle ?? VolunteerText.Get("Signup_ClashOther"),
             ChinaTime.ToChina(c.OtherStart).ToString(VolunteerText.Get("Format_DayTime"), CultureInfo.CurrentUICulture), ChinaTime.ToChina(c.OtherEnd).ToString("HH:mm", CultureInfo.InvariantCulture)));
-        return new BusinessRuleException("ScheduleConflict", string.Join("；", lines.Distinct()), isConflict: true,
+        return VolunteerRules.ScheduleConflict.BrokenWith(string.Join("；", lines.Distinct()),
             new Dictionary<string, object?> { ["conflicts"] = clashes });
     }
 
@@ -162,7 +162,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
             // Once it has begun, the record of who came is the organizer's: a volunteer can no longer withdraw alone.
             if (signup.OwnerUserId == user.UserId && !Organizer && (await activities.FindAsync(activityId, ct))?.Start <= clock.GetUtcNow())
             {
-                throw new BusinessRuleException("Started", VolunteerText.Get("Signup_WithdrawStarted"), isConflict: true);
+                throw VolunteerRules.Started.Broken();
             }
 
             wasConfirmed = signup.Status == SignupStatus.Confirmed;

@@ -48,7 +48,7 @@ internal sealed class Teams(VolunteersDbContext db, ActivityAccess access, IOrga
         var name = request.Name!.Trim();
         if (await db.Teams.AnyAsync(t => t.OrganizationId == organizationId && t.Name == name, ct))
         {
-            throw new BusinessRuleException("TeamExists", VolunteerText.Get("Team_Exists"), isConflict: true);
+            throw VolunteerRules.TeamExists.Broken();
         }
 
         var team = new Team

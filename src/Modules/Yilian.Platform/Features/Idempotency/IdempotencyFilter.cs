@@ -53,7 +53,7 @@ internal sealed class IdempotencyFilter(PlatformDbContext db, TimeProvider clock
         }
         catch (DbUpdateException)
         {
-            throw new BusinessRuleException("IdempotentRequestInProgress", PlatformText.Get("Idempotency_InProgress"), isConflict: true);
+            throw PlatformRules.IdempotentRequestInProgress.Broken();
         }
 
         object? result;
@@ -81,12 +81,12 @@ internal sealed class IdempotencyFilter(PlatformDbContext db, TimeProvider clock
     {
         if (existing.Endpoint != endpoint || existing.RequestHash != hash)
         {
-            throw new BusinessRuleException("IdempotencyKeyReused", PlatformText.Get("Idempotency_Reused"));
+            throw PlatformRules.IdempotencyKeyReused.Broken();
         }
 
         if (existing.ResponseStatus == 0)
         {
-            throw new BusinessRuleException("IdempotentRequestInProgress", PlatformText.Get("Idempotency_InProgress"), isConflict: true);
+            throw PlatformRules.IdempotentRequestInProgress.Broken();
         }
 
         http.Response.Headers["Idempotency-Replayed"] = "true";
