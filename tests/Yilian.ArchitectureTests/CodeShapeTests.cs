@@ -40,4 +40,16 @@ public class CodeShapeTests
             .Select(f => Path.GetRelativePath(Root, f)).ToList();
         offenders.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void RoleChecks_LiveInEachModulesPermissions()
+    {
+        // Route-level access is a named policy (IdentitySetup); in handlers, a role check is a named permission of the
+        // module (Domain/<Module>Permissions.cs), so "who may" is answered in one place per module.
+        var offenders = SourceFiles("src/Modules")
+            .Where(f => !f.EndsWith("Permissions.cs", StringComparison.Ordinal) && !f.EndsWith("ScopeClaims.cs", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains(".IsInRole", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f)).ToList();
+        offenders.ShouldBeEmpty();
+    }
 }

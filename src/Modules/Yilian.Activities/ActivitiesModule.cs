@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-using Yilian.Platform.Contracts;
 using Yilian.Activities.Contracts;
 using Yilian.Activities.Data;
 using Yilian.Activities.Features;
 using Yilian.Activities.Seeding;
+using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Seeding;
 

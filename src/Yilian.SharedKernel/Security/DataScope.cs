@@ -68,4 +68,18 @@ public interface ICurrentUser
     bool IsAuthenticated { get; }
 
     bool IsInRole(string role);
+
+    /// <summary>Whether the person holds any of <paramref name="roles"/> (used by each module's named permissions).</summary>
+    bool IsInAnyRole(params ReadOnlySpan<string> roles)
+    {
+        foreach (var role in roles)
+        {
+            if (IsInRole(role))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,5 +1,5 @@
-using Yilian.SharedKernel.Errors;
 using Yilian.Activities.Resources;
+using Yilian.SharedKernel.Errors;
 
 namespace Yilian.Activities.Domain;
 

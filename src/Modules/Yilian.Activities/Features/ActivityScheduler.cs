@@ -420,7 +420,7 @@ internal sealed partial class ActivityScheduler(
 
     private void RequireScheduler()
     {
-        if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer) || SystemScope.IsActive))
+        if (!ActivityPermissions.Schedules(user))
         {
             throw new ForbiddenException(ActivityText.Get("Activity_Forbidden"));
         }
@@ -435,7 +435,7 @@ internal sealed partial class ActivityScheduler(
         {
             org = await organizations.FindAsync(organizationId, ct) ?? throw InputValidationException.For("organizationId", ActivityText.Get("Activity_UnknownOrganization"));
         }
-        else if (!user.IsInRole(Roles.CommunityOfficer) && !user.IsInRole(Roles.PlatformOperator) && !SystemScope.IsActive)
+        else if (!ActivityPermissions.BooksForAnyone(user))
         {
             throw InputValidationException.For("organizationId", ActivityText.Get("Activity_UnknownOrganization"));
         }

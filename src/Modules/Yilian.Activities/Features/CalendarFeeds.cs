@@ -11,7 +11,6 @@ using Yilian.Activities.Contracts;
 using Yilian.Activities.Data;
 using Yilian.Activities.Domain;
 using Yilian.Activities.Resources;
-using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 
@@ -51,7 +50,7 @@ internal sealed class CalendarFeeds(ActivitiesDbContext db, Venues venues, ICurr
             case FeedKind.Organization:
                 var org = request.OwnerId ?? Guid.Empty;
                 var current = scope.Current;
-                if (!(current.IsUnrestricted || current.Organizations.Contains(org) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Regulator)))
+                if (!(current.IsUnrestricted || current.Organizations.Contains(org) || ActivityPermissions.KeepsEverything(user)))
                 {
                     throw new ForbiddenException(ActivityText.Get("Feed_Forbidden"));
                 }

@@ -177,15 +177,15 @@ internal sealed class Venues(ActivitiesDbContext db, ICurrentUser user, IDataSco
 
     private bool IsKeeper(Venue venue)
     {
-        if (user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Regulator) || SystemScope.IsActive)
+        if (ActivityPermissions.KeepsEverything(user) || SystemScope.IsActive)
         {
             return true;
         }
 
         var current = scope.Current;
         return venue.OwnerKind == VenueOwnerKind.Organization
-            ? venue.OwnerOrganizationId is { } org && user.IsInRole(Roles.OrgAdmin) && current.Organizations.Contains(org)
-            : user.IsInRole(Roles.CommunityOfficer) && current.CoversRegion(venue.RegionCode);
+            ? venue.OwnerOrganizationId is { } org && ActivityPermissions.KeepsOwnVenues(user) && current.Organizations.Contains(org)
+            : ActivityPermissions.KeepsCommunityVenues(user) && current.CoversRegion(venue.RegionCode);
     }
 
     private void RequireKeeper(Venue venue)

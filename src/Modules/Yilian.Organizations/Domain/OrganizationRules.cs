@@ -1,5 +1,5 @@
-using Yilian.SharedKernel.Errors;
 using Yilian.Organizations.Resources;
+using Yilian.SharedKernel.Errors;
 
 namespace Yilian.Organizations.Domain;
 

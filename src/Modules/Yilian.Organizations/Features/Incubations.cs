@@ -107,7 +107,7 @@ internal sealed class Incubations(OrganizationsDbContext db, IAccountDirectory a
     public async Task AddNoteAsync(Guid incubationId, NoteRequest request, CancellationToken ct)
     {
         var incubation = await db.Incubations.FirstOrDefaultAsync(i => i.Id == incubationId, ct) ?? throw new NotFoundException("Incubation", incubationId);
-        var mayAdvise = incubation.StewardUserId == user.UserId || incubation.Mentors.Split(',').Contains(user.UserName) || user.IsInRole(Roles.PlatformOperator);
+        var mayAdvise = incubation.StewardUserId == user.UserId || incubation.Mentors.Split(',').Contains(user.UserName) || OrganizationPermissions.RunsIncubators(user);
         if (!mayAdvise)
         {
             throw new ForbiddenException(OrgText.Get("Incubation_NotAdvisor"));
@@ -152,7 +152,7 @@ internal sealed class Incubations(OrganizationsDbContext db, IAccountDirectory a
 
     private void RequireOperator()
     {
-        if (!user.IsInRole(Roles.PlatformOperator) && !user.IsInRole(Roles.Regulator))
+        if (!OrganizationPermissions.Oversees(user))
         {
             throw new ForbiddenException(OrgText.Get("Incubation_OperatorsOnly"));
         }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Yilian.Organizations.Data;
 using Yilian.Organizations.Domain;
 using Yilian.Organizations.Resources;
-using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Security;
@@ -72,7 +71,7 @@ internal sealed class OrganizationStaff(OrganizationsDbContext db, ICurrentUser 
 
     private void RequireKeeper()
     {
-        if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Regulator)))
+        if (!OrganizationPermissions.KeepsOrganizations(user))
         {
             throw new ForbiddenException(OrgText.Get("Edit_Forbidden"));
         }

@@ -71,7 +71,7 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
     {
         InputValidator.ThrowIfInvalid(request);
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("Organization", id);
-        if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Regulator)))
+        if (!OrganizationPermissions.KeepsOrganizations(user))
         {
             throw new ForbiddenException(OrgText.Get("Edit_Forbidden"));
         }
@@ -129,7 +129,7 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
         Guid? pending = null;
         if (registration.Any)
         {
-            if (user.IsInRole(Roles.Regulator))
+            if (OrganizationPermissions.Regulates(user))
             {
                 Apply(org, registration);
             }
@@ -155,7 +155,7 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
 
     public async Task ReviewAsync(Guid changeId, bool approve, ReviewRequest request, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Regulator))
+        if (!OrganizationPermissions.Regulates(user))
         {
             throw new ForbiddenException(OrgText.Get("Review_Forbidden"));
         }
@@ -187,7 +187,7 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
 
     public async Task RegulateAsync(Guid id, RegulatoryUpdateRequest request, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Regulator))
+        if (!OrganizationPermissions.Regulates(user))
         {
             throw new ForbiddenException(OrgText.Get("Review_Forbidden"));
         }
@@ -217,7 +217,7 @@ internal sealed class UpdateOrganization(OrganizationsDbContext db, ICurrentUser
 
     public async Task RecordAnnualReportAsync(Guid id, int year, AnnualReportRequest request, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Regulator))
+        if (!OrganizationPermissions.Regulates(user))
         {
             throw new ForbiddenException(OrgText.Get("Review_Forbidden"));
         }

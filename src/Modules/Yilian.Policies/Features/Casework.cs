@@ -156,8 +156,7 @@ internal sealed class Casework(
     }
 
     /// <summary>Whether the caller hands leads out: a platform operator, or a case worker of a whole street or district.</summary>
-    public bool MayAssign => user.IsInRole(Roles.PlatformOperator)
-        || (user.IsInRole(Roles.CommunityOfficer) && (scope.Current.Streets.Count > 0 || scope.Current.Districts.Count > 0));
+    public bool MayAssign => PolicyPermissions.AssignsLeads(user, scope.Current);
 
     /// <summary>The case workers a lead can be handed to: those whose area covers its community.</summary>
     public async Task<IReadOnlyList<AccountRef>> WorkersForAsync(Guid id, CancellationToken ct)
@@ -199,7 +198,7 @@ internal sealed class Casework(
     public async Task<CandidateView> ReleaseAsync(Guid id, CancellationToken ct)
     {
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Candidate", id);
-        if (candidate.AssignedTo is not null && candidate.AssignedTo != user.UserId && !user.IsInRole(Roles.PlatformOperator))
+        if (candidate.AssignedTo is not null && candidate.AssignedTo != user.UserId && !PolicyPermissions.OverridesHolders(user))
         {
             throw new ForbiddenException(PolicyText.Get("Casework_ClaimedBy", candidate.AssignedToName ?? ""));
         }

@@ -1,5 +1,5 @@
-using Yilian.SharedKernel.Errors;
 using Yilian.Projects.Resources;
+using Yilian.SharedKernel.Errors;
 
 namespace Yilian.Projects.Domain;
 

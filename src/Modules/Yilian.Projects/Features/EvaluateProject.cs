@@ -2,7 +2,6 @@ using System.Text.Json;
 
 using Microsoft.EntityFrameworkCore;
 
-using Yilian.Platform.Contracts;
 using Yilian.Projects.Data;
 using Yilian.Projects.Domain;
 using Yilian.Projects.Resources;
@@ -21,12 +20,11 @@ public sealed record EvaluationSummary(IReadOnlyList<RubricItem> Rubric, IReadOn
 /// <summary>Evaluators (platform, regulator, mentors) score a closing project on its workflow's rubric.</summary>
 internal sealed class EvaluateProject(ProjectsDbContext db, WorkflowStore workflows, ProjectCommands commands, ICurrentUser user, TimeProvider clock)
 {
-    public static readonly string[] EvaluatorRoles = [Roles.PlatformOperator, Roles.Regulator, Roles.Mentor];
 
     public async Task SubmitAsync(Guid projectId, EvaluationRequest request, CancellationToken ct)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct) ?? throw new NotFoundException("Project", projectId);
-        if (!EvaluatorRoles.Any(user.IsInRole))
+        if (!ProjectPermissions.Evaluates(user))
         {
             throw new ForbiddenException(ProjectText.Get("Evaluation_Forbidden"));
         }

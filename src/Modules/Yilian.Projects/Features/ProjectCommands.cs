@@ -91,7 +91,7 @@ internal sealed class ProjectCommands(ProjectsDbContext db, WorkflowStore workfl
             ?? throw InputValidationException.For("organizationId", ProjectText.Get("Project_OrganizationRequired"));
         var org = await organizations.FindAsync(organizationId, ct)
             ?? throw InputValidationException.For("organizationId", ProjectText.Get("Project_OrganizationRequired"));
-        if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Regulator) || SystemScope.IsActive))
+        if (!(ProjectPermissions.WorksOnProjects(user) || SystemScope.IsActive))
         {
             throw new ForbiddenException(ProjectText.Get("Project_CannotCreate"));
         }
@@ -146,7 +146,7 @@ internal sealed class ProjectCommands(ProjectsDbContext db, WorkflowStore workfl
                 new { failures = new[] { ProjectText.Get("Transition_NotAllowed", StageName(definition, project.Stage, english), StageName(definition, request.To ?? "", english)) } });
         }
 
-        if (!transition.Roles.Any(user.IsInRole))
+        if (!ProjectPermissions.MayTake(user, transition.Roles))
         {
             throw new ForbiddenException(ProjectText.Get("Transition_RoleMayNot", string.Join("、", transition.Roles.Select(Roles.Label))));
         }

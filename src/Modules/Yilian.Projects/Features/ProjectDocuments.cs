@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
-using Yilian.Platform.Contracts;
 using Yilian.Projects.Data;
 using Yilian.Projects.Domain;
 using Yilian.Projects.Resources;
@@ -39,7 +38,7 @@ internal sealed class ProjectDocuments(ProjectsDbContext db, IFileStorage storag
         }
 
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct) ?? throw new NotFoundException("Project", projectId);
-        if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Regulator)))
+        if (!ProjectPermissions.WorksOnProjects(user))
         {
             throw new ForbiddenException(ProjectText.Get("Document_CannotUpload"));
         }

@@ -91,7 +91,7 @@ internal sealed class ProjectQueries(ProjectsDbContext db, WorkflowStore workflo
             .Select(e => new TimelineDto(e.Kind, e.FromStage, e.ToStage, e.Text, e.ActorName, e.OccurredAt)).ToListAsync(ct);
         var transitions = definition.Stage(p.Stage)?.Terminal == true
             ? []
-            : definition.From(p.Stage).Select(t => new AvailableTransition(t.To, definition.Stage(t.To)?.NameZh ?? t.To, definition.Stage(t.To)?.NameEn ?? t.To, t.Roles.Any(user.IsInRole))).ToList();
+            : definition.From(p.Stage).Select(t => new AvailableTransition(t.To, definition.Stage(t.To)?.NameZh ?? t.To, definition.Stage(t.To)?.NameEn ?? t.To, ProjectPermissions.MayTake(user, t.Roles))).ToList();
         return new ProjectDetail(p.Id, p.OrganizationId, p.OrganizationName, p.RegionCode, p.Name, p.Summary, p.ServiceFields, p.TargetGroups, p.PeriodStart, p.PeriodEnd,
             p.FundingSource, p.FundingAmount, p.Stage, workflow.Version, p.CreatedAt,
             [.. p.Indicators.OrderBy(i => i.Name).Select(i => new IndicatorDto(i.Id, i.Name, i.Unit, i.Target, i.Actual))],

@@ -1,8 +1,8 @@
 using Yilian.Activities.Contracts;
 using Yilian.Organizations.Contracts;
-using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
+using Yilian.Volunteers.Domain;
 using Yilian.Volunteers.Resources;
 
 namespace Yilian.Volunteers.Features;
@@ -17,7 +17,7 @@ internal sealed class ActivityAccess(IActivityCatalog activities, IOrganizationL
     private readonly Dictionary<Guid, bool> _organizations = [];
 
     public bool IsOrganizer =>
-        user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer);
+        VolunteerPermissions.Organizes(user);
 
     public void RequireOrganizer()
     {
@@ -38,7 +38,7 @@ internal sealed class ActivityAccess(IActivityCatalog activities, IOrganizationL
     /// <summary>Whether the organization is in the caller's scope (remembered for the request).</summary>
     public async Task<bool> OrganizesAsync(Guid organizationId, CancellationToken ct)
     {
-        if (user.IsInRole(Roles.PlatformOperator))
+        if (VolunteerPermissions.SeesEveryActivity(user))
         {
             return true;
         }

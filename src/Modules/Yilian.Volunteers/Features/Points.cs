@@ -46,7 +46,7 @@ internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProv
     /// <summary>Organizers award points (confirmed service, rules); 201 once per key, the same entry again on a retry.</summary>
     public async Task<PointsEntryDto> AwardAsync(PointsRequest request, string? key, CancellationToken ct)
     {
-        if (!(user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer)))
+        if (!VolunteerPermissions.Organizes(user))
         {
             throw new ForbiddenException(VolunteerText.Get("Points_Forbidden"));
         }
@@ -67,7 +67,7 @@ internal sealed class Points(VolunteersDbContext db, ICurrentUser user, TimeProv
     /// <summary>Undoes an entry with a compensating one, at most once.</summary>
     public async Task<PointsEntryDto> ReverseAsync(Guid entryId, string? reason, CancellationToken ct)
     {
-        if (!(user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.CommunityOfficer)))
+        if (!VolunteerPermissions.AwardsPoints(user))
         {
             throw new ForbiddenException(VolunteerText.Get("Points_Forbidden"));
         }

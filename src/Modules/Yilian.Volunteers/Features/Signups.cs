@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Activities.Contracts;
-using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
@@ -273,7 +272,7 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
     public async Task<IReadOnlyDictionary<Guid, int>> TakenAsync(IReadOnlyCollection<Guid> activityIds, CancellationToken ct) =>
         await db.Places.AsNoTracking().Where(p => activityIds.Contains(p.ActivityId)).ToDictionaryAsync(p => p.ActivityId, p => p.Confirmed, ct);
 
-    private bool Organizer => user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer);
+    private bool Organizer => VolunteerPermissions.Organizes(user);
 
     private Task<bool> HasFreePlaceAsync(Guid activityId, CancellationToken ct) =>
         db.Places.AnyAsync(p => p.ActivityId == activityId && p.Confirmed < p.Capacity, ct);

@@ -49,9 +49,9 @@ internal sealed class OrganizationsWorkbench(OrganizationsDbContext db, ICurrent
     {
         var items = new List<WorkItem>();
         var today = ChinaTime.Today(clock);
-        var regulator = user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.PlatformOperator);
-        var orgAdmin = user.IsInRole(Roles.OrgAdmin);
-        if (user.IsInRole(Roles.Regulator))
+        var regulator = OrganizationPermissions.Oversees(user);
+        var orgAdmin = OrganizationPermissions.AdministersOwnOrganization(user);
+        if (OrganizationPermissions.Regulates(user))
         {
             var pending = await db.Changes.CountAsync(c => c.Status == ChangeStatus.Pending, ct);
             items.Add(new("organizations.changes-pending", OrgText.Get("Work_ChangesPending"), pending, "/admin/organizations/changes", WorkItemTone.Todo));
@@ -68,7 +68,7 @@ internal sealed class OrganizationsWorkbench(OrganizationsDbContext db, ICurrent
                 "/admin/organizations?attention=" + OrganizationAttention.GradeExpiring, WorkItemTone.Todo));
         }
 
-        if (user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Mentor))
+        if (OrganizationPermissions.Advises(user))
         {
             var since = clock.GetUtcNow().AddDays(-AdviceDueDays);
             // Due: in the incubator for the whole period and no advice written in it.

@@ -51,7 +51,7 @@ internal sealed class DictionaryAdmin(PlatformDbContext db, ICurrentUser user) :
     public async Task<DictionaryEntry> SaveAsync(string type, DictionaryItemRequest request, CancellationToken ct)
     {
         RequireKnown(type);
-        if (!(user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.Regulator)))
+        if (!PlatformPermissions.KeepsDictionaries(user))
         {
             throw new ForbiddenException(PlatformText.Get("Dict_Forbidden"));
         }

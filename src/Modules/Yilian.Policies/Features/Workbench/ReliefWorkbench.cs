@@ -16,7 +16,7 @@ internal sealed class ReliefWorkbench(PoliciesDbContext db, ICurrentUser user, T
 
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
     {
-        if (!(user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.CommunityOfficer)))
+        if (!PolicyPermissions.FollowsUpRelief(user))
         {
             return [];
         }

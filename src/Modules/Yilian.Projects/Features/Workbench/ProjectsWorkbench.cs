@@ -1,4 +1,5 @@
 using Yilian.Platform.Contracts;
+using Yilian.Projects.Domain;
 using Yilian.Projects.Resources;
 using Yilian.SharedKernel.Security;
 
@@ -9,7 +10,7 @@ internal sealed class ProjectsWorkbench(ProjectQueries queries, ICurrentUser use
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
     {
-        if (!(user.IsInRole(Roles.Regulator) || user.IsInRole(Roles.PlatformOperator) || user.IsInRole(Roles.OrgAdmin) || user.IsInRole(Roles.OrgStaff)))
+        if (!ProjectPermissions.WorksOnProjects(user))
         {
             return [];
         }

@@ -41,7 +41,7 @@ internal sealed class VolunteeringWorkbench(VolunteersDbContext db, IActivityCat
             items.Add(new("volunteering.photos-pending", VolunteerText.Get("Work_PhotosPending"), photos, "/admin/volunteering/photos", WorkItemTone.Todo));
         }
 
-        if (user.IsInRole(Roles.Volunteer))
+        if (VolunteerPermissions.Volunteers(user))
         {
             var joined = await db.Signups.AsNoTracking().Where(s => s.OwnerUserId == user.UserId && s.Status != SignupStatus.Cancelled)
                 .Select(s => s.ActivityId).ToListAsync(ct);
