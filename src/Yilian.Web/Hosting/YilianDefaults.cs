@@ -46,7 +46,7 @@ internal static class YilianDefaults
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
-        // run.sh serves the build output in Production; packages' _content (BootstrapBlazor's CSS, fonts) is found
+        // run.sh serves the build output in Production; modules' _content (their own static files) is found
         // there only through the static-web-assets manifest, which ASP.NET Core reads by itself only in Development.
         // A publish output has no such manifest (its assets are under wwwroot), so this is a no-op there.
         builder.WebHost.UseStaticWebAssets();
@@ -64,13 +64,6 @@ internal static class YilianDefaults
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
-        services.AddBootstrapBlazor(o =>
-        {
-            o.DefaultCultureInfo = "zh-CN";
-            o.IgnoreLocalizerMissing = true;
-            // Errors go to the host's handler and error page, never as a stack trace on screen.
-            o.EnableErrorLogger = false;
-        });
         services.AddAntiforgery();
         services.AddYilianOpenApi();
         services.Configure<ForwardedHeadersOptions>(o =>
