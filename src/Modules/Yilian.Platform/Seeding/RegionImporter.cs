@@ -1,4 +1,8 @@
+using System.Text;
+
 using Microsoft.EntityFrameworkCore;
+
+using MiniExcelLibs;
 
 using Yilian.Platform.Data;
 using Yilian.Platform.Domain;
@@ -14,28 +18,46 @@ namespace Yilian.Platform.Seeding;
 /// </summary>
 internal sealed class RegionImporter(PlatformDbContext db)
 {
+    private const string Header = "code,name,level,parent,invented";
+
     public async Task<int> ImportAsync(TextReader reader, CancellationToken ct)
     {
-        var rows = new List<Region>();
+        // Comment lines are ours, not CSV's: drop them (remembering each kept line's number), then let the CSV reader
+        // the imports share (MiniExcel) split the fields, quoted names with commas included.
+        var kept = new List<(int Number, string Text)>();
         var lineNo = 0;
-        var errors = new Dictionary<string, string[]>();
         while (await reader.ReadLineAsync(ct) is { } line)
         {
             lineNo++;
-            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("code,", StringComparison.Ordinal))
+            if (line.Length > 0 && !line.StartsWith('#'))
             {
+                kept.Add((lineNo, line));
+            }
+        }
+
+        if (kept.Count > 0 && kept[0].Text.StartsWith("code,", StringComparison.Ordinal))
+        {
+            kept.RemoveAt(0);
+        }
+
+        var csv = Header + "\n" + string.Join("\n", kept.Select(k => k.Text));
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var records = MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.CSV).Cast<IDictionary<string, object?>>().ToList();
+
+        var rows = new List<Region>();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (record, (number, text)) in records.Zip(kept))
+        {
+            string Field(string name) => record.TryGetValue(name, out var v) ? (v?.ToString() ?? "").Trim() : "";
+            var (code, name, levelText, parent, invented) = (Field("code"), Field("name"), Field("level"), Field("parent"), Field("invented"));
+            if (record.Count != 5 || !RegionCode.IsWellFormed(code) || name.Length is 0 or > 100 || !int.TryParse(levelText, out var level)
+                || level is < 1 or > 4 || (parent.Length > 0 && !RegionCode.IsWellFormed(parent)) || invented is not ("0" or "1"))
+            {
+                errors[$"line{number}"] = [$"line {number}: expected code(12 digits),name,level(1-4),parent(12 digits or empty),invented(0|1)"];
                 continue;
             }
 
-            var f = line.Split(',');
-            if (f.Length != 5 || !RegionCode.IsWellFormed(f[0]) || f[1].Length is 0 or > 100 || !int.TryParse(f[2], out var level) || level is < 1 or > 4
-                || (f[3].Length > 0 && !RegionCode.IsWellFormed(f[3])) || f[4] is not ("0" or "1"))
-            {
-                errors[$"line{lineNo}"] = [$"line {lineNo}: expected code(12 digits),name,level(1-4),parent(12 digits or empty),invented(0|1)"];
-                continue;
-            }
-
-            rows.Add(new Region { Code = f[0], Name = f[1], Level = (RegionLevel)level, ParentCode = f[3].Length == 0 ? null : f[3], IsInvented = f[4] == "1" });
+            rows.Add(new Region { Code = code, Name = name, Level = (RegionLevel)level, ParentCode = parent.Length == 0 ? null : parent, IsInvented = invented == "1" });
         }
 
         var codes = rows.Select(r => r.Code).ToHashSet();
