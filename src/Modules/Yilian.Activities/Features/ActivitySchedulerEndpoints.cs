@@ -16,14 +16,22 @@ internal static class ActivitySchedulerEndpoints
         var venues = feature.MapGroup("/api/v1/venues").RequireAuthorization(Policies.BackOffice);
         var activities = feature.MapGroup("/api/v1/activities").RequireAuthorization(Policies.BackOffice);
         venues.MapGet("/{id:guid}/free-slots", VenueFreeSlotsAsync)
-            .WithName("VenueFreeSlots").WithSummary("Venue free slots").WithDescription("The earliest free slots: duration in minutes or ISO 8601 (PT1H30M); from/to with an offset; optional staffIds who must be free.");
+            .WithName("VenueFreeSlots")
+            .WithSummary("Venue free slots")
+            .WithDescription("The earliest free slots: duration in minutes or ISO 8601 (PT1H30M); from/to with an offset; optional staffIds who must "
+                + "be free.");
         activities.MapPost("/", ScheduleActivityAsync)
             .WithName("ScheduleActivity").WithSummary("Schedule an activity").WithIdempotency()
-            .WithDescription("Books every occurrence or nothing: 409 with a conflicts list (venue | person | capacity | hours) and suggested free slots.");
+            .WithDescription("Books every occurrence or nothing: 409 with a conflicts list (venue | person | capacity | hours) and suggested free "
+                + "slots.");
         activities.MapPost("/check", CheckActivityAsync)
-            .WithName("CheckActivity").WithSummary("Check activity").WithDescription("The conflicts a proposal would meet, without booking.");
+            .WithName("CheckActivity")
+            .WithSummary("Check activity")
+            .WithDescription("The conflicts a proposal would meet, without booking.");
         activities.MapPut("/{id:guid}/occurrences/{occurrenceId:guid}", MoveOccurrenceAsync)
-            .WithName("MoveOccurrence").WithSummary("Move occurrence").WithDescription("Move or resize one occurrence (a calendar drag); the same rules as booking.");
+            .WithName("MoveOccurrence")
+            .WithSummary("Move occurrence")
+            .WithDescription("Move or resize one occurrence (a calendar drag); the same rules as booking.");
         activities.MapPost("/{id:guid}/publish", PublishActivityAsync)
             .WithName("PublishActivity").WithSummary("Publish an activity")
             .WithDescription("Makes the activity public and open for sign-up.");

@@ -22,7 +22,9 @@ internal static class CalendarFeedsEndpoints
             .WithName("ListFeeds").WithSummary("List my calendar feeds")
             .WithDescription("The .ics subscriptions the caller has made (their secret URLs are not shown again).");
         feeds.MapPost("/", CreateFeedAsync)
-            .WithName("CreateFeed").WithSummary("Create feed").WithDescription("A secret .ics subscription URL for a venue, an organization or yourself; shown once.");
+            .WithName("CreateFeed")
+            .WithSummary("Create feed")
+            .WithDescription("A secret .ics subscription URL for a venue, an organization or yourself; shown once.");
         feeds.MapDelete("/{id:guid}", RevokeFeedAsync)
             .WithName("RevokeFeed").WithSummary("Revoke a calendar feed")
             .WithDescription("The feed's URL stops working at once.");

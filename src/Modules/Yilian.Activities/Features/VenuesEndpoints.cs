@@ -17,7 +17,9 @@ internal static class VenuesEndpoints
         var feature = app.MapGroup("").WithTags("Venues");
         var venues = feature.MapGroup("/api/v1/venues").RequireAuthorization(Policies.BackOffice);
         venues.MapGet("/", ListVenuesAsync)
-            .WithName("ListVenues").WithSummary("List venues").WithDescription("Active venues, optionally within a district, street or community.");
+            .WithName("ListVenues")
+            .WithSummary("List venues")
+            .WithDescription("Active venues, optionally within a district, street or community.");
         venues.MapGet("/{id:guid}", GetVenueAsync)
             .WithName("GetVenue").WithSummary("Get a venue")
             .WithDescription("One venue with its hours, capacity and closures.");
@@ -28,7 +30,9 @@ internal static class VenuesEndpoints
             .WithName("UpdateVenue").WithSummary("Update a venue")
             .WithDescription("Changes the venue's details; existing bookings are kept.");
         venues.MapPost("/{id:guid}/closures", AddVenueClosureAsync)
-            .WithName("AddVenueClosure").WithSummary("Add venue closure").WithDescription("Close the venue on a date (repairs, elections…), besides weekly hours and public holidays.");
+            .WithName("AddVenueClosure")
+            .WithSummary("Add venue closure")
+            .WithDescription("Close the venue on a date (repairs, elections…), besides weekly hours and public holidays.");
         // The same actions for the static pages: forms with antiforgery, then back to the page with the answer.
         feature.MapPost("/admin/venues", VenuesFormAsync)
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();

@@ -15,8 +15,12 @@ internal static class ImportOrganizationsEndpoints
         var feature = app.MapGroup("").WithTags("Organization import");
         var api = feature.MapGroup("/api/v1/organizations").RequireAuthorization(Policies.BackOffice);
         api.MapPost("/import", ImportOrganizationsAsync)
-            .WithName("ImportOrganizations").WithSummary("Import organizations").RequireAuthorization(Policies.Operator).DisableAntiforgery()
-            .WithDescription("multipart/form-data file: an .xlsx laid out like the template; every bad row is reported and nothing is written unless all rows are good.");
+            .WithName("ImportOrganizations")
+            .WithSummary("Import organizations")
+            .RequireAuthorization(Policies.Operator)
+            .DisableAntiforgery()
+            .WithDescription("multipart/form-data file: an .xlsx laid out like the template; every bad row is reported and nothing is written unless "
+                + "all rows are good.");
         feature.MapPost("/admin/organizations/import", OrganizationsImportFormAsync)
             .RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         api.MapGet("/import-template", OrganizationImportTemplate)

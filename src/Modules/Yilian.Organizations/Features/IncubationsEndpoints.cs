@@ -31,7 +31,9 @@ internal static class IncubationsEndpoints
             .WithName("CreateIncubator").WithSummary("Create an incubator")
             .WithDescription("Platform operators add an incubator with its name and address.");
         incubation.MapPost("/incubators/{id:guid}/incubations", IncubateAsync)
-            .WithName("Incubate").WithSummary("Incubate").WithDescription("An organization (or one project) enters the incubator with a steward (a platform operator) and mentors.");
+            .WithName("Incubate")
+            .WithSummary("Incubate")
+            .WithDescription("An organization (or one project) enters the incubator with a steward (a platform operator) and mentors.");
         incubation.MapGet("/incubations", ListIncubationsAsync)
             .WithName("ListIncubations").WithSummary("List incubations")
             .WithDescription("Organizations in incubation within the caller's scope, with steward, mentors and last advice; mentors see their own.");
@@ -64,7 +66,9 @@ internal static class IncubationsEndpoints
         await PageForms.RunAsync(IncubationPage, async () =>
             {
                 var org = creditCode is null ? null : await organizations.FindByCreditCodeAsync(creditCode.Trim().ToUpperInvariant(), ct);
-                var names = (mentors ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                var names = (mentors ?? "")
+                    .Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .ToList();
                 await i.IncubateAsync(incubatorId, new IncubateRequest(org?.Id, projectId, steward?.Trim(), names), ct);
             }, SetupError);
 

@@ -19,12 +19,17 @@ internal static class OrganizationQueriesEndpoints
         api.MapGet("/", ListOrganizationsAsync)
             .WithName("ListOrganizations").WithSummary("List organizations").WithDescription("Organizations in the caller's scope.");
         api.MapGet("/{id:guid}", GetOrganizationAsync)
-            .WithName("GetOrganization").WithSummary("Get organization").WithDescription("One organization; 404 when it does not exist or is outside the caller's scope.");
+            .WithName("GetOrganization")
+            .WithSummary("Get organization")
+            .WithDescription("One organization; 404 when it does not exist or is outside the caller's scope.");
         api.MapGet("/{id:guid}/profile", GetOrganizationProfileAsync)
             .WithName("GetOrganizationProfile").WithSummary("Get an organization's profile")
             .WithDescription("One organization with its projects by stage, recent projects and documents, within the caller's scope.");
         api.MapGet("/export", ExportOrganizationsAsync)
-            .WithName("ExportOrganizations").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export organizations").WithDescription("The filtered list as an Excel workbook (.xlsx).");
+            .WithName("ExportOrganizations")
+            .ProducesFile(ModuleApi.SpreadsheetType)
+            .WithSummary("Export organizations")
+            .WithDescription("The filtered list as an Excel workbook (.xlsx).");
         return app;
     }
 
@@ -41,7 +46,8 @@ internal static class OrganizationQueriesEndpoints
 
     private static async Task<FileContentHttpResult> ExportOrganizationsAsync([AsParameters] OrganizationListQuery q, OrganizationQueries queries, IDictionaries dictionaries, CancellationToken ct)
     {
-        var fieldNames = (await dictionaries.ListAsync(DictionaryTypes.ServiceField, includeInactive: true, ct)).ToDictionary(f => f.Code, f => f.Name);
+        var fieldNames = (await dictionaries.ListAsync(DictionaryTypes.ServiceField, includeInactive: true, ct))
+            .ToDictionary(f => f.Code, f => f.Name);
         var rows = (await queries.AllAsync(q, ct)).Select(o => new Dictionary<string, object?>
         {
             [OrgText.Get("Org_Name")] = o.Name,

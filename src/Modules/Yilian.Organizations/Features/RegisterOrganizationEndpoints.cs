@@ -15,7 +15,10 @@ internal static class RegisterOrganizationEndpoints
         var feature = app.MapGroup("").WithTags("Organizations");
         var api = feature.MapGroup("/api/v1/organizations").RequireAuthorization(Policies.BackOffice);
         api.MapPost("/", RegisterOrganizationAsync)
-            .WithName("RegisterOrganization").WithSummary("Register an organization").RequireAuthorization(Policies.Operator).WithIdempotency()
+            .WithName("RegisterOrganization")
+            .WithSummary("Register an organization")
+            .RequireAuthorization(Policies.Operator)
+            .WithIdempotency()
             .WithDescription("Register an organization (credit code checked, duplicates refused with 409).");
         return app;
     }

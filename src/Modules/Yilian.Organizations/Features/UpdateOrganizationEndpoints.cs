@@ -16,9 +16,13 @@ internal static class UpdateOrganizationEndpoints
         var feature = app.MapGroup("").WithTags("Organizations");
         var api = feature.MapGroup("/api/v1/organizations").RequireAuthorization(Policies.BackOffice);
         api.MapPut("/{id:guid}", UpdateOrganizationAsync)
-            .WithName("UpdateOrganization").WithSummary("Update organization").WithDescription("Profile fields apply at once; registration fields answer 202 with a change for the regulator to review.");
+            .WithName("UpdateOrganization")
+            .WithSummary("Update organization")
+            .WithDescription("Profile fields apply at once; registration fields answer 202 with a change for the regulator to review.");
         api.MapPut("/{id:guid}/regulatory", RegulateOrganizationAsync)
-            .WithName("RegulateOrganization").WithSummary("Regulate organization").WithDescription("Regulator: evaluation grade (valid five years), status, charity and public-fundraising status.");
+            .WithName("RegulateOrganization")
+            .WithSummary("Regulate organization")
+            .WithDescription("Regulator: evaluation grade (valid five years), status, charity and public-fundraising status.");
         api.MapPut("/{id:guid}/annual-reports/{year:int}", RecordAnnualReportAsync)
             .WithName("RecordAnnualReport").WithSummary("Record an annual report")
             .WithDescription("The organization's annual report for a year: submitted date and result; the regulator sees who has not reported.");

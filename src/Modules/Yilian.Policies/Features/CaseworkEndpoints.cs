@@ -21,22 +21,37 @@ internal static class CaseworkEndpoints
         var feature = app.MapGroup("").WithTags("Relief casework");
         var screenings = feature.MapGroup("/api/v1/screenings");
         screenings.MapGet("/{id:guid}/results", ScreeningResultsAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ScreeningResults").WithSummary("Screening results").WithDescription("The people a run found (within the caller's data scope).");
+            .RequireAuthorization(AuthPolicies.BackOffice)
+            .WithName("ScreeningResults")
+            .WithSummary("Screening results")
+            .WithDescription("The people a run found (within the caller's data scope).");
         screenings.MapGet("/candidates", CandidatesAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("Candidates").WithSummary("List relief leads")
-            .WithDescription("The case workers' list: everyone found, filtered by status, policy, or assigned=mine|none (the leads the caller took on, or nobody has).");
+            .WithDescription("The case workers' list: everyone found, filtered by status, policy, or assigned=mine|none (the leads the caller took on, "
+                + "or nobody has).");
         screenings.MapPost("/candidates/{id:guid}/claim", ClaimCandidateAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("ClaimCandidate").WithSummary("Claim a lead")
-            .WithDescription("Takes the lead on (claims it): only the one who holds it records its follow-up; 409 with the holder's name when someone else does.");
+            .WithDescription("Takes the lead on (claims it): only the one who holds it records its follow-up; 409 with the holder's name when someone "
+                + "else does.");
         screenings.MapPut("/candidates/{id:guid}/assignee", AssignCandidateAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("AssignCandidate").WithSummary("Assign a lead")
-            .WithDescription("A supervisor (platform operator, or a case worker of a whole street) hands the lead to a case worker of its community or street.");
+            .WithDescription("A supervisor (platform operator, or a case worker of a whole street) hands the lead to a case worker of its community or "
+                + "street.");
         screenings.MapGet("/candidates/{id:guid}/workers", CandidateWorkersAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("CandidateWorkers").WithSummary("Candidate workers").WithDescription("The case workers a lead can be handed to.");
+            .RequireAuthorization(AuthPolicies.BackOffice)
+            .WithName("CandidateWorkers")
+            .WithSummary("Candidate workers")
+            .WithDescription("The case workers a lead can be handed to.");
         screenings.MapDelete("/candidates/{id:guid}/claim", ReleaseCandidateAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ReleaseCandidate").WithSummary("Release candidate").WithDescription("Lets the lead go back to the shared list (its holder, or a platform operator).");
+            .RequireAuthorization(AuthPolicies.BackOffice)
+            .WithName("ReleaseCandidate")
+            .WithSummary("Release candidate")
+            .WithDescription("Lets the lead go back to the shared list (its holder, or a platform operator).");
         screenings.MapPost("/candidates/{id:guid}/outcome", RecordOutcomeAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("RecordOutcome").WithSummary("Record a lead's follow-up")
+            .RequireAuthorization(AuthPolicies.BackOffice)
+            .DisableAntiforgery()
+            .WithName("RecordOutcome")
+            .WithSummary("Record a lead's follow-up")
             .WithDescription("Records the follow-up: Contacted, Applied, Declined or NotEligible (the last two with a reason).");
         feature.MapGet("/api/v1/residents/lookup", ResidentLookupAsync)
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("ResidentLookup").WithSummary("Look up a resident")

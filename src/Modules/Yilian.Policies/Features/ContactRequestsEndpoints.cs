@@ -25,7 +25,10 @@ internal static class ContactRequestsEndpoints
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("PolicyCheckContacts").WithSummary("List contact requests")
             .WithDescription("Residents who asked to be contacted after their self-check, within the caller's data scope.");
         feature.MapPost("/api/v1/policy-check/contacts/{id:guid}/handled", PolicyCheckContactHandledAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).DisableAntiforgery().WithName("PolicyCheckContactHandled").WithSummary("Mark a contact request handled")
+            .RequireAuthorization(AuthPolicies.BackOffice)
+            .DisableAntiforgery()
+            .WithName("PolicyCheckContactHandled")
+            .WithSummary("Mark a contact request handled")
             .WithDescription("The case worker has called the resident back.");
         feature.MapPost("/check/contact", CheckContactFormAsync)
             .AllowAnonymous().ExcludeFromDescription();

@@ -17,14 +17,22 @@ internal static class PolicyCatalogEndpoints
         var feature = app.MapGroup("").WithTags("Policies");
         var policies = feature.MapGroup("/api/v1/policies");
         policies.MapGet("/", PoliciesAsync)
-            .AllowAnonymous().WithName("Policies").WithSummary("Policies").WithDescription("The policies in force (public), each at its current version.");
+            .AllowAnonymous()
+            .WithName("Policies")
+            .WithSummary("Policies")
+            .WithDescription("The policies in force (public), each at its current version.");
         policies.MapGet("/{id}", PolicyAsync)
             .AllowAnonymous().WithName("Policy").WithSummary("Policy").WithDescription("One policy, current or a given version.");
         policies.MapPost("/validate", ValidatePolicyAsync)
-            .RequireAuthorization().DisableAntiforgery().WithName("ValidatePolicy").WithSummary("Validate policy").WithDescription("Checks a policy file; every problem with its line and column.");
+            .RequireAuthorization()
+            .DisableAntiforgery()
+            .WithName("ValidatePolicy")
+            .WithSummary("Validate policy")
+            .WithDescription("Checks a policy file; every problem with its line and column.");
         feature.MapPost("/api/v1/policy-check", PolicyCheckAsync)
             .AllowAnonymous().DisableAntiforgery().WithName("PolicyCheck").WithSummary("Check which policies apply")
-            .WithDescription("Answers in; eligible and not eligible policies with reasons, and the next question that can still change an answer. Nothing is stored.");
+            .WithDescription("Answers in; eligible and not eligible policies with reasons, and the next question that can still change an answer. "
+                + "Nothing is stored.");
         return app;
     }
 

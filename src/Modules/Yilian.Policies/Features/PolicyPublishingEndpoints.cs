@@ -19,7 +19,8 @@ internal static class PolicyPublishingEndpoints
         var policies = feature.MapGroup("/api/v1/policies");
         policies.MapPost("/", PublishPolicyAsync)
             .RequireAuthorization(AuthPolicies.Operator).DisableAntiforgery().WithName("PublishPolicy").WithSummary("Publish a policy")
-            .WithDescription("Publishes a new version of a policy (a higher version number than the one in force); earlier versions and results stay as they were.");
+            .WithDescription("Publishes a new version of a policy (a higher version number than the one in force); earlier versions and results stay "
+                + "as they were.");
         feature.MapPost("/admin/policies/publish", PoliciesPublishFormAsync)
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
         return app;

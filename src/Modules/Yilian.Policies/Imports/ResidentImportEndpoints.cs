@@ -22,7 +22,10 @@ internal static class ResidentImportEndpoints
         var feature = app.MapGroup("").WithTags("Resident data");
         var imports = feature.MapGroup("/api/v1/resident-imports").RequireAuthorization(AuthPolicies.Operator);
         imports.MapPost("/", ImportResidentsAsync)
-            .DisableAntiforgery().WithName("ImportResidents").WithSummary("Import a department's file").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024))
+            .DisableAntiforgery()
+            .WithName("ImportResidents")
+            .WithSummary("Import a department's file")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024))
             .WithDescription("One department's CSV (UTF-8, GBK, GB18030) or Excel file; all rows or none, each problem named by row.");
         feature.MapPost("/admin/relief/import", ReliefImportFormAsync)
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription()

@@ -24,7 +24,10 @@ internal static class ScreeningsEndpoints
             .RequireAuthorization(AuthPolicies.BackOffice).WithName("ScreeningRuns").WithSummary("List screening runs")
             .WithDescription("Recent screening runs with their status and counts.");
         screenings.MapGet("/{id:guid}", ScreeningRunAsync)
-            .RequireAuthorization(AuthPolicies.BackOffice).WithName("ScreeningRun").WithSummary("Screening run").WithDescription("Status, counts, timings, policy versions and parameter dates of one run.");
+            .RequireAuthorization(AuthPolicies.BackOffice)
+            .WithName("ScreeningRun")
+            .WithSummary("Screening run")
+            .WithDescription("Status, counts, timings, policy versions and parameter dates of one run.");
         feature.MapPost("/admin/relief/screen", ReliefScreenFormAsync)
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
         return app;

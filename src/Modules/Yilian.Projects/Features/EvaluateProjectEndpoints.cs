@@ -18,7 +18,9 @@ internal static class EvaluateProjectEndpoints
             .WithName("ProjectEvaluations").WithSummary("List a project's evaluations")
             .WithDescription("Scores given on the workflow's rubric, with the evaluator's role.");
         api.MapPost("/{id:guid}/evaluations", EvaluateProjectAsync)
-            .WithName("EvaluateProject").WithSummary("Evaluate project").WithDescription("Score the project on its workflow's rubric (platform, regulator, mentors; at closing only).");
+            .WithName("EvaluateProject")
+            .WithSummary("Evaluate project")
+            .WithDescription("Score the project on its workflow's rubric (platform, regulator, mentors; at closing only).");
         return app;
     }
 

@@ -18,7 +18,9 @@ internal static class ProjectCommandsEndpoints
             .WithName("CreateProject").WithSummary("Create a project").WithIdempotency()
             .WithDescription("A new project at the workflow's first stage, with its indicators.");
         api.MapPost("/{id:guid}/transitions", TransitionProjectAsync)
-            .WithName("TransitionProject").WithSummary("Transition project").WithDescription("Move a project to another stage: 403 when the role may not, 409 with every failed check when a gate blocks.");
+            .WithName("TransitionProject")
+            .WithSummary("Transition project")
+            .WithDescription("Move a project to another stage: 403 when the role may not, 409 with every failed check when a gate blocks.");
         api.MapPost("/{id:guid}/comments", CommentOnProjectAsync)
             .WithName("CommentOnProject").WithSummary("Comment on a project")
             .WithDescription("Adds a comment to the project's timeline.");

@@ -16,7 +16,10 @@ internal static class ProjectDocumentsEndpoints
         var feature = app.MapGroup("").WithTags("Project documents");
         var api = feature.MapGroup("/api/v1/projects").RequireAuthorization(Policies.BackOffice);
         api.MapPost("/{id:guid}/documents", UploadProjectDocumentAsync)
-            .WithName("UploadProjectDocument").WithSummary("Upload a project document").DisableAntiforgery().WithDescription("multipart/form-data: documentType and file (PDF, images, Office; checked by content; 20 MB).");
+            .WithName("UploadProjectDocument")
+            .WithSummary("Upload a project document")
+            .DisableAntiforgery()
+            .WithDescription("multipart/form-data: documentType and file (PDF, images, Office; checked by content; 20 MB).");
         // The same actions for the static pages: forms with antiforgery, then back to the page.
         feature.MapPost("/admin/projects/{id:guid}/documents", ProjectsDocumentsFormAsync)
             .RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();

@@ -15,9 +15,13 @@ internal static class ProjectQueriesEndpoints
         var feature = app.MapGroup("").WithTags("Projects");
         var api = feature.MapGroup("/api/v1/projects").RequireAuthorization(Policies.BackOffice);
         api.MapGet("/board", ProjectBoardAsync)
-            .WithName("ProjectBoard").WithSummary("Project board").WithDescription("Projects by stage (the 20 most recently moved per stage, with totals).");
+            .WithName("ProjectBoard")
+            .WithSummary("Project board")
+            .WithDescription("Projects by stage (the 20 most recently moved per stage, with totals).");
         api.MapGet("/{id:guid}", GetProjectAsync)
-            .WithName("GetProject").WithSummary("Get project").WithDescription("One project with indicators, documents, timeline and the transitions open to the caller.");
+            .WithName("GetProject")
+            .WithSummary("Get project")
+            .WithDescription("One project with indicators, documents, timeline and the transitions open to the caller.");
         return app;
     }
 

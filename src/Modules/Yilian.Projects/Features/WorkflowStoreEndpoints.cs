@@ -18,7 +18,10 @@ internal static class WorkflowStoreEndpoints
             .WithName("CurrentWorkflow").WithSummary("Get the project workflow")
             .WithDescription("The workflow in force: stages, transitions, gates and the evaluation rubric.");
         workflows.MapPost("/", PublishWorkflowAsync)
-            .WithName("PublishWorkflow").WithSummary("Publish a project workflow").RequireAuthorization(Policies.Operator).WithDescription("Body: the workflow definition JSON; refused with every problem named.");
+            .WithName("PublishWorkflow")
+            .WithSummary("Publish a project workflow")
+            .RequireAuthorization(Policies.Operator)
+            .WithDescription("Body: the workflow definition JSON; refused with every problem named.");
         return app;
     }
 

@@ -18,7 +18,8 @@ internal static class CertificatesEndpoints
         var feature = app.MapGroup("").WithTags("Certificates");
         feature.MapPost("/api/v1/volunteers/me/certificates", IssueCertificateAsync)
             .RequireAuthorization().WithName("IssueCertificate").WithSummary("Issue my service certificate")
-            .WithDescription("A certificate of the signed-in volunteer's confirmed hours, optionally for one organization, with a number anyone can verify.");
+            .WithDescription("A certificate of the signed-in volunteer's confirmed hours, optionally for one organization, with a number anyone can "
+                + "verify.");
         feature.MapGet("/api/v1/volunteers/me/certificates", MyCertificatesAsync)
             .RequireAuthorization().WithName("MyCertificates").WithSummary("List my certificates")
             .WithDescription("The certificates issued to the signed-in volunteer, newest first.");
@@ -29,7 +30,10 @@ internal static class CertificatesEndpoints
             .RequireAuthorization().WithName("CertificatePdf").ProducesFile("application/pdf").WithSummary("Download a certificate as PDF")
             .WithDescription("The certificate as a PDF with a QR code that opens its public verification page.");
         feature.MapGet("/api/v1/public/certificates/{number}", VerifyCertificateAsync)
-            .AllowAnonymous().WithName("VerifyCertificate").WithSummary("Verify certificate").WithDescription("Anyone with the number: valid or not, with the name partly masked.");
+            .AllowAnonymous()
+            .WithName("VerifyCertificate")
+            .WithSummary("Verify certificate")
+            .WithDescription("Anyone with the number: valid or not, with the name partly masked.");
         feature.MapPost("/volunteer/certificates", VolunteerCertificatesFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         return app;

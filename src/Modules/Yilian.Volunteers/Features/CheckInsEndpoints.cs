@@ -19,26 +19,40 @@ internal static class CheckInsEndpoints
         var checkins = feature.MapGroup("/api/v1/checkins").RequireAuthorization();
         var attendance = feature.MapGroup("/api/v1/activities/{activityId:guid}").RequireAuthorization();
         checkins.MapPost("/", CheckInAsync)
-            .WithName("CheckIn").WithSummary("Check in").WithDescription("Submit a scanned code (check-in or check-out, as the code says); an offline phone sends scannedAt. 200 for a repeat, nothing counted twice.");
+            .WithName("CheckIn")
+            .WithSummary("Check in")
+            .WithDescription("Submit a scanned code (check-in or check-out, as the code says); an offline phone sends scannedAt. 200 for a repeat, "
+                + "nothing counted twice.");
         checkins.MapPost("/{id:guid}/confirm", ConfirmAttendanceAsync)
-            .WithName("ConfirmAttendance").WithSummary("Confirm attendance").WithDescription("The organizer confirms: the hours count and earn points, once.");
+            .WithName("ConfirmAttendance")
+            .WithSummary("Confirm attendance")
+            .WithDescription("The organizer confirms: the hours count and earn points, once.");
         checkins.MapPost("/{id:guid}/reject", RejectAttendanceAsync)
             .WithName("RejectAttendance").WithSummary("Reject attendance")
             .WithDescription("The organizer refuses a check-in with a reason; no hours and no points.");
         checkins.MapPost("/{id:guid}/corrections", CorrectAttendanceAsync)
-            .WithName("CorrectAttendance").WithSummary("Correct attendance").WithDescription("New times with a reason; the old ones are kept and the change audited.");
+            .WithName("CorrectAttendance")
+            .WithSummary("Correct attendance")
+            .WithDescription("New times with a reason; the old ones are kept and the change audited.");
         attendance.MapGet("/checkin-codes", CheckInCodesAsync)
-            .WithName("CheckInCodes").WithSummary("Check in codes").WithDescription("The signed codes to show at the occurrence (renew before validUntil).");
+            .WithName("CheckInCodes")
+            .WithSummary("Check in codes")
+            .WithDescription("The signed codes to show at the occurrence (renew before validUntil).");
         attendance.MapGet("/attendance", AttendanceSheetAsync)
             .WithName("AttendanceSheet").WithSummary("Get the attendance sheet")
             .WithDescription("Every confirmed sign-up of the activity with check-in and check-out times and status.");
         attendance.MapPost("/attendance", RecordAttendanceAsync)
-            .WithName("RecordAttendance").WithSummary("Record attendance").WithDescription("The organizer records times for a confirmed sign-up.");
+            .WithName("RecordAttendance")
+            .WithSummary("Record attendance")
+            .WithDescription("The organizer records times for a confirmed sign-up.");
         feature.MapGet("/api/v1/volunteers/me/hours", MyHoursAsync)
             .RequireAuthorization().WithName("MyHours").WithSummary("Get my service hours")
             .WithDescription("The signed-in volunteer's confirmed total (overlaps counted once) and records.");
         feature.MapGet("/api/v1/volunteers/{id:guid}/hours", VolunteerHoursAsync)
-            .RequireAuthorization().WithName("VolunteerHours").WithSummary("Volunteer hours").WithDescription("Confirmed total (overlaps counted once) and records.");
+            .RequireAuthorization()
+            .WithName("VolunteerHours")
+            .WithSummary("Volunteer hours")
+            .WithDescription("Confirmed total (overlaps counted once) and records.");
         // Phone and back-office forms.
         feature.MapPost("/volunteer/checkin", VolunteerCheckinFormAsync)
             .RequireAuthorization().ExcludeFromDescription();

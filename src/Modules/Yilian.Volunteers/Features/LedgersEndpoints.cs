@@ -15,12 +15,16 @@ internal static class LedgersEndpoints
         var feature = app.MapGroup("").WithTags("Service ledgers");
         var ledgers = feature.MapGroup("/api/v1/ledgers").RequireAuthorization();
         ledgers.MapGet("/activities/{id:guid}", ActivityLedgerAsync)
-            .WithName("ActivityLedger").WithSummary("Activity ledger").WithDescription("Sign-ups, attendance, confirmed hours and approved photos of one activity.");
+            .WithName("ActivityLedger")
+            .WithSummary("Activity ledger")
+            .WithDescription("Sign-ups, attendance, confirmed hours and approved photos of one activity.");
         ledgers.MapGet("/activities/{id:guid}/export", ExportActivityLedgerAsync)
             .WithName("ExportActivityLedger").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export an activity's ledger")
             .WithDescription("Sign-ups, attendance and confirmed hours of one activity, as Excel.");
         ledgers.MapGet("/organizations/{id:guid}", OrganizationLedgerAsync)
-            .WithName("OrganizationLedger").WithSummary("Organization ledger").WithDescription("Per activity in the period (default: the last three months, at most a year).");
+            .WithName("OrganizationLedger")
+            .WithSummary("Organization ledger")
+            .WithDescription("Per activity in the period (default: the last three months, at most a year).");
         ledgers.MapGet("/organizations/{id:guid}/export", ExportOrganizationLedgerAsync)
             .WithName("ExportOrganizationLedger").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export an organization's ledger")
             .WithDescription("Every activity of the organization in the period with attendance and hours, as Excel.");
@@ -28,7 +32,9 @@ internal static class LedgersEndpoints
             .WithName("ExportMyServiceRecord").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export my service record")
             .WithDescription("The signed-in volunteer's confirmed service, as Excel.");
         ledgers.MapGet("/volunteers/{id:guid}/export", ExportVolunteerServiceRecordAsync)
-            .WithName("ExportVolunteerServiceRecord").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export a volunteer's service record")
+            .WithName("ExportVolunteerServiceRecord")
+            .ProducesFile(ModuleApi.SpreadsheetType)
+            .WithSummary("Export a volunteer's service record")
             .WithDescription("One volunteer's confirmed service within the caller's scope, as Excel.");
         return app;
     }

@@ -17,7 +17,8 @@ internal static class MatchesEndpoints
         var feature = app.MapGroup("").WithTags("Matching");
         feature.MapGet("/api/v1/activities/{activityId:guid}/matches", ActivityMatchesAsync)
             .RequireAuthorization().WithName("ActivityMatches").WithSummary("Rank volunteers for an activity")
-            .WithDescription("Volunteers ranked by skill fit, distance, reliability and fairness, each with its reasons; those excluded (age, availability, busy) counted.");
+            .WithDescription("Volunteers ranked by skill fit, distance, reliability and fairness, each with its reasons; those excluded (age, "
+                + "availability, busy) counted.");
         feature.MapPost("/api/v1/activities/{activityId:guid}/invitations", InviteVolunteersAsync)
             .RequireAuthorization().WithName("InviteVolunteers").WithSummary("Invite volunteers")
             .WithDescription("Invites the chosen volunteers to the activity; those already signed up or invited are not counted again.");
@@ -25,7 +26,10 @@ internal static class MatchesEndpoints
             .RequireAuthorization().WithName("WeekProposal").WithSummary("Propose the week's assignment")
             .WithDescription("The week's optimal assignment (most places filled, then best total fit; min-cost flow) for your recruiting activities.");
         feature.MapPost("/api/v1/assignments/accept", AcceptProposalAsync)
-            .RequireAuthorization().WithName("AcceptProposal").WithSummary("Accept proposal").WithDescription("Invites the volunteers of the proposal as adjusted.");
+            .RequireAuthorization()
+            .WithName("AcceptProposal")
+            .WithSummary("Accept proposal")
+            .WithDescription("Invites the volunteers of the proposal as adjusted.");
         feature.MapGet("/api/v1/volunteers/me/invitations", MyInvitationsAsync)
             .RequireAuthorization().WithName("MyInvitations").WithSummary("List my invitations")
             .WithDescription("Invitations the signed-in volunteer has received, with the activity.");

@@ -23,14 +23,22 @@ internal static class PhotoReportsEndpoints
             .RequireAuthorization().DisableAntiforgery().WithName("SubmitPhotoReport").WithSummary("Submit a photo report")
             // Read bodies well past the 10 MB rule, so an oversized photo gets the clear 413 answer instead of a dropped connection.
             .WithMetadata(new RequestSizeLimitAttribute(PhotoUploadLimit))
-            .WithDescription("multipart/form-data: file (an image, 10 MB), text, optional activityId, place, latitude/longitude. Stored re-encoded without metadata; waits for moderation.");
+            .WithDescription("multipart/form-data: file (an image, 10 MB), text, optional activityId, place, latitude/longitude. Stored re-encoded "
+                + "without metadata; waits for moderation.");
         photos.MapGet("/", ListPhotoReportsAsync)
-            .RequireAuthorization().WithName("ListPhotoReports").WithSummary("List photo reports").WithDescription("Moderators: the queue in their scope; everyone else: their own.");
+            .RequireAuthorization()
+            .WithName("ListPhotoReports")
+            .WithSummary("List photo reports")
+            .WithDescription("Moderators: the queue in their scope; everyone else: their own.");
         photos.MapPost("/{id:guid}/moderation", ModeratePhotoReportAsync)
             .RequireAuthorization().WithName("ModeratePhotoReport").WithSummary("Moderate a photo report")
             .WithDescription("Approve (public from then on) or reject with a note.");
         photos.MapGet("/{id:guid}/image", PhotoReportImageAsync)
-            .AllowAnonymous().WithName("PhotoReportImage").ProducesFile("image/jpeg").WithSummary("Get a photo report's image").WithDescription("Public once approved.");
+            .AllowAnonymous()
+            .WithName("PhotoReportImage")
+            .ProducesFile("image/jpeg")
+            .WithSummary("Get a photo report's image")
+            .WithDescription("Public once approved.");
         photos.MapGet("/{id:guid}/thumbnail", PhotoReportThumbnailAsync)
             .AllowAnonymous().WithName("PhotoReportThumbnail").ProducesFile("image/jpeg").WithSummary("Get a photo report's thumbnail")
             .WithDescription("A small JPEG; public once approved, otherwise only for its author and moderators.");

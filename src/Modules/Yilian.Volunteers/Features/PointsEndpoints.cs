@@ -15,11 +15,15 @@ internal static class PointsEndpoints
         var feature = app.MapGroup("").WithTags("Love points");
         var points = feature.MapGroup("/api/v1/points").RequireAuthorization();
         points.MapGet("/", PointsLedgerAsync)
-            .WithName("PointsLedger").WithSummary("Points ledger").WithDescription("Balance and movements: your own, or a volunteer's in your scope.");
+            .WithName("PointsLedger")
+            .WithSummary("Points ledger")
+            .WithDescription("Balance and movements: your own, or a volunteer's in your scope.");
         points.MapPost("/awards", AwardPointsAsync)
             .WithName("AwardPoints").WithSummary("Award points").WithDescription("Requires Idempotency-Key: the same key awards once.");
         points.MapPost("/redemptions", RedeemPointsAsync)
-            .WithName("RedeemPoints").WithSummary("Redeem points").WithDescription("Requires Idempotency-Key; 409 when the balance does not cover it.");
+            .WithName("RedeemPoints")
+            .WithSummary("Redeem points")
+            .WithDescription("Requires Idempotency-Key; 409 when the balance does not cover it.");
         points.MapPost("/{entryId:guid}/reverse", ReversePointsAsync)
             .WithName("ReversePoints").WithSummary("Reverse points").WithDescription("A compensating entry, at most once.");
         return app;

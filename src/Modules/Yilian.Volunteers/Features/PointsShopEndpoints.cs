@@ -20,9 +20,13 @@ internal static class PointsShopEndpoints
             .WithName("PointsShop").WithSummary("List the points shop")
             .WithDescription("Rewards on offer in the caller's scope: points, stock and per-person limit.");
         shop.MapPost("/", CreateRewardAsync)
-            .WithName("CreateReward").WithSummary("Create reward").WithDescription("An organizer offers a reward: points, stock, per-person limit.");
+            .WithName("CreateReward")
+            .WithSummary("Create reward")
+            .WithDescription("An organizer offers a reward: points, stock, per-person limit.");
         shop.MapPost("/{rewardId:guid}/redemptions", RedeemRewardAsync)
-            .WithName("RedeemReward").WithSummary("Redeem reward").WithDescription("Requires Idempotency-Key; 409 when out of stock, over the per-person limit or over the balance.");
+            .WithName("RedeemReward")
+            .WithSummary("Redeem reward")
+            .WithDescription("Requires Idempotency-Key; 409 when out of stock, over the per-person limit or over the balance.");
         shop.MapGet("/redemptions", RedemptionsAsync)
             .WithName("Redemptions").WithSummary("List redemptions")
             .WithDescription("Redemptions to hand out (organizers) or your own (mine=true).");
@@ -30,7 +34,9 @@ internal static class PointsShopEndpoints
             .WithName("FulfilRedemption").WithSummary("Fulfil a redemption")
             .WithDescription("The organizer hands the reward over; a fulfilled redemption cannot be cancelled.");
         shop.MapPost("/redemptions/{id:guid}/cancel", CancelRedemptionAsync)
-            .WithName("CancelRedemption").WithSummary("Cancel redemption").WithDescription("The item goes back to stock and the points back by a compensating row.");
+            .WithName("CancelRedemption")
+            .WithSummary("Cancel redemption")
+            .WithDescription("The item goes back to stock and the points back by a compensating row.");
         feature.MapPost("/volunteer/points/redeem", VolunteerPointsRedeemFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         return app;

@@ -20,7 +20,10 @@ internal static class ProfilesEndpoints
             .RequireAuthorization().WithName("UpdateTalentProfile").WithSummary("Update my talent profile")
             .WithDescription("Skills with self-rated levels, tags, languages, weekly availability (China time), unavailable dates, home point.");
         feature.MapPost("/api/v1/volunteers/{id:guid}/skills/{code}/verification", VerifySkillAsync)
-            .RequireAuthorization().WithName("VerifySkill").WithSummary("Verify skill").WithDescription("An organizer confirms a skill's level (1–5).");
+            .RequireAuthorization()
+            .WithName("VerifySkill")
+            .WithSummary("Verify skill")
+            .WithDescription("An organizer confirms a skill's level (1–5).");
         feature.MapPost("/volunteer/profile/save", VolunteerProfileSaveFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         return app;
@@ -39,8 +42,10 @@ internal static class ProfilesEndpoints
     private static async Task<IResult> VolunteerProfileSaveFormAsync(HttpRequest http, Profiles p, CancellationToken ct)
     {
         var form = await http.ReadFormAsync(ct);
-        var slots = form["slots"].Select(v => v?.Split('-') ?? []).Where(v => v.Length == 2 && int.TryParse(v[0], out _) && Pages.Volunteer.ProfilePage.Periods.ContainsKey(v[1]))
-            .Select(v => new Domain.WeeklySlot(int.Parse(v[0], System.Globalization.CultureInfo.InvariantCulture), Pages.Volunteer.ProfilePage.Periods[v[1]].From, Pages.Volunteer.ProfilePage.Periods[v[1]].To)).ToList();
+        var slots = form["slots"].Select(v => v?.Split('-') ?? [])
+            .Where(v => v.Length == 2 && int.TryParse(v[0], out _) && Pages.Volunteer.ProfilePage.Periods.ContainsKey(v[1]))
+            .Select(v => new Domain.WeeklySlot(int.Parse(v[0], System.Globalization.CultureInfo.InvariantCulture), Pages.Volunteer.ProfilePage.Periods[v[1]].From, Pages.Volunteer.ProfilePage.Periods[v[1]].To))
+            .ToList();
         var skills = form.Keys.Where(k => k.StartsWith("level_", StringComparison.Ordinal))
             .Select(k => new SkillInput(k["level_".Length..], int.TryParse(form[k], out var l) ? l : 0)).Where(s => s.Self > 0).ToList();
         var away = DateOnly.TryParse(form["AwayFrom"], System.Globalization.CultureInfo.InvariantCulture, out var from) && DateOnly.TryParse(form["AwayTo"], System.Globalization.CultureInfo.InvariantCulture, out var to)

@@ -24,7 +24,9 @@ internal static class SignupsEndpoints
             .WithName("ListSignups").WithSummary("List an activity's sign-ups")
             .WithDescription("Confirmed and wait-listed sign-ups with positions, for the activity's organizers.");
         signups.MapDelete("/{signupId:guid}", CancelSignupAsync)
-            .WithName("CancelSignup").WithSummary("Cancel signup").WithDescription("Withdraw; a confirmed place passes to the first on the waitlist.");
+            .WithName("CancelSignup")
+            .WithSummary("Cancel signup")
+            .WithDescription("Withdraw; a confirmed place passes to the first on the waitlist.");
         feature.MapPost("/volunteer/activities/{activityId:guid}/signup", VolunteerActivitiesSignupFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         feature.MapPost("/volunteer/activities/{activityId:guid}/signups/{signupId:guid}/cancel", VolunteerActivitiesSignupsCancelFormAsync)

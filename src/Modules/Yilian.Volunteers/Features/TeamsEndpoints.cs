@@ -19,7 +19,9 @@ internal static class TeamsEndpoints
         var feature = app.MapGroup("").WithTags("Volunteer teams");
         var teams = feature.MapGroup("/api/v1/teams").RequireAuthorization();
         teams.MapGet("/", TeamsAsync)
-            .WithName("Teams").WithSummary("Teams").WithDescription("Organizers: the teams in scope; volunteers: their own. With members and confirmed service.");
+            .WithName("Teams")
+            .WithSummary("Teams")
+            .WithDescription("Organizers: the teams in scope; volunteers: their own. With members and confirmed service.");
         teams.MapPost("/", CreateTeamAsync)
             .WithName("CreateTeam").WithSummary("Create a team")
             .WithDescription("An organizer creates a volunteer team, optionally for one organization.");
@@ -27,13 +29,20 @@ internal static class TeamsEndpoints
             .WithName("TeamMembers").WithSummary("List a team's members")
             .WithDescription("Members with their confirmed service with the team's organization.");
         teams.MapPost("/{id:guid}/members", AddTeamMembersAsync)
-            .WithName("AddTeamMembers").WithSummary("Add team members").WithDescription("Adds volunteers once each; leaderId names the team leader.");
+            .WithName("AddTeamMembers")
+            .WithSummary("Add team members")
+            .WithDescription("Adds volunteers once each; leaderId names the team leader.");
         teams.MapPut("/{id:guid}/leader", SetTeamLeaderAsync)
             .WithName("SetTeamLeader").WithSummary("Set team leader").WithDescription("Names the team's leader (one of its members).");
         teams.MapDelete("/{id:guid}/members/{volunteerId:guid}", RemoveTeamMemberAsync)
-            .WithName("RemoveTeamMember").WithSummary("Remove team member").WithDescription("Takes a volunteer off the team; their service records stay.");
+            .WithName("RemoveTeamMember")
+            .WithSummary("Remove team member")
+            .WithDescription("Takes a volunteer off the team; their service records stay.");
         teams.MapGet("/{id:guid}/ledger/export", ExportTeamLedgerAsync)
-            .WithName("ExportTeamLedger").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export team ledger").WithDescription("The members' attendance with the team's organization, as Excel.");
+            .WithName("ExportTeamLedger")
+            .ProducesFile(ModuleApi.SpreadsheetType)
+            .WithSummary("Export team ledger")
+            .WithDescription("The members' attendance with the team's organization, as Excel.");
         feature.MapPost("/admin/volunteering/teams/create", VolunteeringTeamsCreateFormAsync)
             .RequireAuthorization().ExcludeFromDescription();
         feature.MapPost("/admin/volunteering/teams/{id:guid}/members", VolunteeringTeamsMembersFormAsync)

@@ -22,7 +22,10 @@ internal static class VolunteersEndpoints
             .RequireAuthorization().WithName("MyVolunteerProfile").WithSummary("Get my volunteer record")
             .WithDescription("The signed-in volunteer's registration, ID number and phone masked; 404 when the account has none.");
         volunteers.MapGet("/{id:guid}", GetVolunteerAsync)
-            .RequireAuthorization().WithName("GetVolunteer").WithSummary("Get a volunteer").WithDescription("ID number and phone masked; within the caller's scope.");
+            .RequireAuthorization()
+            .WithName("GetVolunteer")
+            .WithSummary("Get a volunteer")
+            .WithDescription("ID number and phone masked; within the caller's scope.");
         return app;
     }
 

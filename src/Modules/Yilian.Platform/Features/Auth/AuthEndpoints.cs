@@ -17,9 +17,18 @@ internal static class AuthEndpoints
         var feature = app.MapGroup("").WithTags("Auth");
         var auth = feature.MapGroup("/api/v1/auth");
         auth.MapPost("/token", IssueToken.Handle)
-            .WithName("IssueToken").Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK).WithSummary("Get a bearer token").AllowAnonymous().DisableAntiforgery()
+            .WithName("IssueToken")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)
+            .WithSummary("Get a bearer token")
+            .AllowAnonymous()
+            .DisableAntiforgery()
             .WithDescription("Exchange user name, password and optional TOTP code for a bearer token.");
-        auth.MapPost("/logout", Logout.Handle).WithName("Logout").Produces(StatusCodes.Status204NoContent).WithSummary("Sign out").RequireAuthorization().DisableAntiforgery()
+        auth.MapPost("/logout", Logout.Handle)
+            .WithName("Logout")
+            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Sign out")
+            .RequireAuthorization()
+            .DisableAntiforgery()
             .WithDescription("Ends the caller's session: the token or cookie stops working at once.");
         feature.MapGet("/api/v1/me", Me).WithName("GetMe").WithSummary("Who am I").RequireAuthorization()
             .WithDescription("The signed-in account: id, names, roles and data scopes.");

@@ -16,9 +16,15 @@ internal static class DictionariesEndpoints
         var feature = app.MapGroup("").WithTags("Dictionaries");
         var dictionaries = feature.MapGroup("/api/v1/dictionaries");
         dictionaries.MapGet("/{type}", ListDictionaryAsync)
-            .WithName("ListDictionary").WithSummary("List a dictionary").AllowAnonymous().WithDescription("Entries of a managed dictionary (service-field, …) in display order.");
+            .WithName("ListDictionary")
+            .WithSummary("List a dictionary")
+            .AllowAnonymous()
+            .WithDescription("Entries of a managed dictionary (service-field, …) in display order.");
         dictionaries.MapPut("/{type}/{code}", SaveDictionaryEntryAsync)
-            .WithName("SaveDictionaryEntry").WithSummary("Save a dictionary entry").RequireAuthorization(Policies.Operator).WithDescription("Adds an entry or changes its names, order and status.");
+            .WithName("SaveDictionaryEntry")
+            .WithSummary("Save a dictionary entry")
+            .RequireAuthorization(Policies.Operator)
+            .WithDescription("Adds an entry or changes its names, order and status.");
         feature.MapPost("/admin/dictionaries/{type}", SaveEntryFormAsync).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         return app;
     }

@@ -12,8 +12,13 @@ internal static class NotificationsEndpoints
     {
         var feature = app.MapGroup("").WithTags("Notifications");
         var notifications = feature.MapGroup("/api/v1/notifications").RequireAuthorization();
-        notifications.MapGet("/", MyNotificationsAsync).WithName("MyNotifications").WithSummary("My notifications").WithDescription("Your in-app notifications, newest first.");
-        notifications.MapPost("/{id:guid}/read", MarkNotificationReadAsync).WithName("MarkNotificationRead").WithSummary("Mark a notification read")
+        notifications.MapGet("/", MyNotificationsAsync)
+            .WithName("MyNotifications")
+            .WithSummary("My notifications")
+            .WithDescription("Your in-app notifications, newest first.");
+        notifications.MapPost("/{id:guid}/read", MarkNotificationReadAsync)
+            .WithName("MarkNotificationRead")
+            .WithSummary("Mark a notification read")
             .WithDescription("Marks one of your notifications as read.");
         feature.MapPost("/admin/notifications/{id:guid}/read", MarkReadFormAsync).RequireAuthorization().ExcludeFromDescription();
         return app;

@@ -19,7 +19,9 @@ internal static class SessionsEndpoints
             .WithDescription("Who is signed in, from where, and when they were last seen.");
         sessions.MapDelete("/{id:guid}", EndSessionAsync).WithName("EndSession").WithSummary("End a session")
             .WithDescription("Signs the session out at once.");
-        feature.MapPost("/admin/sessions/{id:guid}/end", EndSessionFormAsync).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
+        feature.MapPost("/admin/sessions/{id:guid}/end", EndSessionFormAsync)
+            .RequireAuthorization(Policies.Operator)
+            .ExcludeFromDescription();
         return app;
     }
 
