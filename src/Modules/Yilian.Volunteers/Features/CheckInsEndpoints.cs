@@ -102,12 +102,12 @@ internal static class CheckInsEndpoints
     private static async Task<Ok<HoursSummary>> VolunteerHoursAsync(Guid id, CheckIns c, CancellationToken ct) =>
         TypedResults.Ok(await c.HoursAsync(id, ct));
 
-    private static async Task<IResult> VolunteerCheckinFormAsync([FromForm] CheckInForm form, CheckIns c, CancellationToken ct)
+    private static async Task<IResult> VolunteerCheckinFormAsync([FromForm] CheckInRequest form, CheckIns c, CancellationToken ct)
     {
         string result;
         try
         {
-            var done = await c.ScanAsync(new CheckInRequest { Code = form.Code, ScannedAt = form.ScannedAt, Latitude = form.Latitude, Longitude = form.Longitude }, ct);
+            var done = await c.ScanAsync(form, ct);
             result = Resources.VolunteerText.Get(done.Status == Domain.AttendanceStatus.CheckedIn ? "CheckIn_DoneIn" : "CheckIn_DoneOut", done.ActivityTitle);
         }
         catch (Exception e) when (e is BusinessRuleException or ForbiddenException or NotFoundException or InputValidationException)
@@ -137,17 +137,6 @@ public sealed record ReasonRequest(string? Reason);
 public sealed record CheckInCodesDto(
     Guid OccurrenceId, DateTimeOffset Start, DateTimeOffset End, string CheckInCode, string CheckOutCode, string CheckInUrl, string CheckOutUrl,
     DateTimeOffset ValidUntil);
-
-public sealed class CheckInForm
-{
-    public string? Code { get; set; }
-
-    public DateTimeOffset? ScannedAt { get; set; }
-
-    public double? Latitude { get; set; }
-
-    public double? Longitude { get; set; }
-}
 
 public sealed class CorrectionForm
 {
