@@ -36,6 +36,8 @@ public static class VolunteersModule
         builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
         builder.Services.Configure<MatchingOptions>(builder.Configuration.GetSection("Volunteers:Matching"));
         builder.Services.Configure<CheckInOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
+        builder.Services.Configure<PointsOptions>(builder.Configuration.GetSection("Volunteers:CheckIn"));
+        builder.Services.Configure<PointsOptions>(builder.Configuration.GetSection("Volunteers:Points"));
         builder.Services.Configure<NoticeOptions>(builder.Configuration.GetSection("Volunteers:Notices"));
         builder.Services.AddScoped<VolunteerContacts>();
         builder.Services.AddScoped<IVolunteerContacts>(sp => sp.GetRequiredService<VolunteerContacts>());

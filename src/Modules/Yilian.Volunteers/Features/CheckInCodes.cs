@@ -37,12 +37,6 @@ public sealed class CheckInOptions
 
     /// <summary>A phone that was offline may submit this long after it scanned, with the time it scanned.</summary>
     public int OfflineGraceHours { get; set; } = 72;
-
-    /// <summary>Love points per confirmed service hour (pro rata by the minute, rounded down).</summary>
-    public int PointsPerHour { get; set; } = 10;
-
-    /// <summary>Love points for a photo report once approved (a rule; 0 turns it off).</summary>
-    public int PointsPerApprovedPhoto { get; set; } = 2;
 }
 
 /// <summary>What a valid code says: which occurrence, check-in or check-out, and when it was issued.</summary>

@@ -70,7 +70,7 @@ public sealed record HoursSummary(Guid VolunteerId, int ConfirmedMinutes, int Pe
 /// </summary>
 internal sealed class CheckIns(
     VolunteersDbContext db, IActivityCatalog activities, IOrganizationLookup organizations, IAccountDirectory accounts, Points points, CheckInCodes codes,
-    IOptions<CheckInOptions> options, ActivityAccess access, MatchPool pool, ICurrentUser user, TimeProvider clock)
+    IOptions<CheckInOptions> options, IOptions<PointsOptions> rates, ActivityAccess access, MatchPool pool, ICurrentUser user, TimeProvider clock)
 {
     private CheckInOptions Rules => options.Value;
 
@@ -387,7 +387,7 @@ internal sealed class CheckIns(
         record.Version++;
         var previous = record.PointsEntryId;
         record.PointsEntryId = null;
-        var earned = record.CreditedMinutes * Rules.PointsPerHour / 60;
+        var earned = record.CreditedMinutes * rates.Value.PointsPerHour / 60;
         if (earned > 0)
         {
             var award = await points.AwardForServiceAsync(volunteerId, earned,

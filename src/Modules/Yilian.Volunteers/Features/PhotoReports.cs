@@ -34,7 +34,7 @@ public sealed record ModerationRequest(bool Approve, string? Note);
 /// of an activity join its ledger.
 /// </summary>
 internal sealed class PhotoReports(
-    VolunteersDbContext db, IFileStorage storage, IActivityCatalog catalog, ActivityAccess access, Points points, Microsoft.Extensions.Options.IOptions<CheckInOptions> rules,
+    VolunteersDbContext db, IFileStorage storage, IActivityCatalog catalog, ActivityAccess access, Points points, Microsoft.Extensions.Options.IOptions<PointsOptions> rules,
     ICurrentUser user, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;

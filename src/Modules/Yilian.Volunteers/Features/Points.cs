@@ -12,6 +12,19 @@ using Yilian.Volunteers.Resources;
 
 namespace Yilian.Volunteers.Features;
 
+/// <summary>
+/// The love-points rates (config <c>Volunteers:Points</c>; the first release read them from <c>Volunteers:CheckIn</c>, still honoured):
+/// change here how many points an hour of confirmed service or an approved photo earns.
+/// </summary>
+public sealed class PointsOptions
+{
+    /// <summary>Love points per confirmed service hour (pro rata by the minute, rounded down).</summary>
+    public int PointsPerHour { get; set; } = 10;
+
+    /// <summary>Love points for a photo report once approved (0 turns it off).</summary>
+    public int PointsPerApprovedPhoto { get; set; } = 2;
+}
+
 public sealed class PointsRequest
 {
     public Guid? VolunteerId { get; set; }
