@@ -86,4 +86,14 @@ public class CodeShapeTests
             .Select(f => (File: Path.GetRelativePath(Root, f), Lines: File.ReadAllLines(f).Length)).Where(x => x.Lines > 120).ToList();
         tooLong.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Pages_GoThroughHandlers_NotTheDbContext()
+    {
+        // A page and its API call the same handler, so they cannot drift apart (docs/modules.md).
+        var offenders = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.razor", SearchOption.AllDirectories)
+            .Where(f => File.ReadLines(f).Any(l => l.StartsWith("@inject", StringComparison.Ordinal) && l.Contains("DbContext", StringComparison.Ordinal)))
+            .Select(f => Path.GetRelativePath(Root, f)).ToList();
+        offenders.ShouldBeEmpty();
+    }
 }

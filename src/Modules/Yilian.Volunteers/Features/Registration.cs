@@ -94,6 +94,18 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
         await sms.SendAsync(phone, VolunteerText.Get("Vol_CodeTitle"), VolunteerText.Get("Vol_CodeText", code, (int)CodeLifetime.TotalMinutes), ct);
     }
 
+    /// <summary>The signed-in person's volunteer record (404 when the account has none).</summary>
+    public async Task<VolunteerDto> MineAsync(string? userId, CancellationToken ct) =>
+        await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.OwnerUserId == userId, ct) is { } v
+            ? ToDto(v, ChinaTime.Today(clock))
+            : throw new NotFoundException("Volunteer", userId ?? "");
+
+    /// <summary>One volunteer within the caller's scope, ID number and phone masked (404 outside it).</summary>
+    public async Task<VolunteerDto> GetAsync(Guid id, CancellationToken ct) =>
+        await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } v
+            ? ToDto(v, ChinaTime.Today(clock))
+            : throw new NotFoundException("Volunteer", id);
+
     public async Task<VolunteerDto> RegisterAsync(RegisterRequest request, CancellationToken ct)
     {
         InputValidator.ThrowIfInvalid(request);

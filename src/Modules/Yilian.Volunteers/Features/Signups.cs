@@ -287,6 +287,17 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
             waiting.TryGetValue(r.Signup.Id, out var p) ? p : null, r.Signup.SignedUpAt))];
     }
 
+    /// <summary>Per activity in the caller's scope: confirmed and wait-listed sign-ups, and attendance waiting to be confirmed.</summary>
+    public async Task<IReadOnlyList<RecruitmentCount>> RecruitmentAsync(CancellationToken ct)
+    {
+        var counts = await db.Signups.AsNoTracking().GroupBy(s => s.ActivityId)
+            .Select(g => new { g.Key, Confirmed = g.Count(s => s.Status == SignupStatus.Confirmed), Waitlisted = g.Count(s => s.Status == SignupStatus.Waitlisted) })
+            .ToListAsync(ct);
+        var pending = await db.Attendances.AsNoTracking().Where(a => a.Status == AttendanceStatus.CheckedOut).GroupBy(a => a.ActivityId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return [.. counts.Select(c => new RecruitmentCount(c.Key, c.Confirmed, c.Waitlisted, pending.GetValueOrDefault(c.Key)))];
+    }
+
     /// <summary>The caller's own sign-ups, newest first.</summary>
     public async Task<IReadOnlyList<SignupDto>> MineAsync(CancellationToken ct)
     {
@@ -322,3 +333,6 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
         return new SignupDto(s.Id, s.ActivityId, s.VolunteerId, name, s.Status, s.Sequence, position, s.SignedUpAt);
     }
 }
+
+/// <summary>One activity's recruitment: places taken, the waiting list, attendance the organizer has yet to confirm.</summary>
+public sealed record RecruitmentCount(Guid ActivityId, int Confirmed, int Waitlisted, int PendingConfirmation);

@@ -2,12 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
-using Yilian.SharedKernel;
-using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
-using Yilian.Volunteers.Data;
 
 namespace Yilian.Volunteers.Features;
 
@@ -29,14 +25,9 @@ internal static class VolunteersEndpoints
         return app;
     }
 
-    private static async Task<Ok<VolunteerDto>> MyVolunteerProfileAsync(
-        VolunteersDbContext db, ICurrentUser user, TimeProvider clock, CancellationToken ct) =>
-        await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.OwnerUserId == user.UserId, ct) is { } v
-            ? TypedResults.Ok(Registration.ToDto(v, ChinaTime.Today(clock)))
-            : throw new NotFoundException("Volunteer", user.UserId ?? "");
+    private static async Task<Ok<VolunteerDto>> MyVolunteerProfileAsync(Registration registration, ICurrentUser user, CancellationToken ct) =>
+        TypedResults.Ok(await registration.MineAsync(user.UserId, ct));
 
-    private static async Task<Ok<VolunteerDto>> GetVolunteerAsync(Guid id, VolunteersDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } v
-            ? TypedResults.Ok(Registration.ToDto(v, ChinaTime.Today(clock)))
-            : throw new NotFoundException("Volunteer", id);
+    private static async Task<Ok<VolunteerDto>> GetVolunteerAsync(Guid id, Registration registration, CancellationToken ct) =>
+        TypedResults.Ok(await registration.GetAsync(id, ct));
 }
