@@ -70,7 +70,8 @@ public sealed record HoursSummary(Guid VolunteerId, int ConfirmedMinutes, int Pe
 /// </summary>
 internal sealed class CheckIns(
     VolunteersDbContext db, IActivityCatalog activities, IOrganizationLookup organizations, IAccountDirectory accounts, Points points, CheckInCodes codes,
-    IOptions<CheckInOptions> options, IOptions<PointsOptions> rates, ActivityAccess access, MatchPool pool, ICurrentUser user, TimeProvider clock)
+    IOptions<CheckInOptions> options, IOptions<PointsOptions> rates, ActivityAccess access, MatchPool pool, ICurrentUser user,
+    TimeProvider clock)
 {
     private CheckInOptions Rules => options.Value;
 

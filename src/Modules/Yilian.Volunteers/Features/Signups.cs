@@ -291,7 +291,12 @@ internal sealed class Signups(VolunteersDbContext db, IActivityCatalog activitie
     public async Task<IReadOnlyList<RecruitmentCount>> RecruitmentAsync(CancellationToken ct)
     {
         var counts = await db.Signups.AsNoTracking().GroupBy(s => s.ActivityId)
-            .Select(g => new { g.Key, Confirmed = g.Count(s => s.Status == SignupStatus.Confirmed), Waitlisted = g.Count(s => s.Status == SignupStatus.Waitlisted) })
+            .Select(g => new
+            {
+                g.Key,
+                Confirmed = g.Count(s => s.Status == SignupStatus.Confirmed),
+                Waitlisted = g.Count(s => s.Status == SignupStatus.Waitlisted),
+            })
             .ToListAsync(ct);
         var pending = await db.Attendances.AsNoTracking().Where(a => a.Status == AttendanceStatus.CheckedOut).GroupBy(a => a.ActivityId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
