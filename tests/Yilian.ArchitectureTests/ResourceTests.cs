@@ -71,7 +71,7 @@ public class ResourceTests
         ["src/Modules/Yilian.Policies/Rules/Attributes.cs"] = "the attribute vocabulary of the policy format (Chinese labels of a Chinese legal domain)",
         ["src/Modules/Yilian.Policies/Rules/SelfCheck.cs"] = "the source of a self-reported fact, shown in the explanation",
         ["src/Modules/Yilian.Policies/Screening/Population.cs"] = "the source of a fact read from the database, shown in the explanation",
-        ["src/Modules/Yilian.Policies/Features/Casework.cs"] = "department names as the sources of facts",
+        ["src/Modules/Yilian.Policies/Features/ResidentFacts.cs"] = "department names as the sources of facts",
         ["src/Modules/Yilian.Volunteers/Features/CertificatePdf.cs"] = "the certificate is a Chinese document (民政部令第67号)",
     };
 

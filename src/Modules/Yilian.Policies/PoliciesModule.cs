@@ -39,7 +39,11 @@ public static class PoliciesModule
         builder.Services.AddScoped<Yilian.Platform.Contracts.IWorkbenchSource, ReliefWorkbench>();
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddScoped<Screenings>();
-        builder.Services.AddScoped<Casework>();
+        builder.Services.AddScoped<Candidates>();
+        builder.Services.AddScoped<CandidateOutcomes>();
+        builder.Services.AddScoped<CandidateAssignment>();
+        builder.Services.AddScoped<EligibilityTraces>();
+        builder.Services.AddScoped<ResidentChecks>();
         builder.Services.AddScoped<ContactRequests>();
         builder.Services.AddScoped<Seeding.ResidentScaleSeeder>();
         builder.Services.AddScoped<ISeedStep, PolicySeedStep>();
@@ -62,7 +66,10 @@ public static class PoliciesModule
             .MapContactRequestsEndpoints()
             .MapResidentImportEndpoints()
             .MapScreeningsEndpoints()
-            .MapCaseworkEndpoints();
+            .MapCandidatesEndpoints()
+            .MapCandidateAssignmentEndpoints()
+            .MapCandidateOutcomesEndpoints()
+            .MapResidentChecksEndpoints();
         return app;
     }
 }

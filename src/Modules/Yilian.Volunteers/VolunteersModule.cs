@@ -23,6 +23,10 @@ public static class VolunteersModule
         builder.Services.AddScoped<Signups>();
         builder.Services.AddScoped<Points>();
         builder.Services.AddScoped<CheckIns>();
+        builder.Services.AddScoped<AttendanceSheets>();
+        builder.Services.AddScoped<AttendanceReviews>();
+        builder.Services.AddScoped<ConfirmedHours>();
+        builder.Services.AddScoped<VolunteerHours>();
         builder.Services.AddScoped<Certificates>();
         builder.Services.AddScoped<ActivityAccess>();
         builder.Services.AddScoped<Matches>();
@@ -31,6 +35,7 @@ public static class VolunteersModule
         builder.Services.AddScoped<Ledgers>();
         builder.Services.AddScoped<PointsShop>();
         builder.Services.AddScoped<Teams>();
+        builder.Services.AddScoped<TeamRoster>();
         builder.Services.AddSingleton<Matching.MatchPool>();
         builder.Services.AddHostedService<Matching.MatchPoolWarmer>();
         builder.Services.AddScoped(sp => new Seeding.VolunteerScaleSeeder(sp.GetRequiredService<VolunteersDbContext>()));
@@ -56,12 +61,16 @@ public static class VolunteersModule
             .MapSignupsEndpoints()
             .MapPointsEndpoints()
             .MapTeamsEndpoints()
+            .MapTeamRosterEndpoints()
             .MapPointsShopEndpoints()
             .MapLedgersEndpoints()
             .MapPhotoReportsEndpoints()
             .MapProfilesEndpoints()
             .MapMatchesEndpoints()
             .MapCheckInsEndpoints()
+            .MapAttendanceSheetsEndpoints()
+            .MapAttendanceReviewsEndpoints()
+            .MapVolunteerHoursEndpoints()
             .MapCertificatesEndpoints();
         return app;
     }

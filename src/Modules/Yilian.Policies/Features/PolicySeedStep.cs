@@ -88,12 +88,14 @@ internal sealed class PolicySeedStep(PoliciesDbContext db, ResidentImport import
         }
     }
 
-    /// <summary>The community's case worker has taken a few leads on and called two families (the real casework handler, as the officer).</summary>
+    /// <summary>The community's case worker has taken a few leads on and called two families (the real handlers, as the officer).</summary>
     private Task<bool> FollowUpAsync(CancellationToken ct) =>
         actAs.RunAsync("officer", async sp =>
         {
-            var casework = sp.GetRequiredService<Casework>();
-            var open = await casework.ListAsync(null, CandidateStatus.Open, null, 1, ct);
+            var candidates = sp.GetRequiredService<Candidates>();
+            var assignment = sp.GetRequiredService<CandidateAssignment>();
+            var followUps = sp.GetRequiredService<CandidateOutcomes>();
+            var open = await candidates.ListAsync(null, CandidateStatus.Open, null, 1, ct);
             var outcomes = new (CandidateStatus? Status, string? Note)[]
             {
                 (CandidateStatus.Contacted, "已电话联系，约定下周上门核实家庭收入。"),
@@ -103,10 +105,10 @@ internal sealed class PolicySeedStep(PoliciesDbContext db, ResidentImport import
             };
             foreach (var (lead, outcome) in open.Items.Take(outcomes.Length).Zip(outcomes))
             {
-                await casework.ClaimAsync(lead.Id, ct);
+                await assignment.ClaimAsync(lead.Id, ct);
                 if (outcome.Status is not null)
                 {
-                    await casework.RecordAsync(lead.Id, new OutcomeRequest(outcome.Status, outcome.Note), ct);
+                    await followUps.RecordAsync(lead.Id, new OutcomeRequest(outcome.Status, outcome.Note), ct);
                 }
             }
 

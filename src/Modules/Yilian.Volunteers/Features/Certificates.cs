@@ -18,7 +18,7 @@ public sealed record CertificateDto(
     string Number, string VolunteerName, string IdType, string IdNumberMasked, string VolunteerNumber, int Minutes, int Records, string ServiceContent,
     DateOnly ServiceFrom, DateOnly ServiceTo, string OrganizationName, string HandlerName, string HandlerContact, DateTimeOffset IssuedAt, bool Revoked)
 {
-    public string Hours => CheckIns.FormatHours(Minutes);
+    public string Hours => ServiceTime.FormatHours(Minutes);
 }
 
 /// <summary>What the public verification page shows: enough to compare with the paper, with the name partly masked.</summary>
@@ -84,7 +84,7 @@ internal sealed class Certificates(VolunteersDbContext db, IServiceProvider serv
 
         var c = await SystemScope.WithAsync<VolunteersDbContext, Certificate?>(services,
             all => all.Certificates.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number.Trim().ToUpperInvariant(), ct));
-        return c is null ? null : new CertificateCheck(c.Number, PersonName.Mask(c.VolunteerName), c.IdNumberMasked, c.VolunteerNumber, CheckIns.FormatHours(c.Minutes),
+        return c is null ? null : new CertificateCheck(c.Number, PersonName.Mask(c.VolunteerName), c.IdNumberMasked, c.VolunteerNumber, ServiceTime.FormatHours(c.Minutes),
             c.OrganizationName, c.ServiceFrom, c.ServiceTo, ChinaTime.DateOf(c.IssuedAt), c.RevokedAt is null);
     }
 

@@ -17,7 +17,7 @@ public sealed record Ledger(string Title, DateOnly From, DateOnly To, int Activi
 /// approved photos — on screen and as an Excel workbook (a summary sheet and the records behind it).
 /// Everything is read within the caller's scope.
 /// </summary>
-internal sealed class Ledgers(VolunteersDbContext db, ActivityAccess access, CheckIns checkIns, TimeProvider clock)
+internal sealed class Ledgers(VolunteersDbContext db, ActivityAccess access, VolunteerHours volunteerHours, TimeProvider clock)
 {
     public const string ExcelType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -55,11 +55,30 @@ internal sealed class Ledgers(VolunteersDbContext db, ActivityAccess access, Che
 
     public async Task<(Ledger Ledger, IReadOnlyList<AttendanceDto> Records)> ForVolunteerAsync(Guid? volunteerId, CancellationToken ct)
     {
-        var hours = await checkIns.HoursAsync(volunteerId, ct);
+        var hours = await volunteerHours.ForAsync(volunteerId, ct);
         var lines = hours.Records.GroupBy(r => r.ActivityId).Select(g => new LedgerLine(g.First().ActivityTitle, g.Min(r => r.OccurrenceStart), g.Count(), 0,
             g.Count(r => r.CheckInAt != null), g.Where(r => r.Status == AttendanceStatus.Confirmed).Sum(r => r.CreditedMinutes), 0)).OrderBy(l => l.Start).ToList();
         var from = lines.Count > 0 ? ChinaTime.DateOf(lines[0].Start) : ChinaTime.Today(clock);
         return (Summarize(VolunteerText.Get("Hours_Title"), from, ChinaTime.Today(clock), lines) with { ConfirmedMinutes = hours.ConfirmedMinutes }, hours.Records);
+    }
+
+    /// <summary>A team's ledger: its members' attendance records with the team's organization.</summary>
+    public async Task<(Ledger Ledger, IReadOnlyList<AttendanceDto> Records)> ForTeamAsync(Guid teamId, CancellationToken ct)
+    {
+        access.RequireOrganizer();
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct)
+            ?? throw new NotFoundException("Team", teamId);
+        var ids = await db.TeamMembers.Where(m => m.TeamId == teamId).Select(m => m.VolunteerId).ToListAsync(ct);
+        var records = await db.Attendances.AsNoTracking()
+            .Where(a => ids.Contains(a.VolunteerId) && a.OrganizationId == team.OrganizationId)
+            .OrderBy(a => a.OccurrenceStart).Take(50_000).ToListAsync(ct);
+        var lines = records.GroupBy(r => r.ActivityId)
+            .Select(g => new LedgerLine(g.First().ActivityTitle, g.Min(r => r.OccurrenceStart), g.Count(), 0,
+                g.Count(r => r.CheckInAt != null && r.Status != AttendanceStatus.Rejected),
+                g.Where(r => r.Status == AttendanceStatus.Confirmed).Sum(r => r.CreditedMinutes), 0))
+            .ToList();
+        var from = lines.Count > 0 ? ChinaTime.DateOf(lines.Min(l => l.Start)) : ChinaTime.Today(clock);
+        return (Summarize(team.Name, from, ChinaTime.Today(clock), lines), [.. records.Select(AttendanceRecords.ToDto)]);
     }
 
     /// <summary>The workbook: 汇总 (one line per activity) and 明细 (every attendance record).</summary>
@@ -124,7 +143,7 @@ internal sealed class Ledgers(VolunteersDbContext db, ActivityAccess access, Che
             byActivity[id].Count(r => r.CheckInAt != null && r.Status != AttendanceStatus.Rejected),
             byActivity[id].Where(r => r.Status == AttendanceStatus.Confirmed).Sum(r => r.CreditedMinutes),
             photos.GetValueOrDefault(id))).OrderBy(l => l.Start).ToList();
-        return (lines, [.. records.Select(CheckIns.ToDto)]);
+        return (lines, [.. records.Select(AttendanceRecords.ToDto)]);
     }
 
     private static Ledger Summarize(string title, DateOnly from, DateOnly to, List<LedgerLine> lines) =>

@@ -61,4 +61,7 @@ public static class ServiceTime
 
         return (int)Math.Floor((interval.End - interval.Start - covered).TotalMinutes);
     }
+
+    /// <summary>Minutes as hours the way volunteers read them: 90 → "1.5", 60 → "1".</summary>
+    public static string FormatHours(int minutes) => (minutes / 60m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -135,15 +135,16 @@ internal sealed class VolunteerSeedStep(VolunteersDbContext db, IAccountDirector
             var organizer = OrganizerOf(context, group.Key);
             await actAs.RunAsync(organizer, async sp =>
             {
-                var checkIns = sp.GetRequiredService<CheckIns>();
+                var sheets = sp.GetRequiredService<AttendanceSheets>();
+                var reviews = sp.GetRequiredService<AttendanceReviews>();
                 foreach (var (activity, signup) in group)
                 {
                     var arrived = activity.Start.AddMinutes(random.Next(-10, 15));
                     var left = activity.End.AddMinutes(random.Next(-5, 10));
-                    var record = await checkIns.RecordAsync(activity.Id, new AttendanceRecordRequest { SignupId = signup.Id, OccurrenceId = activity.OccurrenceId, CheckInAt = arrived, CheckOutAt = left }, ct);
+                    var record = await sheets.RecordAsync(activity.Id, new AttendanceRecordRequest { SignupId = signup.Id, OccurrenceId = activity.OccurrenceId, CheckInAt = arrived, CheckOutAt = left }, ct);
                     if (!recentPerOrganization.Contains(activity.Id))
                     {
-                        await checkIns.ConfirmAsync(record.Id, ct);
+                        await reviews.ConfirmAsync(record.Id, ct);
                     }
                 }
 

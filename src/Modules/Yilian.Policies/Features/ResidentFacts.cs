@@ -1,0 +1,44 @@
+using Yilian.Policies.Domain;
+using Yilian.Policies.Imports;
+using Yilian.Policies.Rules;
+
+namespace Yilian.Policies.Features;
+
+/// <summary>A resident's facts as explanations show them: each with its department (and date), and where departments disagree.</summary>
+internal static class ResidentFacts
+{
+    /// <summary>A resident's facts in force, each with the department (and date) it came from.</summary>
+    public static Dictionary<string, Fact> Of(Resident resident, Household household, IReadOnlyList<ResidentFact> reports)
+    {
+        var population = Screening.PopulationLoader.Of(resident, household);
+        var facts = population.FactsOf(0, DateOnly.MinValue);
+        var sourced = new Dictionary<string, Fact>(StringComparer.Ordinal);
+        foreach (var (attribute, fact) in facts)
+        {
+            var from = reports.Where(r => r.Attribute == attribute).OrderByDescending(r => r.AsOf).ToList();
+            sourced[attribute] = attribute switch
+            {
+                "household.registration_region" => fact with { Source = "公安户籍" },
+                "person.birth_date" => fact with { Source = "公安户籍（身份证号）" },
+                _ when from.Count > 0 => fact with
+                {
+                    Source = string.Join("、", from.Select(r => DepartmentName(r.Department)).Distinct()), AsOf = from[0].AsOf,
+                },
+                _ => fact with { Source = "无部门报送，按“无”计" },
+            };
+        }
+
+        return sourced;
+    }
+
+    /// <summary>The facts two departments reported differently, one line per fact.</summary>
+    public static List<string> Conflicts(IReadOnlyList<ResidentFact> reports) =>
+        [.. reports.Where(r => r.Conflict).GroupBy(r => r.Attribute)
+            .Select(g => $"{AttributeCatalog.All.GetValueOrDefault(g.Key)?.Label ?? g.Key}："
+                + string.Join("；", g.Select(r => $"{DepartmentName(r.Department)} 报 {Shown(r.Attribute, r.Value)}（{r.AsOf:yyyy-MM-dd}）")))];
+
+    private static string DepartmentName(string code) => Departments.Find(code)?.Name ?? code;
+
+    private static string Shown(string attribute, string value) =>
+        value.Length == 0 ? "无" : string.Join("、", value.Split(',').Select(v => Departments.Label(attribute, v)));
+}
