@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,10 @@ public static class ModuleDatabase
     }
 }
 
-/// <summary>WAL for concurrent readers, FULL synchronous so a committed write survives power loss.</summary>
+/// <summary>
+/// Every SQLite connection waits its turn for the write lock (busy timeout) instead of failing, uses WAL for concurrent
+/// readers, FULL synchronous so a committed write survives power loss, and enforces foreign keys.
+/// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
@@ -52,10 +56,17 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    /// <summary>How long a writer waits for another's write lock before SQLite answers "database is locked".</summary>
+    public const int BusyTimeoutMilliseconds = 30_000;
+
+    internal static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        // The busy timeout first, so that switching the journal mode already waits its turn. A read-only connection (EF opens
+        // one to ask whether the database exists) cannot switch a restored rollback-journal file to WAL: the next writable one will.
+        var readOnly = new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
+        command.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; "
+            + (readOnly ? "" : "PRAGMA journal_mode=WAL; ") + "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
         command.ExecuteNonQuery();
     }
 }

@@ -207,6 +207,7 @@ internal static class Commands
                 await command.ExecuteNonQueryAsync();
             }
 
+            UseWal(temp);
             output = Path.GetFullPath(output);
             File.Delete(output);
             using var zip = ZipFile.Open(output, ZipArchiveMode.Create);
@@ -273,8 +274,22 @@ internal static class Commands
             entry.ExtractToFile(destination, overwrite: true);
         }
 
+        // A backup's database may be in rollback-journal mode (VACUUM INTO writes one so): switch it to WAL here, while
+        // nothing else has it open, so the first start does not have to.
+        UseWal(target);
         Console.WriteLine($"Restored {zip.Entries.Count} entries into {db.DataDirectory}");
         return 0;
+    }
+
+    private static void UseWal(string path)
+    {
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            command.ExecuteNonQuery();
+        }
     }
 
     private static Dictionary<string, string> ParseOptions(string[] args)
