@@ -24,4 +24,10 @@ public interface IAccountDirectory
 
     /// <summary>Self-registration of a volunteer or resident account (own records only); password rules apply.</summary>
     Task<AccountRef> RegisterAsync(string userName, string displayName, string password, string role, CancellationToken ct);
+
+    /// <summary>
+    /// Removes a self-registered account whose registration did not finish (its profile could not be saved, or a crash
+    /// came between the two), so the person can register again. Refuses any account holding more than self-service roles.
+    /// </summary>
+    Task WithdrawRegistrationAsync(string userId, CancellationToken ct);
 }

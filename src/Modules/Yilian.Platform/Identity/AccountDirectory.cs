@@ -42,6 +42,25 @@ internal sealed class AccountDirectory(PlatformDbContext db, AdminAccounts accou
         return new AccountRef(user.Id, user.UserName!, user.DisplayName, [role]);
     }
 
+    public async Task WithdrawRegistrationAsync(string userId, CancellationToken ct)
+    {
+        var user = await db.Users.Include(u => u.Assignments).FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return;
+        }
+
+        if (user.Assignments.Any(a => a.Scope != ScopeKind.Self || a.Role is not (Roles.Volunteer or Roles.Resident)))
+        {
+            throw new InvalidOperationException("Only a self-registered volunteer or resident account can be withdrawn.");
+        }
+
+        db.Sessions.RemoveRange(await db.Sessions.Where(s => s.UserId == userId).ToListAsync(ct));
+        db.RoleAssignments.RemoveRange(user.Assignments);
+        db.Users.Remove(user);
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task GrantAsync(string userId, string role, ScopeKind scope, Guid? organizationId, string? regionCode, CancellationToken ct)
     {
         if (await db.RoleAssignments.AnyAsync(a => a.UserId == userId && a.Role == role && a.Scope == scope && a.OrganizationId == organizationId && a.RegionCode == regionCode, ct))

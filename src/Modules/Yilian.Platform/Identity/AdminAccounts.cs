@@ -29,17 +29,32 @@ internal sealed class AdminAccounts(UserManager<AppUser> users, PlatformDbContex
         }
 
         var user = new AppUser { UserName = userName, DisplayName = displayName, CreatedAt = clock.GetUtcNow(), EmailConfirmed = true };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
+        // The password is checked and hashed before the write transaction: hashing is the slow part, and on SQLite the
+        // transaction holds the one write lock that every other writer waits for.
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
         {
-            throw new InputValidationException(result.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
         }
+
+        ThrowIfAny(errors);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        ThrowIfAny((await users.CreateAsync(user)).Errors);
 
         db.RoleAssignments.Add(new RoleAssignment { Id = Guid.CreateVersion7(), UserId = user.Id, Role = role, Scope = scope, RegionCode = regionCode, OrganizationId = organizationId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return user;
+    }
+
+    private static void ThrowIfAny(IEnumerable<IdentityError> errors)
+    {
+        var list = errors.ToList();
+        if (list.Count > 0)
+        {
+            throw new InputValidationException(list.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+        }
     }
 }

@@ -143,6 +143,7 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
         }
 
         await UseCodeAsync(phoneIndex, request.Code!, ct);
+        await CompleteUnfinishedAsync(phone, ct);
         var account = await accounts.RegisterAsync(phone, request.RealName!.Trim(), request.Password!, Roles.Volunteer, ct);
         var now = clock.GetUtcNow();
         var volunteer = new Volunteer
@@ -164,8 +165,39 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
             });
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or OperationCanceledException)
+        {
+            // All or nothing across the two modules: no account without its profile. The same person registering twice at
+            // once (same ID number or phone) loses the race here and hears "already registered".
+            db.ChangeTracker.Clear();
+            await accounts.WithdrawRegistrationAsync(account.Id, CancellationToken.None);
+            if (e is DbUpdateException && await db.Volunteers.IgnoreQueryFilters()
+                .AnyAsync(v => v.IdNumberIndex == idIndex || v.PhoneIndex == phoneIndex, CancellationToken.None))
+            {
+                throw VolunteerRules.AlreadyRegistered.Broken();
+            }
+
+            throw;
+        }
+
         return ToDto(volunteer, ChinaTime.Today(clock));
+    }
+
+    /// <summary>
+    /// A registration cut short between the account and the profile (the process died) left an account with no volunteer
+    /// behind it, so the number is "taken". The phone's owner, proven by the code just used, completes the registration.
+    /// </summary>
+    private async Task CompleteUnfinishedAsync(string phone, CancellationToken ct)
+    {
+        if (await accounts.FindByUserNameAsync(phone, ct) is { Roles: [Roles.Volunteer] } unfinished
+            && !await db.Volunteers.IgnoreQueryFilters().AnyAsync(v => v.OwnerUserId == unfinished.Id, ct))
+        {
+            await accounts.WithdrawRegistrationAsync(unfinished.Id, ct);
+        }
     }
 
     public static VolunteerDto ToDto(Volunteer v, DateOnly today) => new(
@@ -188,8 +220,13 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
             throw InputValidationException.For("code", VolunteerText.Get("Vol_CodeWrong", MaxAttempts - latest.Attempts));
         }
 
-        latest.UsedAt = now;
-        await db.SaveChangesAsync(ct);
+        // Used once, even by two requests at once: only the one that finds it still unused goes on.
+        var used = await db.Codes.Where(c => c.Id == latest.Id && c.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), ct);
+        if (used == 0)
+        {
+            throw InputValidationException.For("code", VolunteerText.Get("Vol_CodeExpired"));
+        }
     }
 
     private static PersonalDataProtector Protector => PersonalDataProtector.Current ?? throw new InvalidOperationException("Personal-data keys are not loaded.");
