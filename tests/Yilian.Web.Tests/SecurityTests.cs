@@ -16,7 +16,8 @@ public sealed class SecurityTests : IAsyncLifetime
 {
     private YilianApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await YilianApp.StartAsync(Databases.Sqlite);
+    public async Task InitializeAsync() =>
+        _app = await YilianApp.StartAsync(Databases.Sqlite, new Dictionary<string, string?> { ["Notifications:DispatchSeconds"] = "1" });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -28,7 +29,7 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Login_FiveFailures_LocksAccountEvenForRightPassword()
+    public async Task Login_FiveFailures_LocksAccountEvenForRightPassword_AnsweringAsForAnUnknownName()
     {
         for (var i = 0; i < 5; i++)
         {
@@ -37,8 +38,34 @@ public sealed class SecurityTests : IAsyncLifetime
 
         var (status, body) = await LoginAsync("mentor", YilianApp.DemoPassword);
         status.ShouldBe(HttpStatusCode.Unauthorized);
-        body.GetProperty("reason").GetString().ShouldBe("LockedOut");
-        body.GetProperty("detail").GetString()!.ShouldContain("锁定");
+        // The caller cannot tell a locked account from a name that does not exist (no account enumeration by the lock).
+        var (unknownStatus, unknown) = await LoginAsync("nobody-by-this-name", "Wrong-pass-1");
+        unknownStatus.ShouldBe(status);
+        body.GetProperty("reason").GetString().ShouldBe("InvalidCredentials");
+        unknown.GetProperty("reason").GetString().ShouldBe("InvalidCredentials");
+        body.GetProperty("detail").GetString().ShouldBe(unknown.GetProperty("detail").GetString());
+
+        // The truth is kept: the audit says LockedOut, and the owner is told in the app (read once an operator unlocks).
+        using var regulator = await _app.ClientAsAsync("regulator");
+        var audit = await regulator.GetStringAsync("/api/v1/audit?actor=mentor&pageSize=50");
+        audit.ShouldContain("LockedOut");
+        await using (var scope = SystemScope.Begin(_app.Services))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var mentor = (await users.FindByNameAsync("mentor"))!;
+            (await users.IsLockedOutAsync(mentor)).ShouldBeTrue();
+            await users.SetLockoutEndDateAsync(mentor, null);
+        }
+
+        using var owner = await _app.ClientAsAsync("mentor");
+        var inbox = "";
+        for (var waited = 0; waited < 60 && !inbox.Contains("账号已被暂时锁定", StringComparison.Ordinal); waited++)
+        {
+            await Task.Delay(500); // the dispatcher delivers in-app notices every second
+            inbox = await owner.GetStringAsync("/api/v1/notifications");
+        }
+
+        inbox.ShouldContain("账号已被暂时锁定");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Yilian.Platform.Auditing;
+using Yilian.Platform.Contracts;
 using Yilian.Platform.Data;
 using Yilian.Platform.Domain;
 using Yilian.Platform.Resources;
@@ -45,8 +46,13 @@ internal sealed class LoginService(
     PlatformDbContext db,
     TimeProvider clock,
     IOptions<SecurityOptions> security,
+    INotificationOutbox outbox,
     ILogger<LoginService> logger)
 {
+    /// <summary>A hash to check a password against when the account does not exist, so both cost the same time.</summary>
+    private static readonly Lazy<string> UnknownAccountHash =
+        new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+
     public async Task<LoginOutcome> CheckAsync(string? userName, string? password, string? totp, string? ip, string? userAgent, bool allowEnrollment, CancellationToken ct)
     {
         userName = (userName ?? "").Trim();
@@ -64,18 +70,24 @@ internal sealed class LoginService(
         var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownAccountHash.Value, password);
             return await FailAsync(null, userName, ip, userAgent, LoginStatus.InvalidCredentials, ct);
         }
 
+        // A locked account answers the caller exactly as a wrong password or an unknown name does, so nobody learns which
+        // names exist by tripping the lock; the audit and the log keep the truth, and the owner is told in the app.
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return await FailAsync(user, userName, ip, userAgent, LoginStatus.LockedOut, ct, lockedUntil: await users.GetLockoutEndDateAsync(user));
+            await TellOwnerOfLockoutAsync(user, ct);
+            await FailAsync(user, userName, ip, userAgent, LoginStatus.LockedOut, ct);
+            return new LoginOutcome(LoginStatus.InvalidCredentials);
         }
 
         if (!result.Succeeded)
         {
-            return await FailAsync(user, userName, ip, userAgent, LoginStatus.InvalidCredentials, ct);
+            await FailAsync(user, userName, ip, userAgent, LoginStatus.InvalidCredentials, ct);
+            return new LoginOutcome(LoginStatus.InvalidCredentials);
         }
 
         if (user.TwoFactorEnabled)
@@ -102,6 +114,17 @@ internal sealed class LoginService(
         db.AuditEntries.Add(AuditEntries.Login(AuditActions.LoginSucceeded, user.Id, userName, ip, userAgent, AuditClock.Now(clock), null));
         await db.SaveChangesAsync(ct);
         return new LoginOutcome(LoginStatus.Succeeded, user);
+    }
+
+    /// <summary>The account is locked: its owner hears of it where only they can read it, once per lockout.</summary>
+    private async Task TellOwnerOfLockoutAsync(AppUser user, CancellationToken ct)
+    {
+        var until = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow().Add(security.Value.LockoutDuration);
+        logger.LogWarning("Login refused: account {UserId} is locked out until {Until}", user.Id, until);
+        var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
+        var notice = new OutgoingNotification("user:" + user.Id, user.Id, NotificationChannels.InApp, null,
+            PlatformText.Get("Login_LockedTitle"), PlatformText.Get("Login_LockedOut", minutes), null, $"lockout:{user.Id}:{until:O}");
+        await outbox.EnqueueAsync([notice], ct);
     }
 
     private async Task<IReadOnlyList<string>> RolesOfAsync(AppUser user, CancellationToken ct) =>
