@@ -13,6 +13,21 @@ public static class PageForms
     /// <summary>How many messages travel back in the address (a long list would overflow the request line); the last one is always kept, it usually sums up.</summary>
     public const int MaxMessages = 8;
 
+    /// <summary>
+    /// The request's form, for the handlers that read it by hand (a file with its fields, repeated keys). A request that
+    /// is not a form answers 415 with a problem body, not 500.
+    /// </summary>
+    public static async Task<IFormCollection> ReadFormAsync(
+        HttpRequest http, CancellationToken ct, Microsoft.AspNetCore.Http.Features.FormOptions? options = null)
+    {
+        if (!http.HasFormContentType)
+        {
+            throw new BadHttpRequestException(Resources.UiText.Get("Form_NotAForm"), StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        return options is null ? await http.ReadFormAsync(ct) : await http.ReadFormAsync(options, ct);
+    }
+
     public static Task<IResult> RunAsync(string page, Func<Task> action, string errorParameter = "error") =>
         RunThenAsync(page, async () =>
         {

@@ -53,6 +53,17 @@ public class CodeShapeTests
         offenders.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Forms_AreReadThroughPageForms_SoANonFormAnswers415()
+    {
+        // HttpRequest.ReadFormAsync throws (a 500) on a body that is not a form; PageForms.ReadFormAsync answers 415.
+        var offenders = SourceFiles("src/Modules")
+            .Where(f => File.ReadAllText(f).Contains(".ReadFormAsync(", StringComparison.Ordinal)
+                && !File.ReadAllText(f).Contains("PageForms.ReadFormAsync(", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Root, f)).ToList();
+        offenders.ShouldBeEmpty();
+    }
+
     public const int MaxLineLength = 140;
 
     [Fact]

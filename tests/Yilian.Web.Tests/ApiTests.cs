@@ -53,7 +53,7 @@ public sealed class ApiTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("detail").GetString().ShouldBe("用户名或密码不正确。");
+        problem.GetProperty("detail").GetString()!.ShouldStartWith("用户名或密码不正确。");
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class ModuleApi
         var group = app.MapGroup("");
         group.WithMetadata(new ModuleMetadata(module));
         ((IEndpointConventionBuilder)group).Finally(ProblemResponses.Declare);
+        group.AddEndpointFilterFactory(DefinedEnums.Filter);
         return group;
     }
 

@@ -25,12 +25,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = WebText.Get("Problem_Forbidden"), Detail = forbidden.Message },
             UnsupportedFileException file => new ProblemDetails { Status = StatusCodes.Status415UnsupportedMediaType, Title = WebText.Get("Problem_FileType"), Detail = file.Message },
             FileTooLargeException large => new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = WebText.Get("Problem_TooLarge"), Detail = large.Message },
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Title = WebText.Get(bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Problem_TooLarge" : "Problem_BadRequest"),
-                Detail = WebText.Get("Problem_BadRequestDetail"),
-            },
+            BadHttpRequestException bad => BadRequestProblem(bad),
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = WebText.Get("Problem_Server") },
         };
 
@@ -50,6 +45,37 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
         http.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// A request the binder could not read: a body that is not a form answers 415 saying what to send; a JSON value of
+    /// the wrong type names its field (from the JSON path), as a validation error does.
+    /// </summary>
+    private static ProblemDetails BadRequestProblem(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return new ProblemDetails { Status = bad.StatusCode, Title = WebText.Get("Problem_FileType"), Detail = bad.Message };
+        }
+
+        // A value of the wrong type (not a truncated or broken document) names its field.
+        if (bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } json
+            && path.StartsWith("$.", StringComparison.Ordinal)
+            && json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            var field = path[2..].Split('.', '[')[0];
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [WebText.Get("Problem_BadRequestDetail")] })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = WebText.Get("Problem_Validation"),
+            };
+        }
+
+        return new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = WebText.Get(bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Problem_TooLarge" : "Problem_BadRequest"),
+            Detail = WebText.Get("Problem_BadRequestDetail"),
+        };
     }
 
     private static ProblemDetails RuleProblem(BusinessRuleException rule)

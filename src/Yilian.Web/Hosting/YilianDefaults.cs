@@ -36,7 +36,7 @@ internal static class YilianDefaults
             builder.Configuration["Security:PersonalDataKeyFile"] is { Length: > 0 } keyFile ? keyFile : Path.Combine(db.DataDirectory, "keys", "personal-data.keys"));
         services.AddDataProtection().SetApplicationName("Yilian").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataDirectory, "keys")));
 
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>

@@ -86,7 +86,7 @@ internal static class VenuesEndpoints
     private static async Task<IResult> VenuesEditFormAsync(Guid id, HttpRequest http, Venues v, CancellationToken ct) =>
         await PageForms.RunThenAsync($"/admin/venues/{id}", async () =>
             {
-                var form = await http.ReadFormAsync(ct);
+                var form = await PageForms.ReadFormAsync(http, ct);
                 await v.UpdateAsync(id, await VenueForm.ToRequestAsync(v, id, form, ct), ct);
                 return $"/admin/venues/{id}?saved=true";
             });

@@ -24,6 +24,7 @@ internal static class ResidentImportEndpoints
         imports.MapPost("/", ImportResidentsAsync)
             .DisableAntiforgery()
             .WithName("ImportResidents")
+            .Accepts<ResidentImportUpload>("multipart/form-data")
             .WithSummary("Import a department's file")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024))
             .WithDescription("One department's CSV (UTF-8, GBK, GB18030) or Excel file; all rows or none, each problem named by row.");
@@ -67,9 +68,10 @@ internal static class ResidentImportEndpoints
         IFormCollection form;
         try
         {
-            form = await http.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = (ResidentImport.MaxMegabytes + 1) * 1024L * 1024L }, ct);
+            var limit = new FormOptions { MultipartBodyLengthLimit = (ResidentImport.MaxMegabytes + 1) * 1024L * 1024L };
+            form = await PageForms.ReadFormAsync(http, ct, limit);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: not StatusCodes.Status415UnsupportedMediaType })
         {
             throw new FileTooLargeException(Resources.PolicyText.Get("Import_TooLarge", ResidentImport.MaxMegabytes));
         }
@@ -82,3 +84,6 @@ internal static class ResidentImportEndpoints
 
     private static Ok<IReadOnlyList<Department>> ImportDepartments() => TypedResults.Ok(Departments.All);
 }
+
+/// <summary>The form an import is posted as (read by hand, to answer an oversize file as too large), for the API document.</summary>
+public sealed record ResidentImportUpload(string Department, IFormFile File, DateOnly? AsOf);

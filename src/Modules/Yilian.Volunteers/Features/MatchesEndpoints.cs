@@ -60,7 +60,7 @@ internal static class MatchesEndpoints
     private static async Task<IResult> VolunteeringWeekAcceptFormAsync(HttpRequest http, Matches m, CancellationToken ct)
     {
         // Read by hand: binding string[] from a form fails on .NET 10 (string gained a TryParse the binder rejects).
-        var picks = (await http.ReadFormAsync(ct))["picks"].Select(p => p ?? "");
+        var picks = (await PageForms.ReadFormAsync(http, ct))["picks"].Select(p => p ?? "");
         var items = picks.Select(p => p.Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[0], out _) && Guid.TryParse(p[1], out _))
             .GroupBy(p => Guid.Parse(p[0])).Select(g => new AcceptedActivity(g.Key, [.. g.Select(p => Guid.Parse(p[1]))])).ToList();
         return await PageForms.RunAsync("/admin/volunteering/week?invited=1", () => m.AcceptAsync(new AcceptProposalRequest(items), ct));

@@ -41,7 +41,7 @@ internal static class ProfilesEndpoints
 
     private static async Task<IResult> VolunteerProfileSaveFormAsync(HttpRequest http, Profiles p, CancellationToken ct)
     {
-        var form = await http.ReadFormAsync(ct);
+        var form = await PageForms.ReadFormAsync(http, ct);
         var slots = form["slots"].Select(v => v?.Split('-') ?? [])
             .Where(v => v.Length == 2 && int.TryParse(v[0], out _) && Pages.Volunteer.ProfilePage.Periods.ContainsKey(v[1]))
             .Select(v => new Domain.WeeklySlot(int.Parse(v[0], System.Globalization.CultureInfo.InvariantCulture), Pages.Volunteer.ProfilePage.Periods[v[1]].From, Pages.Volunteer.ProfilePage.Periods[v[1]].To))

@@ -39,7 +39,7 @@ internal sealed class Teams(
         access.RequireOrganizer();
         InputValidator.ThrowIfInvalid(request);
         var organizationId = request.OrganizationId
-            ?? throw InputValidationException.For("organizationId", VolunteerText.Get("Shop_Organization"));
+            ?? throw InputValidationException.For("organizationId", VolunteerText.Get("Team_Organization"));
         var organization = await organizations.FindAsync(organizationId, ct) ?? throw new NotFoundException("Organization", organizationId);
         IReadOnlyList<DictionaryEntry> skills =
             request.Focus is null ? [] : await dictionaries.ListAsync(DictionaryTypes.Skill, includeInactive: false, ct);
