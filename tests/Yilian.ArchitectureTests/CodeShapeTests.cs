@@ -64,6 +64,23 @@ public class CodeShapeTests
         offenders.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Pages_CarryNoInlineScript_NorEventHandlerAttributes()
+    {
+        // The Content-Security-Policy allows scripts from files only; user data in an on…= attribute or an inline script
+        // would be code. Pages declare behaviour with data- attributes (wwwroot/js/forms.js). Blazor's @onsubmit is server-side.
+        // Lower case: an HTML attribute; OnSubmit= is a Blazor component's parameter.
+        var handler = new System.Text.RegularExpressions.Regex(@"(?<![@\w-])on[a-z]+\s*=\s*[""']");
+        var inlineScript = new System.Text.RegularExpressions.Regex(@"<script(?![^>]*\bsrc=)[^>]*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var offenders = new[] { "*.razor", "*.cshtml", "*.html" }
+            .SelectMany(p => Directory.EnumerateFiles(Path.Combine(Root, "src"), p, SearchOption.AllDirectories))
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(x => handler.IsMatch(x.Text) || inlineScript.IsMatch(x.Text))
+            .Select(x => $"{Path.GetRelativePath(Root, x.File)}:{x.Line}: {x.Text.Trim()}").ToList();
+        offenders.ShouldBeEmpty();
+    }
+
     public const int MaxLineLength = 140;
 
     [Fact]

@@ -113,6 +113,7 @@ internal static class YilianDefaults
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+            headers.ContentSecurityPolicy = ContentSecurity.PolicyFor(http.Request.Path);
             return next(http);
         });
         app.UseExceptionHandler("/error", createScopeForErrors: true);
