@@ -45,6 +45,9 @@ public static class PlatformModule
         services.AddSingleton<AuditSignal>();
         services.AddScoped<IInterceptor, AuditInterceptor>();
         services.AddSingleton<AuditChain>();
+        services.AddSingleton<AuditAnchorKey>();
+        services.AddSingleton<IAuditAnchorStore, FileAuditAnchorStore>();
+        services.AddSingleton<AuditCheckpoints>();
         services.AddHostedService<AuditSealerService>();
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module);
 

@@ -277,6 +277,9 @@ internal static class Commands
         // A backup's database may be in rollback-journal mode (VACUUM INTO writes one so): switch it to WAL here, while
         // nothing else has it open, so the first start does not have to.
         UseWal(target);
+        // The database is now older than the audit checkpoints taken since the backup: a deliberate rollback, not a cut.
+        var anchors = app.Services.GetRequiredService<Yilian.Platform.Auditing.IAuditAnchorStore>();
+        anchors.SetAsideAsync(CancellationToken.None).GetAwaiter().GetResult();
         Console.WriteLine($"Restored {zip.Entries.Count} entries into {db.DataDirectory}");
         return 0;
     }

@@ -19,7 +19,7 @@ namespace Yilian.Platform.Auditing;
 /// one short lock (SQLite: an immediate transaction; PostgreSQL: a transaction-scoped advisory lock) so
 /// two instances never fork the chain.
 /// </summary>
-internal sealed class AuditChain(IServiceScopeFactory scopes)
+internal sealed class AuditChain(IServiceScopeFactory scopes, IAuditAnchorStore anchors, AuditAnchorKey key)
 {
     public const string Genesis = "GENESIS";
     private const long AdvisoryLockKey = 0x59_49_4C_49_41_4E; // "YILIAN"
@@ -95,10 +95,63 @@ internal sealed class AuditChain(IServiceScopeFactory scopes)
 
             if (rows.Count < batch)
             {
+                if (await CheckAnchorAsync(db, expected - 1, ct) is { } cut)
+                {
+                    return cut;
+                }
+
                 var unsealed = await db.AuditEntries.CountAsync(e => e.Sequence == null, ct);
                 return new AuditVerification(true, null, null, expected - 1, unsealed);
             }
         }
+    }
+
+    /// <summary>The newest sealed entry: what a checkpoint records.</summary>
+    public async Task<(long Sequence, string? Hash)> HeadAsync(CancellationToken ct)
+    {
+        await using var scope = SystemScope.Begin(scopes);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var head = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence != null).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        return (head?.Sequence ?? 0, head?.Hash);
+    }
+
+    /// <summary>Why the chain's head does not extend the latest checkpoint, if it does not (then no new checkpoint is written).</summary>
+    public async Task<string?> AnchorProblemAsync(long head, CancellationToken ct)
+    {
+        await using var scope = SystemScope.Begin(scopes);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return (await CheckAnchorAsync(db, head, ct))?.Problem;
+    }
+
+    /// <summary>
+    /// The chain is whole from the first entry to <paramref name="head"/>; the latest checkpoint, kept outside the database,
+    /// says whether entries after it were cut, or the chain rewritten from some entry on.
+    /// </summary>
+    private async Task<AuditVerification?> CheckAnchorAsync(PlatformDbContext db, long head, CancellationToken ct)
+    {
+        if (await anchors.LatestAsync(ct) is not { } checkpoint)
+        {
+            return null;
+        }
+
+        if (!key.IsGenuine(checkpoint))
+        {
+            return AuditVerification.Broken(checkpoint.Sequence,
+                "the latest checkpoint's signature does not match (the checkpoint file was altered)", head);
+        }
+
+        if (checkpoint.Sequence > head)
+        {
+            return AuditVerification.Broken(head + 1,
+                $"entries #{head + 1}–#{checkpoint.Sequence} are missing: the checkpoint of {checkpoint.At:u} recorded "
+                + $"#{checkpoint.Sequence} (the newest entries were deleted, or the database was restored without `restore`)", head);
+        }
+
+        var recorded = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence == checkpoint.Sequence)
+            .Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        return recorded == checkpoint.Hash ? null : AuditVerification.Broken(checkpoint.Sequence,
+            $"entry #{checkpoint.Sequence} differs from the checkpoint of {checkpoint.At:u} (the chain was rewritten)", head);
     }
 
     internal static string ComputeHash(AuditEntry e)
@@ -118,7 +171,8 @@ public sealed record AuditVerification(bool IsIntact, long? FirstBrokenSequence,
 }
 
 /// <summary>Seals entries shortly after each save, and every few seconds as a safety net.</summary>
-internal sealed class AuditSealerService(AuditChain chain, AuditSignal signal, ILogger<AuditSealerService> logger) : BackgroundService
+internal sealed class AuditSealerService(
+    AuditChain chain, AuditCheckpoints checkpoints, AuditSignal signal, ILogger<AuditSealerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -128,6 +182,16 @@ internal sealed class AuditSealerService(AuditChain chain, AuditSignal signal, I
             {
                 await signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
                 await chain.SealPendingAsync(stoppingToken);
+                var (sequence, hash) = await chain.HeadAsync(stoppingToken);
+                if (await chain.AnchorProblemAsync(sequence, stoppingToken) is { } problem)
+                {
+                    // Never sign a cut or rewritten chain into a new checkpoint: that would make the cut look intact.
+                    logger.LogError("Audit chain does not extend its last checkpoint: {Problem}", problem);
+                }
+                else
+                {
+                    await checkpoints.CheckpointIfDueAsync(sequence, hash, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
