@@ -40,6 +40,9 @@ public sealed class YilianApp : WebApplicationFactory<Program>
 
     public string Provider => _database.Provider;
 
+    /// <summary>Where this instance keeps its files (the SQLite database, keys, uploads).</summary>
+    public string DataDirectory => _database.DataDirectory;
+
     public static async Task<YilianApp> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var database = await TestDatabase.CreateAsync(provider);

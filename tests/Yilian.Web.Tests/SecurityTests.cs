@@ -69,6 +69,25 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_Demo_Password_Is_Nowhere_In_Clear_Not_In_The_Database_Files_Nor_The_Audit_Export()
+    {
+        // Shown on the demo sign-in page, so kept: sealed with the personal-data key, outside the database.
+        using var anonymous = _app.CreateClient();
+        (await anonymous.GetStringAsync("/account/login")).ShouldContain(YilianApp.DemoPassword);
+
+        using var regulator = await _app.ClientAsAsync("regulator");
+        (await regulator.GetStringAsync("/api/v1/audit/export?pageSize=1000")).ShouldNotContain(YilianApp.DemoPassword);
+        var plain = System.Text.Encoding.UTF8.GetBytes(YilianApp.DemoPassword);
+        foreach (var file in Directory.GetFiles(_app.DataDirectory, "*.db*"))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes);
+            bytes.AsSpan().IndexOf(plain).ShouldBe(-1, $"{Path.GetFileName(file)} holds the demo password in clear");
+        }
+    }
+
+    [Fact]
     public async Task Login_TooManyAttemptsForOneAccount_Answers429WithRetryAfter()
     {
         HttpResponseMessage? last = null;

@@ -123,7 +123,16 @@ internal sealed class AccountSeedStep(PlatformDbContext db, UserManager<AppUser>
         var stored = await db.Settings.FirstOrDefaultAsync(s => s.Key == DemoPasswordSetting, ct);
         if (stored is not null)
         {
-            return stored.Value;
+            if (DemoPassword.Read(stored.Value) is { } kept)
+            {
+                return kept;
+            }
+
+            // Kept in clear by an older version: encrypt it where it lies.
+            var clear = stored.Value;
+            stored.Value = DemoPassword.Seal(clear);
+            await db.SaveChangesAsync(ct);
+            return clear;
         }
 
         var password = config["Demo:Password"];
@@ -133,7 +142,8 @@ internal sealed class AccountSeedStep(PlatformDbContext db, UserManager<AppUser>
             password = "Yl-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant() + "-" + RandomNumberGenerator.GetInt32(10, 99);
         }
 
-        db.Settings.Add(new Setting { Key = DemoPasswordSetting, Value = password });
+        // Encrypted with the personal-data key (kept outside the database), so neither the table nor the audit holds it in clear.
+        db.Settings.Add(new Setting { Key = DemoPasswordSetting, Value = DemoPassword.Seal(password) });
         await db.SaveChangesAsync(ct);
         return password;
     }
@@ -180,4 +190,26 @@ internal static partial class SeedLog
 {
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Seeded {Count} {What}")]
     public static partial void LogSeed(this Microsoft.Extensions.Logging.ILogger logger, string what, int count);
+}
+
+/// <summary>The demo password at rest: sealed with the personal-data key, read back only to show it on the demo sign-in page.</summary>
+internal static class DemoPassword
+{
+    private static Yilian.SharedKernel.Security.PersonalDataProtector Keys =>
+        Yilian.SharedKernel.Security.PersonalDataProtector.Current ?? throw new InvalidOperationException("Personal-data keys are not loaded.");
+
+    public static string Seal(string password) => Keys.Protect(password);
+
+    /// <summary>The password, or null when the stored value is not sealed (an older installation's clear text).</summary>
+    public static string? Read(string stored)
+    {
+        try
+        {
+            return Keys.Unprotect(stored);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return null;
+        }
+    }
 }

@@ -24,6 +24,7 @@ public static class DemoAccounts
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var password = await db.Settings.Where(s => s.Key == AccountSeedStep.DemoPasswordSetting).Select(s => s.Value).FirstOrDefaultAsync();
         var users = await db.Users.Where(u => u.IsDemo).OrderBy(u => u.CreatedAt).Select(u => new { u.UserName, u.DisplayName }).ToListAsync();
-        return password is null ? null : (password, users.Select(u => (u.UserName!, u.DisplayName)).ToList());
+        var shown = password is null ? null : DemoPassword.Read(password) ?? password;
+        return shown is null ? null : (shown, users.Select(u => (u.UserName!, u.DisplayName)).ToList());
     }
 }
