@@ -196,7 +196,8 @@ internal static partial class SeedLog
 internal static class DemoPassword
 {
     private static Yilian.SharedKernel.Security.PersonalDataProtector Keys =>
-        Yilian.SharedKernel.Security.PersonalDataProtector.Current ?? throw new InvalidOperationException("Personal-data keys are not loaded.");
+        Yilian.SharedKernel.Security.PersonalDataProtector.Current
+        ?? throw new InvalidOperationException("Personal-data keys are not loaded.");
 
     public static string Seal(string password) => Keys.Protect(password);
 
