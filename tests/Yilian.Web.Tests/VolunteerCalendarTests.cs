@@ -181,7 +181,7 @@ public sealed class VolunteerCalendarTests
         gate.Release(activities.Count);
         var responses = await Task.WhenAll(attempts);
         responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, string.Join(", ", responses.Select(r => r.StatusCode)));
-        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(9);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(9, string.Join(", ", await Task.WhenAll(responses.Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}"))));
         var mine = await volunteer.Client.GetFromJsonAsync<JsonElement>("/api/v1/volunteers/me/signups");
         mine.GetArrayLength().ShouldBe(1);
         (await BusyAsync(app, PersonKeys.User(volunteer.UserId), ten.AddHours(-1), ten.AddHours(5))).Select(x => x.ActivityId.ToString())

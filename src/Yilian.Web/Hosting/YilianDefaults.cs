@@ -132,7 +132,8 @@ internal static class YilianDefaults
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Yilian 益联 API"));
+        // No fonts from an outside host: the policy (decision 018) would refuse them, and offline sites have none.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Yilian 益联 API").DisableDefaultFonts());
         return app;
     }
 
