@@ -76,6 +76,7 @@ internal sealed class VolunteerSeedStep(VolunteersDbContext db, IAccountDirector
         await SignUpAheadAsync(context, people, random, ct);
         await PhotosAsync(context, people, random, ct);
         await InviteAsync(context, people[0].Volunteer, ct);
+        await TeamAsync(context, ct);
         await actAs.RunAsync("volunteer", sp => sp.GetRequiredService<Certificates>().IssueAsync(new CertificateRequest(null), ct), ct);
     }
 
@@ -244,6 +245,27 @@ internal sealed class VolunteerSeedStep(VolunteersDbContext db, IAccountDirector
     }
 
     /// <summary>Who confirms an organization's attendance in the demo: its demo admin, or the platform operator.</summary>
+    /// <summary>The demo organization's service team: the volunteers who served with it last week, one of them its leader.</summary>
+    private async Task TeamAsync(SeedContext context, CancellationToken ct)
+    {
+        var organization = context.Organizations[0].Id;
+        var served = await db.Attendances.AsNoTracking()
+            .Where(a => a.OrganizationId == organization && a.Status == AttendanceStatus.Confirmed)
+            .Select(a => a.VolunteerId).Distinct().OrderBy(v => v).Take(6).ToListAsync(ct);
+        if (served.Count == 0)
+        {
+            return;
+        }
+
+        await actAs.RunAsync(OrganizerOf(context, organization), async sp =>
+        {
+            var team = await sp.GetRequiredService<Teams>().CreateAsync(
+                new TeamRequest { Name = "夕阳红助老志愿服务队", Description = "每周探访独居老人，陪伴聊天、代购和手机教学。", OrganizationId = organization }, ct);
+            await sp.GetRequiredService<TeamRoster>().AddMembersAsync(team.Id, new TeamMembersRequest(served, served[0]), ct);
+            return true;
+        }, ct);
+    }
+
     private static string OrganizerOf(SeedContext context, Guid organizationId) =>
         context.Organizations.Count > 0 && context.Organizations[0].Id == organizationId ? "orgadmin"
         : context.Organizations.Count > 1 && context.Organizations[1].Id == organizationId ? "orgadmin2"
