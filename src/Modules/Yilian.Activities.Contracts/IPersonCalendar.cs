@@ -3,9 +3,9 @@ namespace Yilian.Activities.Contracts;
 /// <summary>How people are named in the calendar.</summary>
 public static class PersonKeys
 {
-    public const string UserPrefix = "user:";
+    public const string UserPrefix = Platform.Contracts.NotificationRecipients.UserPrefix;
 
-    public static string User(string userId) => UserPrefix + userId;
+    public static string User(string userId) => Platform.Contracts.NotificationRecipients.User(userId);
 }
 
 /// <summary>Another commitment of the same person in the way of a hold: when, and which activity.</summary>

@@ -10,6 +10,14 @@ public static class NotificationChannels
     public const string WeChat = "wechat";
 }
 
+/// <summary>Whom a notification is for: one key per person, shared with the calendar (<c>PersonKeys</c>).</summary>
+public static class NotificationRecipients
+{
+    public const string UserPrefix = "user:";
+
+    public static string User(string userId) => UserPrefix + userId;
+}
+
 /// <param name="UserId">The account that sees it in the app, if any.</param>
 /// <param name="Address">Where the channel delivers it (a phone number for SMS).</param>
 /// <param name="DedupKey">The same key is enqueued once, however often the cause repeats.</param>

@@ -67,6 +67,9 @@ internal sealed class FileAuditAnchorStore(IOptions<DatabaseOptions> db, IConfig
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>The newest line once read or written, so verification does not reread a file that only grows.</summary>
+    private AuditCheckpoint? _latest;
+
     public async Task AppendAsync(AuditCheckpoint checkpoint, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
@@ -74,6 +77,7 @@ internal sealed class FileAuditAnchorStore(IOptions<DatabaseOptions> db, IConfig
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_file))!);
             await File.AppendAllTextAsync(_file, JsonSerializer.Serialize(checkpoint) + "\n", ct);
+            _latest = checkpoint;
         }
         finally
         {
@@ -83,19 +87,21 @@ internal sealed class FileAuditAnchorStore(IOptions<DatabaseOptions> db, IConfig
 
     public async Task<AuditCheckpoint?> LatestAsync(CancellationToken ct)
     {
-        if (!File.Exists(_file))
+        if (_latest is not null || !File.Exists(_file))
         {
-            return null;
+            return _latest;
         }
 
         var lines = await File.ReadAllLinesAsync(_file, ct);
-        return lines.Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<AuditCheckpoint>(l)).LastOrDefault(c => c is not null);
+        return _latest = lines.Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<AuditCheckpoint>(l))
+            .LastOrDefault(c => c is not null);
     }
 
     public void Dispose() => _gate.Dispose();
 
     public Task SetAsideAsync(CancellationToken ct)
     {
+        _latest = null;
         if (File.Exists(_file))
         {
             File.Move(_file, $"{_file}.before-restore-{clock.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}");
@@ -112,14 +118,19 @@ internal sealed class AuditCheckpoints(
     private long _lastSequence = -1;
     private DateTimeOffset _lastAt = DateTimeOffset.MinValue;
 
+    /// <summary>Whether a checkpoint would be written now: the head moved and the interval has passed.</summary>
+    public bool IsDue(long sequence, string? hash) =>
+        hash is not null && sequence != _lastSequence
+        && clock.GetUtcNow() - _lastAt >= TimeSpan.FromSeconds(config.GetValue("Audit:CheckpointSeconds", 60));
+
     public async Task CheckpointIfDueAsync(long sequence, string? hash, CancellationToken ct)
     {
-        var every = TimeSpan.FromSeconds(config.GetValue("Audit:CheckpointSeconds", 60));
-        var now = clock.GetUtcNow();
-        if (hash is null || sequence == _lastSequence || now - _lastAt < every)
+        if (hash is null || !IsDue(sequence, hash))
         {
             return;
         }
+
+        var now = clock.GetUtcNow();
 
         var checkpoint = key.Sign(sequence, hash, now);
         await store.AppendAsync(checkpoint, ct);

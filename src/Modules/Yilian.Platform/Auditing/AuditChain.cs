@@ -183,6 +183,11 @@ internal sealed class AuditSealerService(
                 await signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
                 await chain.SealPendingAsync(stoppingToken);
                 var (sequence, hash) = await chain.HeadAsync(stoppingToken);
+                if (!checkpoints.IsDue(sequence, hash))
+                {
+                    continue;
+                }
+
                 if (await chain.AnchorProblemAsync(sequence, stoppingToken) is { } problem)
                 {
                     // Never sign a cut or rewritten chain into a new checkpoint: that would make the cut look intact.

@@ -122,7 +122,7 @@ internal sealed class LoginService(
         var until = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow().Add(security.Value.LockoutDuration);
         logger.LogWarning("Login refused: account {UserId} is locked out until {Until}", user.Id, until);
         var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
-        var notice = new OutgoingNotification("user:" + user.Id, user.Id, NotificationChannels.InApp, null,
+        var notice = new OutgoingNotification(NotificationRecipients.User(user.Id), user.Id, NotificationChannels.InApp, null,
             PlatformText.Get("Login_LockedTitle"), PlatformText.Get("Login_LockedOut", minutes), null, $"lockout:{user.Id}:{until:O}");
         await outbox.EnqueueAsync([notice], ct);
     }
