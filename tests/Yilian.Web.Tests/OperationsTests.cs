@@ -100,51 +100,10 @@ public sealed class OperationsTests : IAsyncLifetime
     /// <summary>Starts the host as `./run.sh` does (migrations, scheduler, web), waits for /healthz, then stops it.</summary>
     private async Task<(bool Healthy, string Output)> StartAndStopAsync()
     {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["Database__DataDirectory"] = Path.Combine(_dir, "data");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var healthy = false;
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (!healthy && !process.HasExited && DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                healthy = (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(500);
-            }
-            catch (TaskCanceledException)
-            {
-                // A busy machine: ask again.
-            }
-        }
-
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        await process.WaitForExitAsync();
-        lock (output)
-        {
-            return (healthy, output.ToString());
-        }
+        await using var host = RealHost.Start(_dir, new Dictionary<string, string> { ["Database__DataDirectory"] = Path.Combine(_dir, "data") });
+        var healthy = await host.WaitHealthyAsync(TimeSpan.FromMinutes(4));
+        await host.KillAsync();
+        return (healthy, host.Output);
     }
 }
 

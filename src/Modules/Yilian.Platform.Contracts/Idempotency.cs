@@ -21,3 +21,15 @@ public interface IIdempotencyFilter
 {
     ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next);
 }
+
+/// <summary>
+/// The idempotency key of the request being handled, for the effect it guards. A handler behind
+/// <see cref="IdempotencyEndpointExtensions.WithIdempotency"/> stores <see cref="EffectKey"/> on what it creates, in the
+/// same transaction, and first looks for an effect already stored under it: a retry after a crash between commit and
+/// response then finds the first effect and answers with it instead of making a second.
+/// </summary>
+public interface IIdempotentRequest
+{
+    /// <summary>A 64-character digest of the caller and the key; null when the request carries no key.</summary>
+    string? EffectKey { get; }
+}

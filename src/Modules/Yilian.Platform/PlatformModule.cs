@@ -70,6 +70,10 @@ public static class PlatformModule
         services.AddScoped<AdminAccounts>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<Features.Users.UserAdmin>();
+        services.AddOptions<Features.Idempotency.IdempotencyOptions>()
+            .Bind(builder.Configuration.GetSection(Features.Idempotency.IdempotencyOptions.Section));
+        services.AddScoped<Features.Idempotency.IdempotentRequest>();
+        services.AddScoped<IIdempotentRequest>(sp => sp.GetRequiredService<Features.Idempotency.IdempotentRequest>());
         services.AddScoped<IIdempotencyFilter, Features.Idempotency.IdempotencyFilter>();
         return builder;
     }

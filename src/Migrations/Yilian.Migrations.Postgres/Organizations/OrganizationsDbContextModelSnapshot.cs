@@ -191,6 +191,10 @@ namespace Yilian.Migrations.Postgres.Organizations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedByRequest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -258,6 +262,9 @@ namespace Yilian.Migrations.Postgres.Organizations
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedByRequest")
+                        .IsUnique();
 
                     b.HasIndex("CreditCode")
                         .IsUnique();

@@ -186,6 +186,10 @@ namespace Yilian.Migrations.Sqlite.Organizations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreatedByRequest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -253,6 +257,9 @@ namespace Yilian.Migrations.Sqlite.Organizations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedByRequest")
+                        .IsUnique();
 
                     b.HasIndex("CreditCode")
                         .IsUnique();

@@ -507,8 +507,14 @@ namespace Yilian.Migrations.Sqlite.Platform
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Location")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Owner")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestHash")

@@ -127,6 +127,10 @@ namespace Yilian.Migrations.Sqlite.Projects
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreatedByRequest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("FundingAmount")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
@@ -186,6 +190,9 @@ namespace Yilian.Migrations.Sqlite.Projects
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedByRequest")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId");
 

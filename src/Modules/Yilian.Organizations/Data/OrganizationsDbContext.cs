@@ -35,6 +35,8 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
             b.Property(o => o.Name).HasMaxLength(200);
             b.Property(o => o.CreditCode).HasMaxLength(18);
             b.HasIndex(o => o.CreditCode).IsUnique();
+            b.Property(o => o.CreatedByRequest).HasMaxLength(64);
+            b.HasIndex(o => o.CreatedByRequest).IsUnique();
             b.Property(o => o.RegionCode).HasMaxLength(12);
             b.HasIndex(o => o.RegionCode);
             b.Property(o => o.Type).HasConversion<string>().HasMaxLength(32);

@@ -42,6 +42,9 @@ internal sealed class Organization
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The idempotency effect key of the request that created it (<c>IIdempotentRequest</c>), so a retry finds it.</summary>
+    public string? CreatedByRequest { get; set; }
+
     /// <summary>Recognised as a charitable organization (慈善组织认定).</summary>
     public bool IsCharity { get; set; }
 

@@ -37,11 +37,19 @@ public sealed class RegisterOrganizationRequest
 }
 
 /// <summary>Registers an organization: valid credit code, a real community inside the caller's scope, no duplicate code.</summary>
-internal sealed class RegisterOrganization(OrganizationsDbContext db, IRegionDirectory regions, IDataScopeProvider scope, TimeProvider clock)
+internal sealed class RegisterOrganization(OrganizationsDbContext db, IRegionDirectory regions, IDataScopeProvider scope, TimeProvider clock,
+    IIdempotentRequest idempotency)
 {
     public async Task<Guid> HandleAsync(RegisterOrganizationRequest request, CancellationToken ct)
     {
+        if (idempotency.EffectKey is { } effect
+            && await db.Organizations.Where(o => o.CreatedByRequest == effect).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct) is { } made)
+        {
+            return made; // an earlier attempt of this request committed it, then died before answering
+        }
+
         var organization = await BuildAsync(request, new HashSet<string>(), ct);
+        organization.CreatedByRequest = idempotency.EffectKey;
         db.Organizations.Add(organization);
         try
         {

@@ -24,4 +24,10 @@ internal sealed class IdempotencyRecord
     public string? Location { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Which attempt holds the key while <see cref="ResponseStatus"/> is 0; a new one on every takeover.</summary>
+    public Guid Owner { get; set; }
+
+    /// <summary>Until when the holder may run; after it a retry takes the key over (the holder is presumed dead).</summary>
+    public DateTimeOffset LeaseExpiresAt { get; set; }
 }

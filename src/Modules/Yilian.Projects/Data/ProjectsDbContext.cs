@@ -45,6 +45,8 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             b.Property(p => p.FundingAmount).HasPrecision(14, 2);
             b.Property(p => p.CommunityRating).HasPrecision(3, 2);
             b.Property(p => p.Stage).HasMaxLength(32);
+            b.Property(p => p.CreatedByRequest).HasMaxLength(64);
+            b.HasIndex(p => p.CreatedByRequest).IsUnique();
             // The board: newest cards per stage walk this index and stop after 20 rows…
             b.HasIndex(p => new { p.Stage, p.StageChangedAt });
             // …and the per-stage totals are counted from this one without touching the table.

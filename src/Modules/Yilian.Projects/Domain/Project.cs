@@ -53,6 +53,9 @@ internal sealed class Project : IOrganizationScoped, IRegionScoped
 
     public DateTimeOffset StageChangedAt { get; set; }
 
+    /// <summary>The idempotency effect key of the request that created it (<c>IIdempotentRequest</c>), so a retry finds it.</summary>
+    public string? CreatedByRequest { get; set; }
+
     public List<Indicator> Indicators { get; set; } = [];
 
     /// <summary>The served community's rating, 1–5; filled by the supply–demand module (capability 8).</summary>

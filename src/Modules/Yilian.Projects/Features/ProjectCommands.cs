@@ -66,10 +66,18 @@ public sealed record CommentRequest(string? Text);
 public sealed record IndicatorActualRequest(decimal? Actual);
 
 /// <summary>Creating projects, moving them through the workflow's gates, comments and indicator actuals.</summary>
-internal sealed class ProjectCommands(ProjectsDbContext db, WorkflowStore workflows, IOrganizationLookup organizations, IDataScopeProvider scope, ICurrentUser user, TimeProvider clock)
+internal sealed class ProjectCommands(
+    ProjectsDbContext db, WorkflowStore workflows, IOrganizationLookup organizations, IDataScopeProvider scope, ICurrentUser user,
+    TimeProvider clock, IIdempotentRequest idempotency)
 {
     public async Task<Guid> CreateAsync(CreateProjectRequest request, CancellationToken ct)
     {
+        if (idempotency.EffectKey is { } effect
+            && await db.Projects.Where(p => p.CreatedByRequest == effect).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) is { } made)
+        {
+            return made; // an earlier attempt of this request committed it, then died before answering
+        }
+
         InputValidator.ThrowIfInvalid(request);
         foreach (var indicator in request.Indicators)
         {
@@ -117,6 +125,7 @@ internal sealed class ProjectCommands(ProjectsDbContext db, WorkflowStore workfl
             WorkflowId = workflow.Id,
             CreatedAt = now,
             StageChangedAt = now,
+            CreatedByRequest = idempotency.EffectKey,
         };
         project.Indicators.AddRange(request.Indicators.Select(i => new Indicator
         {
