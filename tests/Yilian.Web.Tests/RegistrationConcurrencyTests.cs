@@ -18,28 +18,28 @@ namespace Yilian.Web.Tests;
 /// </summary>
 public sealed partial class RegistrationConcurrencyTests
 {
-    private const string Password = "Lantern-Seven-42";
+    internal const string Password = "Lantern-Seven-42";
 
     [GeneratedRegex(@"\b(\d{6})\b")]
     private static partial Regex SixDigits();
 
     private static string Phone(int i) => $"1391234{i:0000}";
 
-    private static async Task<string> CommunityAsync(YilianApp app)
+    internal static async Task<string> CommunityAsync(YilianApp app)
     {
         using var op = await app.ClientAsAsync("operator");
         var org = (await op.GetFromJsonAsync<JsonElement>("/api/v1/organizations")).GetProperty("items")[0];
         return org.GetProperty("regionCode").GetString()!;
     }
 
-    private static async Task<string> CodeForAsync(YilianApp app, HttpClient anonymous, string phone)
+    internal static async Task<string> CodeForAsync(YilianApp app, HttpClient anonymous, string phone)
     {
         var sent = await anonymous.PostAsJsonAsync("/api/v1/volunteers/verification-codes", new { phone });
         sent.StatusCode.ShouldBe(HttpStatusCode.NoContent, await sent.Content.ReadAsStringAsync());
         return app.Logs.Where(l => l.Contains("SMS to") && l.Contains(phone[^4..])).Select(l => SixDigits().Match(l).Groups[1].Value).Last(v => v.Length == 6);
     }
 
-    private static object Body(string phone, string code, string idNumber, string community) => new
+    internal static object Body(string phone, string code, string idNumber, string community) => new
     {
         phone, code, realName = "并发志愿", idNumber, password = Password, community, skills = Array.Empty<string>(), consentToSensitiveData = true,
     };
@@ -53,7 +53,7 @@ public sealed partial class RegistrationConcurrencyTests
         var orphans = 0;
         foreach (var phone in phones)
         {
-            if (await accounts.FindByUserNameAsync(phone, CancellationToken.None) is { } account && !owners.Contains(account.Id))
+            if (await accounts.FindByPhoneAsync(phone, CancellationToken.None) is { } account && !owners.Contains(account.Id))
             {
                 orphans++;
             }

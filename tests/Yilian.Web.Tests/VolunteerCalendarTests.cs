@@ -34,11 +34,12 @@ public sealed class VolunteerCalendarTests
             var name = $"{prefix}{i:00}";
             {
                 await using var scope = SystemScope.Begin(app.Services);
-                var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().RegisterAsync(name, name, "Lantern-Seven-42", Roles.Volunteer, CancellationToken.None);
+                var phone = $"135{seed + i:00000000}";
+                var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>()
+                    .RegisterAsync(phone, name, "Lantern-Seven-42", Roles.Volunteer, CancellationToken.None);
                 var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
                 var birth = new DateOnly(1988, 1, 1).AddDays(seed + i);
                 var idNumber = FakeChinese.IdNumber(new Random(seed + i), community[..6], birth);
-                var phone = $"135{seed + i:00000000}";
                 var volunteer = new Volunteer
                 {
                     Id = Guid.NewGuid(), OwnerUserId = account.Id, RegionCode = community, Number = $"VC{seed + i:000000}", RealName = name, IdNumber = idNumber,
@@ -48,7 +49,7 @@ public sealed class VolunteerCalendarTests
                 db.Volunteers.Add(volunteer);
                 await db.SaveChangesAsync();
                 var client = app.CreateClient();
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(name, "Lantern-Seven-42"));
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(phone, "Lantern-Seven-42"));
                 made.Add((volunteer.Id, account.Id, client));
             }
         }

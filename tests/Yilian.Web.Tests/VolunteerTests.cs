@@ -147,9 +147,10 @@ public sealed partial class VolunteerTests
             await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (name, ct) =>
             {
                 await using var scope = SystemScope.Begin(app.Services);
-                var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().RegisterAsync(name, name, "Lantern-Seven-42", Roles.Volunteer, ct);
-                var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
                 var i = int.Parse(name[3..], CultureInfo.InvariantCulture);
+                var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>()
+                    .RegisterAsync($"139{i:00000000}", name, "Lantern-Seven-42", Roles.Volunteer, ct);
+                var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
                 var id = FakeChinese.IdNumber(new Random(i), community[..6], new DateOnly(1990, 1, 1).AddDays(i));
                 db.Volunteers.Add(new Volunteer
                 {
@@ -169,7 +170,7 @@ public sealed partial class VolunteerTests
             try
             {
                 var c = app.CreateClient();
-                c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(n, "Lantern-Seven-42"));
+                c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync($"139{int.Parse(n[3..], CultureInfo.InvariantCulture):00000000}", "Lantern-Seven-42"));
                 return c;
             }
             finally
@@ -301,9 +302,10 @@ public sealed partial class VolunteerTests
             foreach (var name in names)
             {
                 await using var scope = SystemScope.Begin(app.Services);
-                var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().RegisterAsync(name, name, "Lantern-Seven-42", Roles.Volunteer, CancellationToken.None);
-                var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
                 var i = int.Parse(name[4..], CultureInfo.InvariantCulture);
+                var account = await scope.ServiceProvider.GetRequiredService<IAccountDirectory>()
+                    .RegisterAsync($"136{i:00000000}", name, "Lantern-Seven-42", Roles.Volunteer, CancellationToken.None);
+                var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
                 var id = FakeChinese.IdNumber(new Random(500 + i), community[..6], new DateOnly(1985, 1, 1).AddDays(i));
                 var volunteer = new Volunteer
                 {
@@ -328,7 +330,7 @@ public sealed partial class VolunteerTests
         foreach (var name in names)
         {
             var c = app.CreateClient();
-            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(name, "Lantern-Seven-42"));
+            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync($"136{int.Parse(name[4..], CultureInfo.InvariantCulture):00000000}", "Lantern-Seven-42"));
             clients.Add(c);
         }
 

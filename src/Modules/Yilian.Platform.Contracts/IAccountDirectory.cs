@@ -16,14 +16,20 @@ public interface IAccountDirectory
 {
     Task<AccountRef?> FindByUserNameAsync(string userName, CancellationToken ct);
 
+    /// <summary>The self-registered account that signs in with this mobile number (looked up by its blind index).</summary>
+    Task<AccountRef?> FindByPhoneAsync(string phone, CancellationToken ct);
+
     /// <summary>The community officers (case workers) whose area covers the community: its own, and its street's.</summary>
     Task<IReadOnlyList<AccountRef>> CaseWorkersAsync(string communityCode, CancellationToken ct);
 
     /// <summary>Adds the assignment unless it exists; takes effect at the account's next sign-in.</summary>
     Task GrantAsync(string userId, string role, ScopeKind scope, Guid? organizationId, string? regionCode, CancellationToken ct);
 
-    /// <summary>Self-registration of a volunteer or resident account (own records only); password rules apply.</summary>
-    Task<AccountRef> RegisterAsync(string userName, string displayName, string password, string role, CancellationToken ct);
+    /// <summary>
+    /// Self-registration of a volunteer or resident account (own records only); password rules apply. The person signs in
+    /// with the mobile number; the account's user name is a generated handle, so the number is stored only as a blind index.
+    /// </summary>
+    Task<AccountRef> RegisterAsync(string phone, string displayName, string password, string role, CancellationToken ct);
 
     /// <summary>
     /// Removes a self-registered account whose registration did not finish (its profile could not be saved, or a crash

@@ -50,6 +50,7 @@ public static class PlatformModule
         services.AddSingleton<AuditCheckpoints>();
         services.AddHostedService<AuditSealerService>();
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module);
+        services.AddSingleton<IModuleMigrator, PhoneUserNames>(); // after Platform's migrations: it needs their PhoneIndex column
 
         services.AddYilianIdentity(security);
         services.AddSingleton<LoginThrottle>();

@@ -36,6 +36,7 @@ internal static class YilianDefaults
             builder.Configuration["Security:PersonalDataKeyFile"] is { Length: > 0 } keyFile ? keyFile : Path.Combine(db.DataDirectory, "keys", "personal-data.keys"));
         services.AddDataProtection().SetApplicationName("Yilian").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataDirectory, "keys")));
 
+        services.AddPersonalNumberRedaction();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Localize);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -140,6 +140,10 @@ namespace Yilian.Migrations.Postgres.Platform
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text");
 
@@ -161,6 +165,9 @@ namespace Yilian.Migrations.Postgres.Platform
                     b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("NormalizedUserName")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneIndex")
                         .IsUnique();
 
                     b.ToTable("platform_users", (string)null);

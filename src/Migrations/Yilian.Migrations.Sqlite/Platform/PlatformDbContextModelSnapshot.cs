@@ -133,6 +133,10 @@ namespace Yilian.Migrations.Sqlite.Platform
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("TEXT");
 
@@ -154,6 +158,9 @@ namespace Yilian.Migrations.Sqlite.Platform
                     b.HasIndex("NormalizedEmail");
 
                     b.HasIndex("NormalizedUserName")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneIndex")
                         .IsUnique();
 
                     b.ToTable("platform_users", (string)null);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 using Yilian.SharedKernel.Auditing;
 using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Platform.Auditing;
@@ -22,6 +23,12 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
+    };
+
+    /// <summary>Names that an older account had as its mobile number: recorded masked (the rename to a handle says so).</summary>
+    private static readonly HashSet<string> MaybePhone = new(StringComparer.Ordinal)
+    {
+        nameof(IdentityUser.UserName), nameof(IdentityUser.NormalizedUserName), nameof(IdentityUser.PhoneNumber),
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -124,6 +131,11 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
             {
                 before = before is null ? null : "***";
                 after = after is null ? null : "***";
+            }
+            else if (MaybePhone.Contains(name))
+            {
+                before = before is string b && MobileNumber.TryNormalize(b, out var was) ? MobileNumber.Mask(was) : before;
+                after = after is string a && MobileNumber.TryNormalize(a, out var now) ? MobileNumber.Mask(now) : after;
             }
 
             diff[name] = [before, after];

@@ -42,6 +42,8 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.Property(u => u.Id).HasMaxLength(64);
             b.Property(u => u.ConcurrencyStamp).IsConcurrencyToken();
             b.Property(u => u.UserName).HasMaxLength(256);
+            b.Property(u => u.PhoneIndex).HasMaxLength(64);
+            b.HasIndex(u => u.PhoneIndex).IsUnique();
             b.Property(u => u.NormalizedUserName).HasMaxLength(256);
             b.Property(u => u.Email).HasMaxLength(256);
             b.Property(u => u.NormalizedEmail).HasMaxLength(256);

@@ -14,5 +14,11 @@ internal sealed class AppUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Blind index of the mobile number a self-registered person signs in with. The number itself is never the user
+    /// name (that is a generated handle), so it is not in clear in accounts, sessions or the audit trail.
+    /// </summary>
+    public string? PhoneIndex { get; set; }
+
     public List<RoleAssignment> Assignments { get; set; } = [];
 }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Yilian.Platform.Contracts;
 using Yilian.Platform.Data;
 using Yilian.Platform.Domain;
+using Yilian.Platform.Resources;
+using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Platform.Identity;
@@ -13,7 +15,18 @@ internal sealed class AccountDirectory(PlatformDbContext db, AdminAccounts accou
     {
         var normalized = userName.Trim().ToUpperInvariant();
         var user = await db.Users.AsNoTracking().Include(u => u.Assignments).FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
-        return user is null ? null : new AccountRef(user.Id, user.UserName!, user.DisplayName, [.. user.Assignments.Select(a => a.Role).Distinct()]);
+        return user is null ? null : RefOf(user);
+    }
+
+    public async Task<AccountRef?> FindByPhoneAsync(string phone, CancellationToken ct)
+    {
+        if (PhoneLogins.IndexOf(phone) is not { } index)
+        {
+            return null;
+        }
+
+        var user = await db.Users.AsNoTracking().Include(u => u.Assignments).FirstOrDefaultAsync(u => u.PhoneIndex == index, ct);
+        return user is null ? null : RefOf(user);
     }
 
     public async Task<IReadOnlyList<AccountRef>> CaseWorkersAsync(string communityCode, CancellationToken ct)
@@ -31,15 +44,30 @@ internal sealed class AccountDirectory(PlatformDbContext db, AdminAccounts accou
             .Select(u => new AccountRef(u.Id, u.UserName!, u.DisplayName, new[] { Roles.CommunityOfficer })).ToListAsync(ct);
     }
 
-    public async Task<AccountRef> RegisterAsync(string userName, string displayName, string password, string role, CancellationToken ct)
+    public async Task<AccountRef> RegisterAsync(string phone, string displayName, string password, string role, CancellationToken ct)
     {
         if (role is not (Roles.Volunteer or Roles.Resident))
         {
             throw new InvalidOperationException("Only volunteers and residents register themselves.");
         }
 
-        var user = await accounts.CreateAsync(userName, displayName, password, role, ScopeKind.Self, null, null, ct);
-        return new AccountRef(user.Id, user.UserName!, user.DisplayName, [role]);
+        var index = PhoneLogins.IndexOf(phone) ?? throw InputValidationException.For("phone", PlatformText.Get("Account_PhoneInvalid"));
+        if (await db.Users.AnyAsync(u => u.PhoneIndex == index, ct))
+        {
+            throw InputValidationException.For("phone", PlatformText.Get("Account_PhoneTaken"));
+        }
+
+        try
+        {
+            var user = await accounts.CreateAsync(
+                PhoneLogins.NewHandle(role), displayName, password, role, ScopeKind.Self, null, null, ct, phoneIndex: index);
+            return new AccountRef(user.Id, user.UserName!, user.DisplayName, [role]);
+        }
+        catch (DbUpdateException)
+        {
+            // The same number registering twice at once: the unique index decided.
+            throw InputValidationException.For("phone", PlatformText.Get("Account_PhoneTaken"));
+        }
     }
 
     public async Task WithdrawRegistrationAsync(string userId, CancellationToken ct)
@@ -71,4 +99,7 @@ internal sealed class AccountDirectory(PlatformDbContext db, AdminAccounts accou
         db.RoleAssignments.Add(new RoleAssignment { Id = Guid.CreateVersion7(), UserId = userId, Role = role, Scope = scope, OrganizationId = organizationId, RegionCode = regionCode });
         await db.SaveChangesAsync(ct);
     }
+
+    private static AccountRef RefOf(AppUser user) =>
+        new(user.Id, user.UserName!, user.DisplayName, [.. user.Assignments.Select(a => a.Role).Distinct()]);
 }

@@ -13,7 +13,9 @@ namespace Yilian.Platform.Identity;
 /// <summary>Creates accounts with role assignments; used by the <c>create-admin</c> command (the only way to the first administrator).</summary>
 internal sealed class AdminAccounts(UserManager<AppUser> users, PlatformDbContext db, TimeProvider clock)
 {
-    public async Task<AppUser> CreateAsync(string userName, string displayName, string password, string role, ScopeKind scope, string? regionCode, Guid? organizationId, CancellationToken ct)
+    public async Task<AppUser> CreateAsync(
+        string userName, string displayName, string password, string role, ScopeKind scope, string? regionCode, Guid? organizationId, CancellationToken ct,
+        string? phoneIndex = null)
     {
         if (!Roles.All.Contains(role))
         {
@@ -28,7 +30,10 @@ internal sealed class AdminAccounts(UserManager<AppUser> users, PlatformDbContex
             }
         }
 
-        var user = new AppUser { UserName = userName, DisplayName = displayName, CreatedAt = clock.GetUtcNow(), EmailConfirmed = true };
+        var user = new AppUser
+        {
+            UserName = userName, DisplayName = displayName, CreatedAt = clock.GetUtcNow(), EmailConfirmed = true, PhoneIndex = phoneIndex,
+        };
         // The password is checked and hashed before the write transaction: hashing is the slow part, and on SQLite the
         // transaction holds the one write lock that every other writer waits for.
         var errors = new List<IdentityError>();

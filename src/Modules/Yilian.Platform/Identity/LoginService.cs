@@ -7,6 +7,7 @@ using Yilian.Platform.Contracts;
 using Yilian.Platform.Data;
 using Yilian.Platform.Domain;
 using Yilian.Platform.Resources;
+using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Validation;
 
 namespace Yilian.Platform.Identity;
@@ -61,13 +62,25 @@ internal sealed class LoginService(
             return await FailAsync(null, SafeName(userName), ip, userAgent, LoginStatus.InvalidCredentials, ct);
         }
 
-        if (throttle.TryAcquire(ip, userName) is { } wait)
+        // Volunteers and residents sign in with their mobile number, found by its blind index; the audit then names the
+        // account (or, when none matches, the masked number), so the number is never written in clear.
+        var phoneIndex = PhoneLogins.IndexOf(userName);
+        var typed = userName;
+        if (phoneIndex is not null)
+        {
+            userName = MobileNumber.TryNormalize(typed, out var phone) ? MobileNumber.Mask(phone) : "****";
+        }
+
+        if (throttle.TryAcquire(ip, phoneIndex ?? userName) is { } wait)
         {
             logger.LogWarning("Login throttled for an account from {Ip}", ip);
             return await FailAsync(null, userName, ip, userAgent, LoginStatus.RateLimited, ct, retryAfter: wait);
         }
 
-        var user = await users.FindByNameAsync(userName);
+        var user = (phoneIndex is null ? null : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+                .FirstOrDefaultAsync(db.Users, u => u.PhoneIndex == phoneIndex, ct))
+            ?? await users.FindByNameAsync(typed);
+        userName = user?.UserName ?? userName;
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownAccountHash.Value, password);

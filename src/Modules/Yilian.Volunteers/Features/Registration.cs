@@ -193,7 +193,7 @@ internal sealed class Registration(VolunteersDbContext db, IEnumerable<INotifica
     /// </summary>
     private async Task CompleteUnfinishedAsync(string phone, CancellationToken ct)
     {
-        if (await accounts.FindByUserNameAsync(phone, ct) is { Roles: [Roles.Volunteer] } unfinished
+        if (await accounts.FindByPhoneAsync(phone, ct) is { Roles: [Roles.Volunteer] } unfinished
             && !await db.Volunteers.IgnoreQueryFilters().AnyAsync(v => v.OwnerUserId == unfinished.Id, ct))
         {
             await accounts.WithdrawRegistrationAsync(unfinished.Id, ct);

@@ -77,6 +77,10 @@ internal sealed class UserAdmin(PlatformDbContext db, UserManager<AppUser> users
     public async Task<string> CreateAsync(CreateUserRequest request, CancellationToken ct)
     {
         InputValidator.ThrowIfInvalid(request);
+        if (MobileNumber.TryNormalize(request.UserName, out _))
+        {
+            throw InputValidationException.For("userName", PlatformText.Get("User_UserNameIsPhone"));
+        }
         if (!Roles.All.Contains(request.Role))
         {
             throw InputValidationException.For("role", PlatformText.Get("User_UnknownRole"));
