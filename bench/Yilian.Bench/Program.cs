@@ -245,6 +245,113 @@ if (options.ContainsKey("volunteers"))
     };
 }
 
+if (options.ContainsKey("mixed"))
+{
+    // A district's day on one box: N instances of Yilian on one database (PostgreSQL for N > 1), C clients sending a
+    // round-robin mix — the public activities page, the organization list, the project board, and a booking (an
+    // activity created in a venue, refused with 409 when the slot is taken) — each request to the next instance.
+    var instances = int.Parse(options.GetValueOrDefault("instances") ?? "1", CultureInfo.InvariantCulture);
+    await RunToEndAsync("create-admin", "--user", "perf.operator", "--password", Password, "--role", "PlatformOperator");
+    var servers = new List<Process>();
+    var urls = new List<string> { Url };
+    for (var n = 1; n < instances; n++)
+    {
+        urls.Add($"http://127.0.0.1:{5099 + n}");
+        servers.Add(Run("--urls", urls[^1]));
+    }
+
+    var clients = new List<(HttpClient Regulator, HttpClient Operator, HttpClient Anonymous)>();
+    foreach (var url in urls)
+    {
+        using var probe = new HttpClient { BaseAddress = new Uri(url) };
+        for (var i = 0; !(await TryGetAsync(probe, "/healthz/ready")); i++)
+        {
+            await Task.Delay(i > 480 ? throw new TimeoutException(url) : 500);
+        }
+
+        clients.Add((await SignedInAsync(url, "perf.regulator"), await SignedInAsync(url, "perf.operator"), new HttpClient { BaseAddress = new Uri(url) }));
+    }
+
+    var organization = (await clients[0].Operator.GetFromJsonAsync<JsonElement>("/api/v1/organizations?pageSize=1")).GetProperty("items")[0];
+    var organizationId = organization.GetProperty("id").GetString();
+    var venues = (await clients[0].Operator.GetFromJsonAsync<JsonElement>("/api/v1/venues")).EnumerateArray()
+        .Select(v => v.GetProperty("id").GetString()!).ToList();
+    var street = organization.GetProperty("regionCode").GetString()![..9] + "000";
+    var day0 = new DateTimeOffset(2028, 1, 3, 0, 0, 0, TimeSpan.FromHours(8));
+    string Stamp(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    var mix = new List<(string Name, Func<int, Random, HttpRequestMessage> Make, Func<int, HttpClient> Client)>
+    {
+        ("public activities page", (_, _) => Get("/activities"), i => clients[i].Anonymous),
+        ("organization list, street", (_, _) => Get($"/api/v1/organizations?street={street}&page=1&pageSize=20"), i => clients[i].Regulator),
+        ("project board", (_, _) => Get("/api/v1/projects/board"), i => clients[i].Regulator),
+        ("booking (create an activity in a venue)", (_, r) =>
+        {
+            var start = day0.AddDays(r.Next(0, 700)).AddHours(8 + r.Next(0, 10));
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/activities")
+            {
+                Content = JsonContent.Create(new
+                {
+                    title = "bench", type = "lecture", organizationId, venueId = venues[r.Next(venues.Count)], start = Stamp(start),
+                    end = Stamp(start.AddHours(1)), expectedParticipants = 10,
+                }),
+            };
+        }, i => clients[i].Operator),
+    };
+    var perTarget = mix.ToDictionary(m => m.Name, _ => new List<double>());
+    var failures = 0;
+    var mixed = new Random(11);
+    var next = 0;
+    var gate = new SemaphoreSlim(concurrency);
+    var wall = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, requests).Select(async _ =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            HttpRequestMessage request;
+            string name;
+            HttpClient client;
+            lock (mixed)
+            {
+                var k = next++;
+                var target = mix[k % mix.Count];
+                (name, request, client) = (target.Name, target.Make(k, mixed), target.Client(k / mix.Count % urls.Count));
+            }
+
+            var sw = Stopwatch.StartNew();
+            using var response = await client.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            lock (perTarget)
+            {
+                perTarget[name].Add(sw.Elapsed.TotalMilliseconds);
+                failures += response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Conflict ? 0 : 1;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }));
+    wall.Stop();
+    var all = perTarget.Values.SelectMany(t => t).Order().ToList();
+    Console.WriteLine($"{requests} requests, {concurrency} clients, {urls.Count} instance(s): {requests / wall.Elapsed.TotalSeconds:F0} rps, {failures} failed");
+    Console.WriteLine("| target | p50 ms | p95 ms | p99 ms | max ms |");
+    Console.WriteLine("|---|---|---|---|---|");
+    foreach (var (name, times) in perTarget.Append(new("all", all)))
+    {
+        times.Sort();
+        Console.WriteLine($"| {name} | {Pct(times, 0.5):F1} | {Pct(times, 0.95):F1} | {Pct(times, 0.99):F1} | {times[^1]:F1} |");
+    }
+
+    foreach (var extra in servers)
+    {
+        extra.Kill(entireProcessTree: true);
+    }
+
+    server.Kill(entireProcessTree: true);
+    return;
+}
+
 Console.WriteLine($"{requests} requests per target, concurrency {concurrency}, data {data}");
 Console.WriteLine("| target | p50 ms | p95 ms | p99 ms | max ms |");
 Console.WriteLine("|---|---|---|---|---|");
@@ -295,3 +402,26 @@ if (after is not null)
 }
 
 server.Kill(entireProcessTree: true);
+
+static double Pct(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+static async Task<bool> TryGetAsync(HttpClient client, string path)
+{
+    try
+    {
+        return (await client.GetAsync(path)).IsSuccessStatusCode;
+    }
+    catch (HttpRequestException)
+    {
+        return false;
+    }
+}
+
+static async Task<HttpClient> SignedInAsync(string url, string user)
+{
+    var client = new HttpClient { BaseAddress = new Uri(url) };
+    var answer = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "Gx7-tree-lamp" });
+    var token = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    return client;
+}

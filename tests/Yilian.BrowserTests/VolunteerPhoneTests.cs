@@ -45,6 +45,8 @@ public sealed partial class VolunteerPhoneTests(BrowserFixture fixture) : IClass
         await page.ClickAsync("[data-testid=reg-submit]");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         page.Url.ShouldContain("/account/login");
+        (await page.Locator("[data-testid=login-registered]").InnerTextAsync()).ShouldContain("手机号");
+        await BrowserFixture.ScreenshotAsync(page, "40b-volunteer-registered-sign-in-phone");
 
         await new LoginPage(page).SubmitAsync(phone, "Lantern-Seven-42");
         await page.GotoAsync("/volunteer/activities");
