@@ -291,7 +291,7 @@ if (options.ContainsKey("mixed"))
             {
                 Content = JsonContent.Create(new
                 {
-                    title = "bench", type = "lecture", organizationId, venueId = venues[r.Next(venues.Count)], start = Stamp(start),
+                    title = "bench", type = "meeting", organizationId, venueId = venues[r.Next(venues.Count)], start = Stamp(start),
                     end = Stamp(start.AddHours(1)), expectedParticipants = 10,
                 }),
             };
@@ -320,11 +320,14 @@ if (options.ContainsKey("mixed"))
 
             var sw = Stopwatch.StartNew();
             using var response = await client.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
+            var body = await response.Content.ReadAsStringAsync();
             lock (perTarget)
             {
                 perTarget[name].Add(sw.Elapsed.TotalMilliseconds);
-                failures += response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Conflict ? 0 : 1;
+                if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict && failures++ == 0)
+                {
+                    Console.WriteLine($"first failure: {name} {(int)response.StatusCode} {body[..Math.Min(400, body.Length)]}");
+                }
             }
         }
         finally

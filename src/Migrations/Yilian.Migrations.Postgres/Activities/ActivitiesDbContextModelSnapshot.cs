@@ -377,6 +377,9 @@ namespace Yilian.Migrations.Postgres.Activities
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_platform_audit_entries_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
+
                     b.ToTable("platform_audit_entries", null, t =>
                         {
                             t.ExcludeFromMigrations();

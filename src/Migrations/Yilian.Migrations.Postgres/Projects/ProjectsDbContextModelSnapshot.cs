@@ -419,6 +419,9 @@ namespace Yilian.Migrations.Postgres.Projects
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_platform_audit_entries_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
+
                     b.ToTable("platform_audit_entries", null, t =>
                         {
                             t.ExcludeFromMigrations();

@@ -799,6 +799,9 @@ namespace Yilian.Migrations.Sqlite.Platform
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex(new[] { "Id" }, "IX_platform_audit_entries_Unsealed")
+                        .HasFilter("\"Sequence\" IS NULL");
+
                     b.ToTable("platform_audit_entries", (string)null);
                 });
 
