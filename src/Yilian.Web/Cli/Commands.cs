@@ -46,7 +46,8 @@ internal static class Commands
                     // The host's sealer is not running here: seal what the seed wrote, so a server starts on a whole chain
                     // instead of sealing a district's worth of entries while it serves its first users.
                     var sealedEntries = await app.Services.GetRequiredService<Yilian.Platform.Auditing.AuditChain>().SealPendingAsync(ct);
-                    Console.WriteLine($"Seeded {size} data (seed {seed}) in {TimeProvider.System.GetElapsedTime(started):g}; {sealedEntries} audit entries sealed.");
+                    var took = TimeProvider.System.GetElapsedTime(started);
+                    Console.WriteLine($"Seeded {size} data (seed {seed}) in {took:g}; {sealedEntries} audit entries sealed.");
                     return 0;
                 case "seed-calendar":
                     await MigrateAsync(app, ct);
