@@ -269,6 +269,8 @@ namespace Yilian.Migrations.Postgres.Organizations
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("Grade", "Status");

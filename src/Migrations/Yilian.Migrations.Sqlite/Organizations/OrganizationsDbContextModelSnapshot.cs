@@ -264,6 +264,8 @@ namespace Yilian.Migrations.Sqlite.Organizations
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("Grade", "Status");

@@ -33,6 +33,7 @@ internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbCon
         {
             b.ToTable("org_organizations");
             b.Property(o => o.Name).HasMaxLength(200);
+            b.HasIndex(o => o.Name); // the list's order: a page is 20 index entries, not a sort of every organization
             b.Property(o => o.CreditCode).HasMaxLength(18);
             b.HasIndex(o => o.CreditCode).IsUnique();
             b.Property(o => o.CreatedByRequest).HasMaxLength(64);
