@@ -55,7 +55,8 @@ internal static partial class LogRedaction
             var redacted = Redact(message);
             if (string.Equals(message, redacted, StringComparison.Ordinal))
             {
-                inner.Log(logLevel, eventId, state, exception, formatter);
+                // Already formatted once here: the providers reuse it rather than format the line again.
+                inner.Log(logLevel, eventId, state, exception, (_, _) => message);
                 return;
             }
 

@@ -64,11 +64,11 @@ internal sealed class LoginService(
 
         // Volunteers and residents sign in with their mobile number, found by its blind index; the audit then names the
         // account (or, when none matches, the masked number), so the number is never written in clear.
-        var phoneIndex = PhoneLogins.IndexOf(userName);
         var typed = userName;
+        var phoneIndex = MobileNumber.TryNormalize(typed, out var phone) ? PhoneLogins.IndexOf(phone) : null;
         if (phoneIndex is not null)
         {
-            userName = MobileNumber.TryNormalize(typed, out var phone) ? MobileNumber.Mask(phone) : "****";
+            userName = MobileNumber.Mask(phone);
         }
 
         if (throttle.TryAcquire(ip, phoneIndex ?? userName) is { } wait)
