@@ -136,6 +136,18 @@ public sealed class YilianApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// A second instance on the same database and data directory, as behind a load balancer: its own caches and scheduler,
+    /// the same rows. The database stays until this (the first) instance is disposed.
+    /// </summary>
+    public YilianApp Twin()
+    {
+        var settings = new Dictionary<string, string?>(_settings) { ["Scheduler:Name"] = "yilian-test-" + Guid.NewGuid().ToString("N")[..8] };
+        var twin = new YilianApp(_database, settings, _kestrel) { Clock = Clock, _keepDatabase = true };
+        _ = twin.Server;
+        return twin;
+    }
+
     private sealed class QueueLoggerProvider(ConcurrentQueue<string> queue) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new QueueLogger(queue, categoryName);

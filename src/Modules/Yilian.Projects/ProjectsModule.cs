@@ -20,6 +20,8 @@ public static class ProjectsModule
         builder.Services.AddScoped<WorkflowStore>();
         builder.Services.AddScoped<ProjectCommands>();
         builder.Services.AddScoped<ProjectQueries>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<BoardCache>();
         builder.Services.AddScoped<IWorkbenchSource, ProjectsWorkbench>();
         builder.Services.AddScoped<ProjectDocuments>();
         builder.Services.AddScoped<EvaluateProject>();

@@ -39,6 +39,15 @@ public abstract class YilianDbContext(DbContextOptions options, IDataScopeProvid
     // No caller: a value no account id can take (PostgreSQL text cannot hold NUL, so not "\0").
     private string ScopeUserId => _scope.UserId ?? "(no user)";
 
+    /// <summary>
+    /// The caller's scope as a string: two contexts with the same signature see the same rows, so a cache of what a
+    /// scoped query returned may be shared between them (and only between them).
+    /// </summary>
+    public string ScopeSignature => string.Join('|', _scope.IsUnrestricted ? "*" : "-", Sorted(_scope.Districts), Sorted(_scope.Streets),
+        Sorted(_scope.Communities), string.Join(',', _scope.Organizations.Order()), _scope.UserId);
+
+    private static string Sorted(IEnumerable<string> codes) => string.Join(',', codes.Order(StringComparer.Ordinal));
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

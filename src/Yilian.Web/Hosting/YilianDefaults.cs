@@ -64,6 +64,7 @@ internal static class YilianDefaults
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddRazorComponents();
+        services.AddPublicPageCache();
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery();
         services.AddYilianOpenApi();
@@ -129,6 +130,7 @@ internal static class YilianDefaults
         app.UsePlatformSessions();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -278,6 +278,26 @@ namespace Yilian.Migrations.Postgres.Projects
                     b.ToTable("prj_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Yilian.Projects.Domain.ProjectsChangeStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("prj_change_stamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Yilian.Projects.Domain.TimelineEvent", b =>
                 {
                     b.Property<Guid>("Id")

@@ -14,8 +14,10 @@ public enum ActivityStatus
 /// An activity of a project (or of a community directly). Scheduling it books its venue and its staff for
 /// every occurrence; cancelling releases them. Publishing shows it on public pages.
 /// </summary>
-internal sealed class Activity : IRegionScoped, IOrganizationScoped
+internal sealed class Activity : IRegionScoped, IOrganizationScoped, IShownOnPublicPages
 {
+    bool IShownOnPublicPages.IsShownPublicly => Status == ActivityStatus.Published;
+
     public Guid Id { get; set; }
 
     public Guid? ProjectId { get; set; }

@@ -29,8 +29,10 @@ public enum BookingPolicy
 /// Everyone who books must see every venue, so venues carry no scope; writes are checked against the owner.
 /// </summary>
 [Unscoped("Venues are shared places that every booker must see; writes are checked against the owner.")]
-internal sealed class Venue
+internal sealed class Venue : IShownOnPublicPages
 {
+    bool IShownOnPublicPages.IsShownPublicly => true;
+
     public Guid Id { get; set; }
 
     public string Name { get; set; } = "";

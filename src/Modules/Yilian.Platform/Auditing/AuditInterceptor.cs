@@ -31,6 +31,8 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
         nameof(IdentityUser.UserName), nameof(IdentityUser.NormalizedUserName), nameof(IdentityUser.PhoneNumber),
     };
 
+    private bool audited;
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddEntries(eventData.Context);
@@ -45,14 +47,24 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        signal.Notify();
+        WakeSealer();
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        WakeSealer();
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The sealer is woken only by a save that wrote audit entries (one per scope at a time, as the context is).</summary>
+    private void WakeSealer()
+    {
+        if (audited)
+        {
+            audited = false;
+            signal.Notify();
+        }
     }
 
     private void AddEntries(DbContext? context)
@@ -96,6 +108,7 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
         }
 
         context.Set<AuditEntry>().AddRange(entries);
+        audited |= entries.Count > 0;
     }
 
     private static string? KeyOf(EntityEntry entry)
@@ -144,10 +157,6 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
         return diff.Count == 0 ? null : JsonSerializer.Serialize(diff, AuditJson.Options);
     }
 }
-
-/// <summary>Bookkeeping fields (a session's last-seen time) that would flood the trail.</summary>
-[AttributeUsage(AttributeTargets.Property)]
-internal sealed class AuditIgnoreAttribute : Attribute;
 
 internal static class AuditActions
 {

@@ -16,7 +16,7 @@ internal sealed class UserSession
 
     public DateTimeOffset StartedAt { get; set; }
 
-    [Yilian.Platform.Auditing.AuditIgnore]
+    [Yilian.SharedKernel.Auditing.AuditIgnore]
     public DateTimeOffset LastSeenAt { get; set; }
 
     public string? IpAddress { get; set; }

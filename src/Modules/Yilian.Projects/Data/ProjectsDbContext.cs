@@ -24,6 +24,40 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
 
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
 
+    public DbSet<ProjectsChangeStamp> ChangeStamp => Set<ProjectsChangeStamp>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampIfProjectsChanged();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampIfProjectsChanged();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A save that adds, changes or removes a project also replaces the change stamp, in the same transaction.</summary>
+    private void StampIfProjectsChanged()
+    {
+        ChangeTracker.DetectChanges();
+        if (!ChangeTracker.Entries<Project>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            return;
+        }
+
+        var stamp = ChangeTracker.Entries<ProjectsChangeStamp>().FirstOrDefault()?.Entity;
+        if (stamp is null)
+        {
+            stamp = new ProjectsChangeStamp { Id = ProjectsChangeStamp.RowId };
+            Attach(stamp);
+        }
+
+        stamp.Value = Guid.NewGuid();
+        Entry(stamp).Property(s => s.Value).IsModified = true;
+    }
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Workflow>(b =>
@@ -78,6 +112,12 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             b.HasIndex(d => new { d.ProjectId, d.DocumentType, d.Version }).IsUnique();
             b.HasIndex(d => new { d.OrganizationId, d.UploadedAt });
             b.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProjectsChangeStamp>(b =>
+        {
+            b.ToTable("prj_change_stamp");
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.HasData(new ProjectsChangeStamp { Id = ProjectsChangeStamp.RowId, Value = Guid.Empty });
         });
         modelBuilder.Entity<Evaluation>(b =>
         {

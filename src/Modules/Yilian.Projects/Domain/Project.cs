@@ -173,3 +173,18 @@ internal sealed class TimelineEvent : IOrganizationScoped, IRegionScoped
 
     public DateTimeOffset OccurredAt { get; set; }
 }
+
+/// <summary>
+/// One row whose value every write to a project replaces, in the same transaction: a board cached under an older value is
+/// stale. It says only "projects changed"; the change itself is audited on the project.
+/// </summary>
+[Unscoped("One row that tells each instance's board cache that projects changed; it holds no project data.")]
+internal sealed class ProjectsChangeStamp
+{
+    public const int RowId = 1;
+
+    public int Id { get; set; }
+
+    [Yilian.SharedKernel.Auditing.AuditIgnore]
+    public Guid Value { get; set; }
+}

@@ -24,7 +24,8 @@ public sealed record ProjectDetail(
     IReadOnlyList<StageDefinition> Stages);
 
 /// <summary>The board by stage (the 20 most recently moved cards per stage, with totals) and the project detail; the scope filter decides what exists.</summary>
-internal sealed class ProjectQueries(ProjectsDbContext db, WorkflowStore workflows, ICurrentUser user, TimeProvider clock)
+internal sealed class ProjectQueries(
+    ProjectsDbContext db, WorkflowStore workflows, ICurrentUser user, TimeProvider clock, BoardCache boards)
 {
     public const int CardsPerColumn = 20;
 
@@ -34,7 +35,29 @@ internal sealed class ProjectQueries(ProjectsDbContext db, WorkflowStore workflo
     /// <param name="stalled">Only projects in a non-terminal stage that has not changed for <see cref="StalledAfterDays"/> days.</param>
     public async Task<IReadOnlyList<BoardColumn>> BoardAsync(string? q, Guid? organizationId, CancellationToken ct, bool stalled = false)
     {
-        var definition = WorkflowStore.Parse((await workflows.CurrentAsync(ct)).Definition);
+        var workflow = await workflows.CurrentAsync(ct);
+        if (stalled || !string.IsNullOrWhiteSpace(q))
+        {
+            return await BuildBoardAsync(WorkflowStore.Parse(workflow.Definition), q, organizationId, stalled, ct);
+        }
+
+        // The stamp is read before the board is built (see BoardCache).
+        var stamp = await db.ChangeStamp.AsNoTracking().Where(s => s.Id == ProjectsChangeStamp.RowId).Select(s => s.Value)
+            .FirstAsync(ct);
+        var key = BoardCache.Key(db.ScopeSignature, organizationId, workflow.Id);
+        if (boards.Find(key, stamp) is { } cached)
+        {
+            return cached;
+        }
+
+        var board = await BuildBoardAsync(WorkflowStore.Parse(workflow.Definition), q, organizationId, stalled, ct);
+        boards.Keep(key, stamp, board);
+        return board;
+    }
+
+    private async Task<IReadOnlyList<BoardColumn>> BuildBoardAsync(
+        WorkflowDefinition definition, string? q, Guid? organizationId, bool stalled, CancellationToken ct)
+    {
         var query = db.Projects.AsNoTracking();
         if (stalled)
         {
