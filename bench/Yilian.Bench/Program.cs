@@ -30,6 +30,10 @@ Process Run(params string[] arguments)
     start.Environment["Security__LoginAttemptsPerIpPerMinute"] = "1000";
     // The matching pool reloads only when this instance changes something (no 30-second refresh in the middle of a run).
     start.Environment["Volunteers__Matching__PoolSeconds"] = "3600";
+    // The demo SMS sender logs the codes that volunteers register with (--day registers its volunteers as a person would).
+    start.Environment["Logging__LogLevel__Yilian.Platform.Features.Notifications.LogSmsSender"] = "Information";
+    start.Environment["Logging__Console__FormatterName"] = "simple";
+    start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
     return Process.Start(start)!;
 }
 
@@ -243,6 +247,12 @@ if (options.ContainsKey("volunteers"))
             Console.WriteLine($"| {run} | {proposal.GetProperty("activities").GetInt32()} | {proposal.GetProperty("needs").GetInt32()} | {proposal.GetProperty("filled").GetInt32()} | {proposal.GetProperty("elapsedMs").GetDouble():F0} | {sw.Elapsed.TotalMilliseconds:F0} |");
         }
     };
+}
+
+if (options.ContainsKey("day"))
+{
+    await DistrictDay.RunAsync(options, data, server, Run, RunToEndAsync);
+    return;
 }
 
 if (options.ContainsKey("mixed"))

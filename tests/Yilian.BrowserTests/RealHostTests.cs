@@ -24,10 +24,17 @@ public sealed class RealHostTests(BrowserFixture fixture) : IClassFixture<Browse
         var start = new ProcessStartInfo("bash", [Path.Combine(root, "run.sh")]) { WorkingDirectory = root };
         start.Environment["YILIAN_URL"] = $"http://127.0.0.1:{port}";
         start.Environment["YILIAN_DATA"] = data.FullName;
-        await using var host = await RealHost.StartAsync(start, $"http://127.0.0.1:{port}");
-        await VisitAsAUserAsync(host, "real-runsh");
-        host.Output.ShouldContain("Demo mode: sign in as regulator");
-        host.Output.ShouldNotContain("\"LogLevel\"", customMessage: "the console of ./run.sh is for people: no JSON lines");
+        try
+        {
+            await using var host = await RealHost.StartAsync(start, $"http://127.0.0.1:{port}");
+            await VisitAsAUserAsync(host, "real-runsh");
+            host.Output.ShouldContain("Demo mode: sign in as regulator");
+            host.Output.ShouldNotContain("\"LogLevel\"", customMessage: "the console of ./run.sh is for people: no JSON lines");
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -39,14 +46,25 @@ public sealed class RealHostTests(BrowserFixture fixture) : IClassFixture<Browse
         {
             WorkingDirectory = root,
         };
-        await RealHost.RunToEndAsync(publish, StartTimeout);
+        try
+        {
+            await RealHost.RunToEndAsync(publish, StartTimeout);
 
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(output.FullName, "Yilian.Web.dll"), "--urls", $"http://127.0.0.1:{port}"]) { WorkingDirectory = output.FullName };
-        start.Environment["Database__DataDirectory"] = Path.Combine(output.FullName, "data");
-        start.Environment["Demo__Enabled"] = "true";
-        await using var host = await RealHost.StartAsync(start, $"http://127.0.0.1:{port}");
-        await VisitAsAUserAsync(host, "real-publish");
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(output.FullName, "Yilian.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
+            {
+                WorkingDirectory = output.FullName,
+            };
+            start.Environment["Database__DataDirectory"] = Path.Combine(output.FullName, "data");
+            start.Environment["Demo__Enabled"] = "true";
+            await using var host = await RealHost.StartAsync(start, $"http://127.0.0.1:{port}");
+            await VisitAsAUserAsync(host, "real-publish");
+        }
+        finally
+        {
+            // Half a gigabyte per run: left behind, a machine that runs the suite daily fills its disk.
+            output.Delete(recursive: true);
+        }
     }
 
     private async Task VisitAsAUserAsync(RealHost host, string name)

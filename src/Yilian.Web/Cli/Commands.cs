@@ -184,7 +184,8 @@ internal static class Commands
         await using var scope = SystemScope.Begin(app.Services);
         var accounts = scope.ServiceProvider.GetRequiredService<AdminAccounts>();
         var user = await accounts.CreateAsync(Require(options, "user"), Get(options, "name", Require(options, "user")), password ?? "",
-            Get(options, "role", "Regulator"), scopeKind, Get(options, "region", AccountSeedStep.DistrictCode), null, ct);
+            Get(options, "role", "Regulator"), scopeKind, Get(options, "region", AccountSeedStep.DistrictCode),
+            options.TryGetValue("organization", out var organization) ? Guid.Parse(organization) : null, ct);
         Console.WriteLine($"Created {user.UserName} ({Get(options, "role", "Regulator")}, {scopeKind}).");
         return 0;
     }
@@ -344,7 +345,7 @@ internal static class Commands
           import-residents --department D --file F [--as-of yyyy-MM-dd]   one department's CSV or Excel file (as on /admin/relief; all or nothing)
           screen [--date 2026-11-22] [--store]      times one screening of everyone: reading the database, evaluating 28 policies (--store: also a recorded run writing leads)
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
-                       [--role Regulator] [--scope District] [--region 320571000000]
+                       [--role Regulator] [--scope District] [--region 320571000000] [--organization ID (with --scope Organization)]
           import-regions --file regions.csv         import or update the administrative tree
           audit-verify                              seal pending audit entries and verify the hash chain
           backup [--out file.zip]                   consistent snapshot of the SQLite database, files and keys
