@@ -19,14 +19,53 @@ internal static partial class DistrictDay
 
     private sealed record Step(string Kind, Func<Actor, HttpRequestMessage> Make);
 
-    /// <summary>One virtual user's identity: its client (to its instance, or nginx) and what it works on.</summary>
-    private sealed class Actor(HttpClient client, Random random)
+    /// <summary>One virtual user's identity: its client (to its instance, or nginx), its account, and what it works on.</summary>
+    private sealed class Actor(HttpClient client, Account? account, Random random)
     {
         public HttpClient Client { get; } = client;
+
+        public Account? Account { get; } = account;
 
         public Random Random { get; } = random;
 
         public string? SignupPath { get; set; }
+    }
+
+    /// <summary>
+    /// A signed-in account shared by the users of one role on one address. Tokens expire after the idle timeout (30 minutes):
+    /// a 401 signs in again, once for all who saw the same stale token, as a client application would.
+    /// </summary>
+    private sealed class Account(HttpClient client, string user) : IDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1);
+
+        public void Dispose() => _gate.Dispose();
+
+        public string? Token { get; private set; }
+
+        public async Task<string> RenewAsync(string? stale)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (Token is not null && Token != stale)
+                {
+                    return Token;
+                }
+
+                var answer = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = Password });
+                if (!answer.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"Sign-in of {user}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+                }
+
+                return Token = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
     }
 
     public static async Task RunAsync(Dictionary<string, string> options, string data, Process first, Func<string[], Process> run, Func<string[], Task<int>> runToEnd)
@@ -78,7 +117,7 @@ internal static partial class DistrictDay
                 await WaitReadyAsync(front);
             }
 
-            await RunDayAsync(urls, data, organization, smsCodes, stages, stageSeconds, think, soakSeconds, servers, nginx);
+            await RunDayAsync(options, urls, data, organization, smsCodes, stages, stageSeconds, think, soakSeconds, servers, nginx);
         }
         finally
         {
@@ -90,7 +129,7 @@ internal static partial class DistrictDay
         }
     }
 
-    private static async Task RunDayAsync(List<string> urls, string data, (string Id, string Street, string Community) organization,
+    private static async Task RunDayAsync(Dictionary<string, string> options, List<string> urls, string data, (string Id, string Street, string Community) organization,
         System.Collections.Concurrent.ConcurrentDictionary<string, string> smsCodes, List<int> stages, int stageSeconds, int think, int soakSeconds,
         List<Process> servers, Process? nginx)
     {
@@ -112,20 +151,26 @@ internal static partial class DistrictDay
         // The five roles: weight (share of virtual users), how they sign in, and the steps they take in turn.
         // One signed-in client per account and address, shared by the users of that account (sign-in is throttled per account,
         // and a day's users sign in once, not before every step).
-        var signedIn = new Dictionary<(string Url, string User), HttpClient>();
-        async Task<HttpClient> As(int i, string? user)
+        var clients = urls.ToDictionary(u => u, u => new HttpClient { BaseAddress = new Uri(u), Timeout = TimeSpan.FromSeconds(30) });
+        var accounts = new Dictionary<(string Url, string User), Account>();
+        async Task<(HttpClient, Account?)> As(int i, string? user)
         {
             var url = urls[i % urls.Count];
-            if (!signedIn.TryGetValue((url, user ?? ""), out var client))
+            if (user is null)
             {
-                client = signedIn[(url, user ?? "")] = user is null ? new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) }
-                    : await SignedInAsync(url, user);
+                return (clients[url], null);
             }
 
-            return client;
+            if (!accounts.TryGetValue((url, user), out var account))
+            {
+                account = accounts[(url, user)] = new Account(clients[url], user);
+                await account.RenewAsync(null);
+            }
+
+            return (clients[url], account);
         }
 
-        var roles = new List<(string Role, int Weight, Func<int, Task<HttpClient>> Client, Step[] Steps)>
+        var roles = new List<(string Role, int Weight, Func<int, Task<(HttpClient, Account?)>> Client, Step[] Steps)>
         {
             ("resident", 40, i => As(i, null),
             [
@@ -195,15 +240,16 @@ internal static partial class DistrictDay
                 var i = userCount;
                 var weightSum = 0;
                 var role = roles.First(r => (weightSum += r.Weight) > i * 37 % 100);
-                var client = await role.Client(i);
-                running.Add(UserLoopAsync(new Actor(client, new Random(1000 + i)), role.Steps, think, record, cancel.Token));
+                var (client, account) = await role.Client(i);
+                running.Add(UserLoopAsync(new Actor(client, account, new Random(1000 + i)), role.Steps, think, record, cancel.Token));
             }
         }
 
         if (soakSeconds > 0)
         {
+            // Warm-up: until tiered compilation has settled (resident memory grew for about seven minutes in the first soak).
             await AddUsersAsync(stages[0]);
-            await Task.Delay(TimeSpan.FromMinutes(2));
+            await Task.Delay(TimeSpan.FromMinutes(Int(options, "warm-up-minutes", 10)));
             var warm = Resources.Sample(servers, nginx);
             record.Reset();
             Console.WriteLine("| minute | requests a second | p99 ms | errors | app RSS MiB |");
@@ -281,21 +327,30 @@ internal static partial class DistrictDay
             }
 
             var step = steps[n % steps.Length];
-            using var request = step.Make(actor);
             var sw = Stopwatch.StartNew();
             try
             {
-                using var response = await actor.Client.SendAsync(request, ct);
+                var token = actor.Account?.Token;
+                using var request = Authorized(step.Make(actor), token);
+                var response = await actor.Client.SendAsync(request, ct);
+                if (response.StatusCode == HttpStatusCode.Unauthorized && actor.Account is { } account)
+                {
+                    response.Dispose();
+                    using var again = Authorized(step.Make(actor), await account.RenewAsync(token));
+                    response = await actor.Client.SendAsync(again, ct);
+                }
+
+                using var answered = response;
                 var body = await response.Content.ReadAsStringAsync(ct);
                 var ms = sw.Elapsed.TotalMilliseconds;
                 // A refused booking or sign-up (slot taken, already signed up, full) is the product answering correctly.
                 var ok = response.IsSuccessStatusCode || response.StatusCode is HttpStatusCode.Conflict;
-                if (request.Method == HttpMethod.Post && request.RequestUri!.OriginalString.EndsWith("/signups", StringComparison.Ordinal)
+                if (response.RequestMessage is { } sent && sent.Method == HttpMethod.Post && sent.RequestUri!.OriginalString.EndsWith("/signups", StringComparison.Ordinal)
                     && response.StatusCode == HttpStatusCode.Created)
                 {
                     actor.SignupPath = response.Headers.Location?.OriginalString;
                 }
-                else if (request.Method == HttpMethod.Delete)
+                else if (response.RequestMessage?.Method == HttpMethod.Delete)
                 {
                     actor.SignupPath = null;
                 }
@@ -311,6 +366,16 @@ internal static partial class DistrictDay
                 return;
             }
         }
+    }
+
+    private static HttpRequestMessage Authorized(HttpRequestMessage request, string? token)
+    {
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
     }
 
     private sealed class Recorder

@@ -97,6 +97,32 @@ public sealed class ActivitySchedulingTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Simultaneous_Bookings_Through_Two_Instances_Exactly_One_Succeeds(string provider)
+    {
+        // Two instances on one database, as behind nginx: the conflict engine's guarantee is the database's, not a process's.
+        await using var app = await YilianApp.StartAsync(provider);
+        await using var twin = app.Twin();
+        using var op = await app.ClientAsAsync("operator");
+        using var orgOnA = await app.ClientAsAsync("orgadmin");
+        using var orgOnB = await twin.ClientAsAsync("orgadmin");
+        var (_, community) = await OwnOrganizationAsync(orgOnA);
+        var venue = await VenueAsync(op, community);
+
+        using var gate = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, 40).Select(async i =>
+        {
+            await gate.WaitAsync();
+            return await (i % 2 == 0 ? orgOnA : orgOnB).PostAsJsonAsync("/api/v1/activities", Activity(venue, $"09:{i % 30:00}", "11:00", $"两实例并发 {i}"));
+        }).ToList();
+        gate.Release(40);
+        var responses = await Task.WhenAll(attempts);
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(39, string.Join(", ", responses.Select(r => (int)r.StatusCode).Distinct()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task A_Staff_Member_Cannot_Be_In_Two_Rooms_At_Once_And_A_Move_Obeys_The_Same_Rules(string provider)
     {
         await using var app = await YilianApp.StartAsync(provider);
