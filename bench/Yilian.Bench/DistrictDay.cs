@@ -384,7 +384,18 @@ internal static partial class DistrictDay
         private Dictionary<string, List<double>> _times = [];
         private int _errors;
 
-        public Dictionary<string, string> FirstErrors { get; } = [];
+        private readonly Dictionary<string, string> _firstErrors = [];
+
+        public Dictionary<string, string> FirstErrors
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return new(_firstErrors);
+                }
+            }
+        }
 
         public void Add(string kind, double ms, string? error)
         {
@@ -394,7 +405,7 @@ internal static partial class DistrictDay
                 if (error is not null)
                 {
                     _errors++;
-                    FirstErrors.TryAdd(kind, error);
+                    _firstErrors.TryAdd(kind, error);
                 }
             }
         }
@@ -638,7 +649,7 @@ internal static partial class DistrictDay
         }
     }
 
-    private static async Task<HttpClient> SignedInAsync(string url, string user)
+    internal static async Task<HttpClient> SignedInAsync(string url, string user)
     {
         var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         var answer = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = Password });
@@ -655,5 +666,5 @@ internal static partial class DistrictDay
     private static int Int(Dictionary<string, string> options, string name, int fallback) =>
         options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-    private static double Pct(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+    internal static double Pct(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 }

@@ -280,7 +280,7 @@ if (options.ContainsKey("mixed"))
             await Task.Delay(i > 480 ? throw new TimeoutException(url) : 500);
         }
 
-        clients.Add((await SignedInAsync(url, "perf.regulator"), await SignedInAsync(url, "perf.operator"), new HttpClient { BaseAddress = new Uri(url) }));
+        clients.Add((await DistrictDay.SignedInAsync(url, "perf.regulator"), await DistrictDay.SignedInAsync(url, "perf.operator"), new HttpClient { BaseAddress = new Uri(url) }));
     }
 
     var organization = (await clients[0].Operator.GetFromJsonAsync<JsonElement>("/api/v1/organizations?pageSize=1")).GetProperty("items")[0];
@@ -354,7 +354,7 @@ if (options.ContainsKey("mixed"))
     foreach (var (name, times) in perTarget.Append(new("all", all)))
     {
         times.Sort();
-        Console.WriteLine($"| {name} | {Pct(times, 0.5):F1} | {Pct(times, 0.95):F1} | {Pct(times, 0.99):F1} | {times[^1]:F1} |");
+        Console.WriteLine($"| {name} | {DistrictDay.Pct(times, 0.5):F1} | {DistrictDay.Pct(times, 0.95):F1} | {DistrictDay.Pct(times, 0.99):F1} | {times[^1]:F1} |");
     }
 
     foreach (var extra in servers)
@@ -383,7 +383,7 @@ foreach (var (name, make) in targets)
     }
 
     Console.WriteLine($"| {name}: first request after the start | {cold[0]:F1} | | | |");
-    Console.WriteLine($"| {name}: requests 2–20 after the start | {Pct([.. cold.Skip(1).Order()], 0.5):F1} | {Pct([.. cold.Skip(1).Order()], 0.95):F1} | | {cold.Skip(1).Max():F1} |");
+    Console.WriteLine($"| {name}: requests 2–20 after the start | {DistrictDay.Pct([.. cold.Skip(1).Order()], 0.5):F1} | {DistrictDay.Pct([.. cold.Skip(1).Order()], 0.95):F1} | | {cold.Skip(1).Max():F1} |");
 
     var times = new List<double>();
     var gate = new SemaphoreSlim(concurrency);
@@ -424,8 +424,6 @@ if (after is not null)
 
 server.Kill(entireProcessTree: true);
 
-static double Pct(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-
 static async Task<bool> TryGetAsync(HttpClient client, string path)
 {
     try
@@ -436,13 +434,4 @@ static async Task<bool> TryGetAsync(HttpClient client, string path)
     {
         return false;
     }
-}
-
-static async Task<HttpClient> SignedInAsync(string url, string user)
-{
-    var client = new HttpClient { BaseAddress = new Uri(url) };
-    var answer = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "Gx7-tree-lamp" });
-    var token = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    return client;
 }
