@@ -36,6 +36,8 @@ public static class PoliciesModule
         builder.Services.AddModuleDbContext<PoliciesDbContext>(PoliciesDbContext.Module);
         builder.Services.AddSingleton<PolicyCatalog>();
         builder.Services.AddScoped<PolicyPublishing>();
+        builder.Services.AddScoped<PolicyRetirement>();
+        builder.Services.AddScoped<DataDictionaryPublishing>();
         builder.Services.AddScoped<Yilian.Platform.Contracts.IWorkbenchSource, ReliefWorkbench>();
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddScoped<Screenings>();
@@ -63,6 +65,7 @@ public static class PoliciesModule
         app.MapModule("Policies")
             .MapPolicyCatalogEndpoints()
             .MapPolicyPublishingEndpoints()
+            .MapDataDictionaryEndpoints()
             .MapContactRequestsEndpoints()
             .MapResidentImportEndpoints()
             .MapScreeningsEndpoints()

@@ -334,7 +334,17 @@ internal static class Commands
     private static string Require(Dictionary<string, string> options, string name) =>
         options.GetValueOrDefault(name) ?? throw new ArgumentException($"--{name} is required.");
 
-    private static void PrintHelp() => Console.WriteLine("""
+    private static void PrintHelp()
+    {
+        Console.WriteLine(HelpText);
+        Console.WriteLine("  departments (--department D of import-residents):");
+        foreach (var department in Yilian.Policies.Imports.Departments.All)
+        {
+            Console.WriteLine($"    {department.Code,-22}{department.Name}");
+        }
+    }
+
+    private const string HelpText = """
         Yilian commands (dotnet run --project src/Yilian.Web -- <command>):
           migrate                                   apply every module's migrations
           seed [--size demo|district] [--seed N]    generate demo or district-scale data (deterministic)
@@ -350,5 +360,5 @@ internal static class Commands
           audit-verify                              seal pending audit entries and verify the hash chain
           backup [--out file.zip]                   consistent snapshot of the SQLite database, files and keys
           restore --from file.zip [--force]         restore a backup into the data directory (stop Yilian first)
-        """);
+        """;
 }

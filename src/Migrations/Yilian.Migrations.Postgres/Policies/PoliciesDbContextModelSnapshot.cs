@@ -139,6 +139,67 @@ namespace Yilian.Migrations.Postgres.Policies
                     b.ToTable("pol_contact_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Yilian.Policies.Domain.DataDictionaryVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("pol_data_dictionaries", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Policies.Domain.FactValue", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fact")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SubjectId", "Fact");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("Fact", "SubjectId", "Value", "AsOf");
+
+                    b.ToTable("pol_fact_values", (string)null);
+                });
+
             modelBuilder.Entity("Yilian.Policies.Domain.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,6 +318,10 @@ namespace Yilian.Migrations.Postgres.Policies
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("PolicyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -269,6 +334,9 @@ namespace Yilian.Migrations.Postgres.Policies
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -319,6 +387,9 @@ namespace Yilian.Migrations.Postgres.Policies
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("IdSequence")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsHead")
                         .HasColumnType("boolean");
 
@@ -356,7 +427,7 @@ namespace Yilian.Migrations.Postgres.Policies
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving")
+                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving", "IdSequence")
                         .HasDatabaseName("IX_pol_residents_screening");
 
                     b.ToTable("pol_residents", (string)null);

@@ -134,6 +134,67 @@ namespace Yilian.Migrations.Sqlite.Policies
                     b.ToTable("pol_contact_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Yilian.Policies.Domain.DataDictionaryVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("pol_data_dictionaries", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Policies.Domain.FactValue", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fact")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubjectId", "Fact");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("Fact", "SubjectId", "Value", "AsOf");
+
+                    b.ToTable("pol_fact_values", (string)null);
+                });
+
             modelBuilder.Entity("Yilian.Policies.Domain.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -252,6 +313,10 @@ namespace Yilian.Migrations.Sqlite.Policies
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PolicyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -264,6 +329,9 @@ namespace Yilian.Migrations.Sqlite.Policies
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -314,6 +382,9 @@ namespace Yilian.Migrations.Sqlite.Policies
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IdSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsHead")
                         .HasColumnType("INTEGER");
 
@@ -351,7 +422,7 @@ namespace Yilian.Migrations.Sqlite.Policies
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving")
+                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving", "IdSequence")
                         .HasDatabaseName("IX_pol_residents_screening");
 
                     b.ToTable("pol_residents", (string)null);

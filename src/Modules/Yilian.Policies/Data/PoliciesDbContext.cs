@@ -24,6 +24,10 @@ internal sealed class PoliciesDbContext(DbContextOptions<PoliciesDbContext> opti
 
     public DbSet<ScreeningRun> Runs => Set<ScreeningRun>();
 
+    public DbSet<DataDictionaryVersion> Dictionaries => Set<DataDictionaryVersion>();
+
+    public DbSet<FactValue> FactValues => Set<FactValue>();
+
     public DbSet<Candidate> Candidates => Set<Candidate>();
 
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
@@ -53,7 +57,7 @@ internal sealed class PoliciesDbContext(DbContextOptions<PoliciesDbContext> opti
             b.HasIndex(r => new
             {
                 r.HouseholdId, r.Id, r.IsHead, r.BirthDate, r.DisabilityGrade, r.DisabilityTypes, r.SpecialStatuses, r.Employment, r.Schooling,
-                r.SevereIllness, r.LongTermCareNeed, r.HasSupporter, r.Receiving,
+                r.SevereIllness, r.LongTermCareNeed, r.HasSupporter, r.Receiving, r.IdSequence,
             }).HasDatabaseName("IX_pol_residents_screening");
             b.HasIndex(r => r.RegionCode);
         });
@@ -81,7 +85,23 @@ internal sealed class PoliciesDbContext(DbContextOptions<PoliciesDbContext> opti
             b.ToTable("pol_policy_versions");
             b.Property(v => v.PolicyId).HasMaxLength(64);
             b.Property(v => v.PublishedBy).HasMaxLength(64);
+            b.Property(v => v.Note).HasMaxLength(500);
             b.HasIndex(v => new { v.PolicyId, v.Version }).IsUnique();
+        });
+        modelBuilder.Entity<DataDictionaryVersion>(b =>
+        {
+            b.ToTable("pol_data_dictionaries");
+            b.Property(v => v.PublishedBy).HasMaxLength(64);
+            b.HasIndex(v => v.Version).IsUnique();
+        });
+        modelBuilder.Entity<FactValue>(b =>
+        {
+            b.ToTable("pol_fact_values");
+            b.HasKey(v => new { v.SubjectId, v.Fact });
+            b.Property(v => v.Fact).HasMaxLength(64);
+            b.Property(v => v.RegionCode).HasMaxLength(12);
+            b.HasIndex(v => v.HouseholdId);
+            b.HasIndex(v => new { v.Fact, v.SubjectId, v.Value, v.AsOf });
         });
         modelBuilder.Entity<ScreeningRun>(b =>
         {

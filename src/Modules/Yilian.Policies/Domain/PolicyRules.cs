@@ -12,6 +12,7 @@ public static class PolicyRules
     public static readonly BusinessRule PolicyVersionTaken = Conflict(nameof(PolicyVersionTaken), "Publish_VersionTaken");
     public static readonly BusinessRule CandidateClosed = Conflict(nameof(CandidateClosed), "Casework_Closed");
     public static readonly BusinessRule CandidateClaimed = Conflict(nameof(CandidateClaimed), "Casework_ClaimedBy");
+    public static readonly BusinessRule PolicyInUse = Conflict(nameof(PolicyInUse), "Retire_InUse");
 
     private static BusinessRule Conflict(string name, string messageKey) => new(name, args => PolicyText.Get(messageKey, args), isConflict: true);
 

@@ -59,6 +59,9 @@ internal sealed class Resident : IRegionScoped
     /// <summary>From the ID number (GB 11643).</summary>
     public DateOnly BirthDate { get; set; }
 
+    /// <summary>The ID number's order code (digits 15–17; odd for men, even for women), for facts a district derives from it.</summary>
+    public int? IdSequence { get; set; }
+
     public bool IsHead { get; set; }
 
     /// <summary>1–4; null means no disability on record (the disabled persons' federation lists every certified disability).</summary>
@@ -160,6 +163,47 @@ internal sealed class PolicyVersion
     public string PublishedBy { get; set; } = "";
 
     public DateTimeOffset PublishedAt { get; set; }
+
+    /// <summary>This version takes the policy out of force (its text is the version retired); a later version may restore it.</summary>
+    public bool Retired { get; set; }
+
+    /// <summary>Why it was retired or replaced, as the operator wrote it.</summary>
+    public string? Note { get; set; }
+}
+
+/// <summary>A published version of the district's data dictionary: the facts it declares (docs/policy-format.md).</summary>
+[Unscoped("The data dictionary is district-wide configuration, published by operators.")]
+internal sealed class DataDictionaryVersion
+{
+    public Guid Id { get; set; }
+
+    public int Version { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public string PublishedBy { get; set; } = "";
+
+    public DateTimeOffset PublishedAt { get; set; }
+}
+
+/// <summary>
+/// The value in force of a fact the district declared (not built in), for one resident or household: what screening
+/// reads, one narrow row per subject and fact. The departments' reports behind it stay in <see cref="ResidentFact"/>.
+/// </summary>
+internal sealed class FactValue : IRegionScoped
+{
+    public Guid SubjectId { get; set; }
+
+    public string Fact { get; set; } = "";
+
+    public Guid HouseholdId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    /// <summary>Hundredths for numbers and money, 1/0 for yes/no, a bit mask for choices.</summary>
+    public long Value { get; set; }
+
+    public DateOnly AsOf { get; set; }
 }
 
 public enum RunKind

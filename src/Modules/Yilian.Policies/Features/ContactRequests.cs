@@ -62,7 +62,7 @@ internal sealed class ContactRequests(PoliciesDbContext db, PolicyCatalog catalo
             throw new InputValidationException(errors);
         }
 
-        var result = PolicyCatalog.RunSelfCheck(input.Answers, null, await catalog.CurrentAsync(ct), clock);
+        var result = PolicyCatalog.RunSelfCheck(input.Answers, null, await catalog.CurrentAsync(ct), clock, catalog.Facts);
         var request = new ContactRequest
         {
             Id = Guid.NewGuid(), RegionCode = region, Name = name, Phone = phone, Policies = string.Join(",", result.Eligible.Select(e => e.Id)),

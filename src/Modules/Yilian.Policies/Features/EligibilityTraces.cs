@@ -27,14 +27,21 @@ internal sealed class EligibilityTraces(PoliciesDbContext db, PolicyCatalog cata
         var policy = (version is { } v ? catalog.Version(policyId, v) : current.FirstOrDefault(p => p.Id == policyId))
             ?? throw new NotFoundException("Policy", policyId);
         var date = on ?? ChinaTime.Today(clock);
-        var reports = await db.Facts.AsNoTracking().Where(f => f.SubjectId == resident.Id || f.SubjectId == household.Id).ToListAsync(ct);
-        var facts = ResidentFacts.Of(resident, household, reports);
+        var members = await db.Residents.AsNoTracking().Where(r => r.HouseholdId == household.Id && r.Id != resident.Id).ToListAsync(ct);
+        var reports = await db.Facts.AsNoTracking().Where(f => f.HouseholdId == household.Id).ToListAsync(ct);
+        var declared = await db.FactValues.AsNoTracking().Where(v => v.HouseholdId == household.Id).ToListAsync(ct);
+        var facts = Facts(resident);
+        var otherMembers = members.Select(m => (IReadOnlyDictionary<string, Fact>)Facts(m)).ToList();
         var others = current.ToDictionary(p => p.Id);
-        var evaluation = Evaluator.Evaluate(policy, facts, date, Other);
+        var evaluation = Evaluator.Evaluate(policy, facts, date, Other, otherMembers);
         return new TraceView(resident.Id, PersonName.Mask(resident.Name), policy.Id, policy.Name, policy.Version, date, evaluation.Outcome,
-            evaluation.Trace, evaluation.ParametersUsed, ResidentFacts.Conflicts(reports));
+            evaluation.Trace, evaluation.ParametersUsed, ResidentFacts.Conflicts([.. reports.Where(r => r.SubjectId == resident.Id || r.SubjectId == household.Id)]));
+
+        Dictionary<string, Fact> Facts(Domain.Resident person) => ResidentFacts.Of(person, household,
+            [.. reports.Where(r => r.SubjectId == person.Id || r.SubjectId == household.Id)],
+            [.. declared.Where(v => v.SubjectId == person.Id || v.SubjectId == household.Id)], catalog.Facts);
 
         Outcome Other(string id) =>
-            others.TryGetValue(id, out var other) ? Evaluator.Evaluate(other, facts, date, Other).Outcome : Outcome.Unknown;
+            others.TryGetValue(id, out var other) ? Evaluator.Evaluate(other, facts, date, Other, otherMembers).Outcome : Outcome.Unknown;
     }
 }

@@ -53,7 +53,7 @@ internal static class PolicyCatalogEndpoints
 
         var current = await catalog.CurrentAsync(ct);
         var problems = new List<PolicyProblem>();
-        if (PolicyParser.TryParse(text, problems) is { } policy)
+        if (PolicyParser.TryParse(text, problems, catalog.Facts) is { } policy)
         {
             problems.AddRange(PolicyParser.CheckSet([.. current.Where(p => p.Id != policy.Id), policy]));
         }
@@ -63,7 +63,7 @@ internal static class PolicyCatalogEndpoints
 
     private static async Task<Ok<SelfCheckResult>> PolicyCheckAsync(
         PolicyCheckRequest request, PolicyCatalog catalog, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(PolicyCatalog.RunSelfCheck(request.Answers, request.Date, await catalog.CurrentAsync(ct), clock));
+        TypedResults.Ok(PolicyCatalog.RunSelfCheck(request.Answers, request.Date, await catalog.CurrentAsync(ct), clock, catalog.Facts));
 
     internal static PolicySummary Summary(Policy p) =>
         new(p.Id, p.Version, p.Name, p.AppliesTo, p.Department, p.LegalBasis, p.Benefit, p.Documents, p.Parameters.Values.Any(v => v.Illustrative));

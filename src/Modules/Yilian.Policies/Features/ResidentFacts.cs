@@ -8,9 +8,20 @@ namespace Yilian.Policies.Features;
 internal static class ResidentFacts
 {
     /// <summary>A resident's facts in force, each with the department (and date) it came from.</summary>
-    public static Dictionary<string, Fact> Of(Resident resident, Household household, IReadOnlyList<ResidentFact> reports)
+    /// <param name="declared">The values in force of the district's declared facts for this resident and household.</param>
+    public static Dictionary<string, Fact> Of(
+        Resident resident, Household household, IReadOnlyList<ResidentFact> reports, IReadOnlyList<FactValue>? declared = null, FactCatalog? catalog = null)
     {
         var population = Screening.PopulationLoader.Of(resident, household);
+        foreach (var value in declared ?? [])
+        {
+            if (catalog?.Find(value.Fact) is { Formula: null } fact && (value.SubjectId == resident.Id || value.SubjectId == household.Id))
+            {
+                population.Declare(fact);
+                Screening.PopulationLoader.Store(population.Find(fact.Name)!, 0, value.Value);
+            }
+        }
+
         var facts = population.FactsOf(0, DateOnly.MinValue);
         var sourced = new Dictionary<string, Fact>(StringComparer.Ordinal);
         foreach (var (attribute, fact) in facts)

@@ -18,7 +18,10 @@ using Yilian.SharedKernel.Validation;
 
 namespace Yilian.Policies.Imports;
 
-public sealed record ImportResult(Guid Id, string Department, string FileName, string Encoding, int Rows, int ResidentsCreated, int HouseholdsChanged, int Conflicts, DateOnly AsOf);
+/// <param name="IgnoredColumns">Headers of the file no fact takes (reported, never silently dropped).</param>
+public sealed record ImportResult(
+    Guid Id, string Department, string FileName, string Encoding, int Rows, int ResidentsCreated, int HouseholdsChanged, int Conflicts, DateOnly AsOf,
+    IReadOnlyList<string> IgnoredColumns);
 
 /// <summary>
 /// Takes in one department's file (CSV in UTF-8, GBK or GB18030, or Excel): checks every row first — ID
@@ -36,14 +39,19 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 
     public async Task<ImportResult> ImportAsync(string? departmentCode, string? fileName, Stream? content, DateOnly? asOf, CancellationToken ct)
     {
-        var department = Departments.Find(departmentCode) ?? throw InputValidationException.For("department", PolicyText.Get("Import_Department"));
+        var department = Departments.Find(departmentCode) ?? throw InputValidationException.For("department", string.IsNullOrWhiteSpace(departmentCode)
+            ? PolicyText.Get("Import_Department")
+            : PolicyText.Get("Import_UnknownDepartment", Trim(departmentCode), string.Join("、", Departments.All.Select(d => $"{d.Code}（{d.Name}）"))));
         if (content is null || string.IsNullOrWhiteSpace(fileName))
         {
             throw InputValidationException.For("file", PolicyText.Get("Import_Empty"));
         }
 
         var today = ChinaTime.Today(clock);
+        var facts = catalog.Facts;
+        department = department with { Columns = [.. department.Columns, .. Departments.DeclaredColumns(department, facts)] };
         var (rows, encoding) = await ReadTableAsync(content, ct);
+        var ignored = rows.Count == 0 ? [] : rows[0].Cells.Keys.Where(h => department.Columns.All(c => c.Header != h) && h != Department.ReceivingHeader).ToList();
         var missing = department.Columns.Where(c => c.Required && (rows.Count == 0 || !rows[0].Cells.ContainsKey(c.Header))).Select(c => c.Header).ToList();
         if (rows.Count > 0 && missing.Count > 0)
         {
@@ -85,13 +93,13 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                     continue;
                 }
 
-                if (Value(column.Attribute!, cell) is { } value)
+                if (Value(facts.Find(column.Attribute!)!, cell) is { } value)
                 {
                     values[column.Attribute!] = value;
                 }
                 else
                 {
-                    rowProblems.Add(PolicyText.Get("Import_BadValue", column.Header, Trim(cell)));
+                    rowProblems.Add(PolicyText.Get("Import_BadValue", column.Header, Trim(cell), Allowed(facts.Find(column.Attribute!)!)));
                 }
             }
 
@@ -157,7 +165,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         }
         else
         {
-            await AddFactsAsync(department, parsed, residents, batch, touched, ct);
+            await AddFactsAsync(department, parsed, residents, batch, touched, facts, ct);
         }
 
         foreach (var chunk in touched.Chunk(500))
@@ -173,7 +181,8 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         db.Imports.Add(batch);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new ImportResult(batch.Id, department.Name, batch.FileName, batch.Encoding, batch.Rows, batch.ResidentsCreated, batch.HouseholdsChanged, batch.Conflicts, batch.AsOf);
+        return new ImportResult(
+            batch.Id, department.Name, batch.FileName, batch.Encoding, batch.Rows, batch.ResidentsCreated, batch.HouseholdsChanged, batch.Conflicts, batch.AsOf, ignored);
     }
 
     private async Task RegisterAsync(List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched, CancellationToken ct)
@@ -200,7 +209,10 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             household.RegionCode = registry.Region;
             if (!residents.TryGetValue(row.Index, out var resident))
             {
-                resident = residents[row.Index] = new Resident { Id = Guid.NewGuid(), IdNumber = row.IdNumber, IdNumberIndex = row.Index, BirthDate = row.BirthDate };
+                resident = residents[row.Index] = new Resident
+                {
+                    Id = Guid.NewGuid(), IdNumber = row.IdNumber, IdNumberIndex = row.Index, BirthDate = row.BirthDate, IdSequence = Sequence(row.IdNumber),
+                };
                 db.Residents.Add(resident);
                 batch.ResidentsCreated++;
             }
@@ -210,6 +222,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             }
 
             resident.Name = registry.Name;
+            resident.IdSequence ??= Sequence(row.IdNumber);
             resident.HouseholdId = household.Id;
             resident.RegionCode = household.RegionCode;
             resident.IsHead = registry.IsHead;
@@ -221,20 +234,32 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             touched.Add(household.Id);
         }
 
-        // A household without a head named in the file takes its first listed member.
+        // A household without a head named in the file takes its first listed member (one pass over the rows, not one per household).
+        var firstListed = new Dictionary<string, ParsedRow>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            firstListed.TryAdd(row.Registry!.Household, row);
+        }
+
         foreach (var household in households.Values.Where(h => h.HeadId is null))
         {
-            var head = rows.First(r => r.Registry!.Household == household.Number);
+            var head = firstListed[household.Number];
             residents[head.Index].IsHead = true;
             household.HeadId = residents[head.Index].Id;
         }
     }
 
-    private async Task AddFactsAsync(Department department, List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched, CancellationToken ct)
+    /// <summary>The ID number's order code (digits 15–17), whose parity is the holder's sex.</summary>
+    internal static int Sequence(string idNumber) => int.Parse(idNumber.AsSpan(14, 3), CultureInfo.InvariantCulture);
+
+    private async Task AddFactsAsync(
+        Department department, List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched, FactCatalog catalog,
+        CancellationToken ct)
     {
         var householdIds = rows.Select(r => residents[r.Index].HouseholdId).Distinct().ToList();
         var households = new Dictionary<Guid, Household>();
         var facts = new List<ResidentFact>();
+        var declared = new Dictionary<(Guid, string), FactValue>();
         foreach (var chunk in householdIds.Chunk(500))
         {
             foreach (var h in await db.Households.Where(h => chunk.Contains(h.Id)).ToListAsync(ct))
@@ -243,6 +268,10 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             }
 
             facts.AddRange(await db.Facts.Where(f => chunk.Contains(f.HouseholdId)).ToListAsync(ct));
+            foreach (var v in await db.FactValues.Where(v => chunk.Contains(v.HouseholdId)).ToListAsync(ct))
+            {
+                declared[(v.SubjectId, v.Fact)] = v;
+            }
         }
 
         var bySubject = facts.ToLookup(f => (f.SubjectId, f.Attribute)).ToDictionary(g => g.Key, g => g.ToList());
@@ -281,7 +310,24 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                     batch.Conflicts++;
                 }
 
-                Apply(attribute, resolved.Value, resident, households[resident.HouseholdId]);
+                if (catalog.Find(attribute) is { Declared: true } definition)
+                {
+                    if (!declared.TryGetValue((subject, attribute), out var stored))
+                    {
+                        stored = declared[(subject, attribute)] = new FactValue
+                        {
+                            SubjectId = subject, Fact = attribute, HouseholdId = resident.HouseholdId, RegionCode = resident.RegionCode,
+                        };
+                        db.FactValues.Add(stored);
+                    }
+
+                    stored.Value = FactFrames.ToValue(definition, new Dictionary<string, Fact> { [attribute] = new(resolved.Value, "", batch.AsOf) }, batch.AsOf);
+                    stored.AsOf = batch.AsOf;
+                }
+                else
+                {
+                    Apply(attribute, resolved.Value, resident, households[resident.HouseholdId]);
+                }
                 touched.Add(resident.HouseholdId);
             }
         }
@@ -336,9 +382,9 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
     }
 
     /// <summary>A cell as a fact value (codes or an invariant number); null when it is not valid.</summary>
-    internal static IReadOnlyList<string>? Value(string attribute, string cell)
+    internal static IReadOnlyList<string>? Value(AttributeDefinition definition, string cell)
     {
-        var definition = AttributeCatalog.All[attribute];
+        var attribute = definition.Name;
         var text = cell.Trim();
         switch (definition.Kind)
         {
@@ -359,7 +405,8 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                 var codes = new List<string>();
                 foreach (var word in Split(text).Where(w => w != "无"))
                 {
-                    if (words?.TryGetValue(word, out var code) == true || definition.Choices!.Contains(code = word))
+                    if (words?.TryGetValue(word, out var code) == true || definition.Choices!.Contains(code = word)
+                        || definition.ChoiceLabels?.FirstOrDefault(l => l.Value == word).Key is { } labelled && (code = labelled) is not null)
                     {
                         codes.Add(code!);
                     }
@@ -374,6 +421,15 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                 return null;
         }
     }
+
+    /// <summary>What a cell may say, for the message that refuses it: the choices' words, yes/no, or a number.</summary>
+    private static string Allowed(AttributeDefinition fact) => fact.Kind switch
+    {
+        ValueKind.Choice => string.Join("、", fact.Choices!.Select(c => fact.ChoiceLabels?.GetValueOrDefault(c)
+            ?? Departments.ChoiceWords.GetValueOrDefault(fact.Name)?.FirstOrDefault(w => w.Value == c).Key ?? c)) + PolicyText.Get("Import_OrNone"),
+        ValueKind.Boolean => PolicyText.Get("Import_YesNo"),
+        _ => PolicyText.Get("Import_ANumber"),
+    };
 
     private static Registration Registry(TableRow row, List<string> problems)
     {

@@ -46,8 +46,10 @@ internal static class ResidentImportEndpoints
         await PageForms.RunThenAsync("/admin/relief", async () =>
             {
                 var result = await ImportAndScreenAsync(http, import, screenings, config, ct);
+                var ignored = result.IgnoredColumns.Count == 0 ? "" : " " + Resources.PolicyText.Get("Import_Ignored", string.Join("、", result.IgnoredColumns));
                 return "/admin/relief?imported=" + Uri.EscapeDataString(Resources.PolicyText.Get(
-                    "Relief_Imported", result.Department, result.FileName, result.Rows, result.ResidentsCreated, result.HouseholdsChanged, result.Conflicts, result.Encoding));
+                    "Relief_Imported", result.Department, result.FileName, result.Rows, result.ResidentsCreated, result.HouseholdsChanged, result.Conflicts, result.Encoding)
+                    + ignored);
             });
 
     /// <summary>An import from the API or the page, then (unless switched off) an incremental screening of the households it touched.</summary>

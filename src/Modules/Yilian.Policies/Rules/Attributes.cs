@@ -15,7 +15,36 @@ public enum ValueKind
 /// <param name="Name">As written in policy files: <c>household.per_capita_income</c>.</param>
 /// <param name="Label">Plain Chinese for explanations.</param>
 /// <param name="Choices">For <see cref="ValueKind.Choice"/>: the allowed codes (a fact may hold several, e.g. special statuses).</param>
-public sealed record AttributeDefinition(string Name, ValueKind Kind, string Label, IReadOnlyList<string>? Choices = null);
+public sealed record AttributeDefinition(string Name, ValueKind Kind, string Label, IReadOnlyList<string>? Choices = null)
+{
+    /// <summary>Household facts are named <c>household.…</c>, person facts <c>person.…</c>.</summary>
+    public bool IsHousehold => Name.StartsWith("household.", StringComparison.Ordinal);
+
+    /// <summary>Declared by the district in its facts file (not built in).</summary>
+    public bool Declared { get; init; }
+
+    public string? LabelEn { get; init; }
+
+    /// <summary>A derived fact's formula (null for a fact departments report), and its text as written.</summary>
+    public Formula? Formula { get; init; }
+
+    public string? FormulaText { get; init; }
+
+    /// <summary>The self-check's question for this fact; a declared fact without one is never asked.</summary>
+    public string? Question { get; init; }
+
+    /// <summary>The unit shown after a value (元/月, 平方米…).</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The department whose files supply it (a code), for declared facts.</summary>
+    public string? Department { get; init; }
+
+    /// <summary>How many days a reported value stays valid after its as-of date; afterwards it is unknown.</summary>
+    public int? ValidDays { get; init; }
+
+    /// <summary>Plain words for choice codes (男, 女), as departments' files and pages show them.</summary>
+    public IReadOnlyDictionary<string, string>? ChoiceLabels { get; init; }
+}
 
 /// <summary>
 /// The attributes policies may test, with their kinds. Ages are not facts: <c>person.age</c> is derived
@@ -27,6 +56,7 @@ public static class AttributeCatalog
     {
         new AttributeDefinition("person.age", ValueKind.Age, "年龄"),
         new AttributeDefinition("person.birth_date", ValueKind.Date, "出生日期"),
+        new AttributeDefinition("person.id_sequence", ValueKind.Number, "身份证顺序码"),
         new AttributeDefinition("person.disability_grade", ValueKind.Number, "残疾等级"),
         new AttributeDefinition("person.disability_type", ValueKind.Choice, "残疾类别", ["visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple"]),
         new AttributeDefinition("person.severe_illness", ValueKind.Boolean, "患重特大疾病"),

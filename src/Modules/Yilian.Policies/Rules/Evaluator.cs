@@ -33,10 +33,14 @@ public sealed record Evaluation(string PolicyId, int Version, Outcome Outcome, I
 /// </summary>
 public static class Evaluator
 {
-    public static Evaluation Evaluate(Policy policy, IReadOnlyDictionary<string, Fact> facts, DateOnly on, Func<string, Outcome>? otherPolicy = null)
+    /// <param name="otherMembers">The other members of the household, when known: household formulas over members need them.</param>
+    public static Evaluation Evaluate(
+        Policy policy, IReadOnlyDictionary<string, Fact> facts, DateOnly on, Func<string, Outcome>? otherPolicy = null,
+        IReadOnlyList<IReadOnlyDictionary<string, Fact>>? otherMembers = null)
     {
         var trace = new List<TraceLine>();
         var used = new Dictionary<string, DateOnly>();
+        var derived = new Lazy<(FormulaEvaluator Evaluator, FactFrames Frames)>(() => (new FormulaEvaluator(on, policy.Parameters), new FactFrames(facts, otherMembers, on)));
         var outcome = Eval(policy.Conditions);
         return new Evaluation(policy.Id, policy.Version, outcome, trace, used);
 
@@ -74,9 +78,13 @@ public static class Evaluator
                     ? birth with { Values = [Age.On(b, on).ToString(CultureInfo.InvariantCulture)] }
                     : null;
             }
-            else
+            else if (!facts.TryGetValue(attribute.Name, out fact) && attribute.Formula is not null)
             {
-                facts.TryGetValue(attribute.Name, out fact);
+                // A derived fact: worked out from the facts it reads, by the same code screening uses.
+                var (evaluator, frames) = derived.Value;
+                fact = FactFrames.ToFactValues(attribute, evaluator.Value(frames.People, attribute)[0]) is { } values
+                    ? new Fact(values, PolicyText.Get("Trace_Derived", attribute.FormulaText), DateOnly.MinValue)
+                    : null;
             }
 
             string expected;
@@ -84,7 +92,7 @@ public static class Evaluator
             if (t.ParameterName is { } name)
             {
                 var parameter = policy.Parameters[name];
-                var value = parameter.On(on);
+                var value = parameter.On(on, policy.Parameters);
                 if (value is null)
                 {
                     trace.Add(new TraceLine(t.Line, Outcome.Unknown, PolicyText.Get("Trace_ParameterNotInForce", name, Day(on)), null));
@@ -153,11 +161,45 @@ public static class Evaluator
         }
     }
 
+    /// <summary>
+    /// What the benefit comes to for this person or household on the date: the fixed amount, the formula's result, or
+    /// the first tier whose condition holds. Null when it cannot be told (a fact the amount needs is unknown, or no
+    /// amount is set); never negative.
+    /// </summary>
+    public static decimal? Amount(
+        Policy policy, IReadOnlyDictionary<string, Fact> facts, DateOnly on, IReadOnlyList<IReadOnlyDictionary<string, Fact>>? otherMembers = null)
+    {
+        var benefit = policy.Benefit;
+        foreach (var tier in benefit.Tiers)
+        {
+            var outcome = tier.When is null ? Outcome.Yes : Evaluate(policy with { Conditions = tier.When }, facts, on, null, otherMembers).Outcome;
+            if (outcome == Outcome.Unknown)
+            {
+                return null;
+            }
+
+            if (outcome == Outcome.Yes)
+            {
+                return tier.Formula is null ? tier.Amount : Worked(tier.Formula);
+            }
+        }
+
+        return benefit.Formula is { } formula ? Worked(formula) : benefit.Amount;
+
+        decimal? Worked(Formula f)
+        {
+            var frames = new FactFrames(facts, otherMembers, on);
+            var value = new FormulaEvaluator(on, policy.Parameters).Evaluate(f, f.Kind.Type == FormulaType.Number && policy.AppliesTo == Subject.Household
+                ? frames.People.Households! : frames.People)[0];
+            return value == Screening.Population.Unknown ? null : Math.Max(0, value / 100m);
+        }
+    }
+
     /// <summary>Values in plain Chinese: 是 / 否 for yes-no facts, the departments' words for choices.</summary>
     private static string Shown(AttributeDefinition attribute, IEnumerable<string> values) => attribute.Kind switch
     {
         ValueKind.Boolean => string.Join("、", values.Select(v => PolicyText.Get(v == "true" ? "Value_Yes" : "Value_No"))),
-        ValueKind.Choice => string.Join("、", values.Select(v => Imports.Departments.Label(attribute.Name, v))),
+        ValueKind.Choice => string.Join("、", values.Select(v => attribute.ChoiceLabels?.GetValueOrDefault(v) ?? Imports.Departments.Label(attribute.Name, v))),
         _ => string.Join("、", values),
     };
 

@@ -17,15 +17,17 @@ public static class PolicyParser
 {
     private static readonly string[] NumericOperators = ["<", "<=", ">", ">=", "==", "!="];
 
-    public static Policy Parse(string yaml)
+    public static Policy Parse(string yaml, FactCatalog? facts = null)
     {
         var problems = new List<PolicyProblem>();
-        var policy = TryParse(yaml, problems);
+        var policy = TryParse(yaml, problems, facts);
         return problems.Count == 0 && policy is not null ? policy : throw new PolicyFileException(problems);
     }
 
-    public static Policy? TryParse(string yaml, List<PolicyProblem> problems)
+    /// <param name="facts">The facts conditions and formulas may use: the built-in ones unless the district has declared more.</param>
+    public static Policy? TryParse(string yaml, List<PolicyProblem> problems, FactCatalog? facts = null)
     {
+        facts ??= FactCatalog.BuiltIn;
         var stream = new YamlStream();
         try
         {
@@ -43,7 +45,7 @@ public static class PolicyParser
             return null;
         }
 
-        var reader = new Reader(problems);
+        var reader = new YamlReader(problems);
         reader.OnlyKeys(root, "id", "version", "name", "applies_to", "department", "legal_basis", "parameters", "conditions", "benefit", "documents");
         var id = reader.Text(root, "id", required: true);
         if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9][a-z0-9-]{1,63}$"))
@@ -66,20 +68,25 @@ public static class PolicyParser
         Condition conditions = new AllOf(0, []);
         if (reader.Child(root, "conditions", required: true) is { } node)
         {
-            conditions = ReadCondition(reader, node, parameters) ?? conditions;
+            conditions = ReadCondition(reader, node, parameters, facts) ?? conditions;
         }
 
         var benefit = new Benefit("service", null, "");
         if (reader.Child(root, "benefit", required: true) is YamlMappingNode b)
         {
-            reader.OnlyKeys(b, "kind", "amount", "description");
+            reader.OnlyKeys(b, "kind", "amount", "formula", "tiers", "description");
             var kind = reader.Text(b, "kind", required: true) ?? "service";
             if (kind is not ("money" or "service" or "in_kind"))
             {
                 reader.ProblemAt(b, "kind", PolicyText.Get("Parse_BenefitKind"), 0);
             }
 
-            benefit = new Benefit(kind, reader.Decimal(b, "amount"), reader.Text(b, "description", required: true) ?? "");
+            var names = facts.Names(appliesTo, parameters);
+            var (formula, formulaText) = Amount(reader, b, names);
+            benefit = new Benefit(kind, reader.Decimal(b, "amount"), reader.Text(b, "description", required: true) ?? "")
+            {
+                Formula = formula, FormulaText = formulaText, Tiers = Tiers(reader, b, parameters, facts, names),
+            };
         }
 
         var documents = reader.Child(root, "documents") is YamlSequenceNode docs
@@ -90,9 +97,90 @@ public static class PolicyParser
             : null;
     }
 
-    private static Dictionary<string, Parameter> ReadParameters(Reader reader, YamlMappingNode root)
+    /// <summary>A benefit's or a tier's amount formula, if it has one (money, reading the policy's facts and parameters).</summary>
+    private static (Formula? Formula, string? Text) Amount(YamlReader reader, YamlMappingNode map, FormulaNames names)
+    {
+        if (reader.Text(map, "formula") is not { } text)
+        {
+            return (null, null);
+        }
+
+        if (map.Children.ContainsKey(new YamlScalarNode("amount")))
+        {
+            reader.ProblemAt(map, "formula", PolicyText.Get("Parse_AmountAndFormula"), 0);
+        }
+
+        var formula = Formula(reader, map, "formula", text, names);
+        if (formula is not null && (formula.Kind.Type != FormulaType.Number || formula.Kind.Unit is not (null or ValueKind.Money)))
+        {
+            reader.ProblemAt(map, "formula", PolicyText.Get("Parse_AmountMoney", FormulaParser.KindName(formula.Kind)), 0);
+        }
+
+        return (formula, text);
+    }
+
+    private static List<BenefitTier> Tiers(
+        YamlReader reader, YamlMappingNode benefit, IReadOnlyDictionary<string, Parameter> parameters, FactCatalog facts, FormulaNames names)
+    {
+        var tiers = new List<BenefitTier>();
+        if (reader.Child(benefit, "tiers") is not { } node)
+        {
+            return tiers;
+        }
+
+        if (node is not YamlSequenceNode list || list.Children.Count is 0 or > 20)
+        {
+            reader.Problem(node, PolicyText.Get("Parse_Tiers"));
+            return tiers;
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlMappingNode tier)
+            {
+                reader.Problem(item, PolicyText.Get("Parse_Tiers"));
+                continue;
+            }
+
+            reader.OnlyKeys(tier, "when", "amount", "formula");
+            var when = reader.Child(tier, "when") is { } w ? ReadCondition(reader, w, parameters, facts) : null;
+            if (when is null && item != list.Children[^1])
+            {
+                reader.Problem(tier, PolicyText.Get("Parse_TierOtherwise"));
+            }
+
+            var (formula, text) = Amount(reader, tier, names);
+            var amount = reader.Decimal(tier, "amount");
+            if (formula is null && amount is null)
+            {
+                reader.Problem(tier, PolicyText.Get("Parse_TierAmount"));
+            }
+
+            tiers.Add(new BenefitTier(when, amount, formula, text));
+        }
+
+        return tiers;
+    }
+
+    /// <summary>Parses a formula held in a YAML value, placing its problems at the formula's line and column.</summary>
+    internal static Formula? Formula(YamlReader reader, YamlMappingNode map, string key, string text, FormulaNames names)
+    {
+        var problems = new List<FormulaProblem>();
+        var formula = FormulaParser.Parse(text, names, problems);
+        var node = map.Children[new YamlScalarNode(key)];
+        var quoted = node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } ? 1 : 0;
+        foreach (var problem in problems)
+        {
+            reader.Problem(node, problem.Message, problem.Column - 1 + quoted);
+        }
+
+        return formula;
+    }
+
+    private static Dictionary<string, Parameter> ReadParameters(YamlReader reader, YamlMappingNode root)
     {
         var result = new Dictionary<string, Parameter>(StringComparer.Ordinal);
+        var formulas = new List<(string Key, YamlMappingNode Node, string Text)>();
         if (reader.Child(root, "parameters") is not YamlMappingNode map)
         {
             return result;
@@ -107,7 +195,7 @@ public static class PolicyParser
                 continue;
             }
 
-            reader.OnlyKeys(p, "unit", "values", "illustrative");
+            reader.OnlyKeys(p, "unit", "values", "formula", "illustrative");
             var unit = reader.Text(p, "unit", required: true) switch
             {
                 "money" => ValueKind.Money,
@@ -117,7 +205,16 @@ public static class PolicyParser
                 _ => reader.ProblemAt(p, "unit", PolicyText.Get("Parse_ParameterUnit", key), ValueKind.Number),
             };
             var values = new List<DatedValue>();
-            if (reader.Child(p, "values", required: true) is YamlSequenceNode seq)
+            if (reader.Text(p, "formula") is { } formulaText)
+            {
+                if (p.Children.ContainsKey(new YamlScalarNode("values")))
+                {
+                    reader.ProblemAt(p, "formula", PolicyText.Get("Parse_ValuesAndFormula", key), 0);
+                }
+
+                formulas.Add((key, p, formulaText));
+            }
+            else if (reader.Child(p, "values", required: true) is YamlSequenceNode seq)
             {
                 foreach (var item in seq.Children)
                 {
@@ -146,10 +243,40 @@ public static class PolicyParser
             result[key] = new Parameter(key, unit, [.. values.OrderBy(v => v.From)], illustrative);
         }
 
+        // Formulas read the other parameters (by name, whatever order they are written in); a parameter may not depend on itself.
+        var names = new FormulaNames(null, result, Subject.Person);
+        foreach (var (key, node, text) in formulas)
+        {
+            if (Formula(reader, node, "formula", text, names) is not { } formula)
+            {
+                continue;
+            }
+
+            if (formula.Kind.Type != FormulaType.Number || (formula.Kind.Unit is { } unit && unit != result[key].Unit))
+            {
+                reader.ProblemAt(node, "formula", PolicyText.Get("Parse_ParameterFormulaUnit", key, FormulaParser.KindName(FormulaKind.Of(result[key].Unit)),
+                    FormulaParser.KindName(formula.Kind)), 0);
+            }
+
+            result[key] = result[key] with { Formula = formula, FormulaText = text };
+        }
+
+        foreach (var (key, node, _) in formulas)
+        {
+            if (DependsOn(key, key, result, []))
+            {
+                reader.ProblemAt(node, "formula", PolicyText.Get("Parse_ParameterCycle", key), 0);
+            }
+        }
+
         return result;
     }
 
-    private static Condition? ReadCondition(Reader reader, YamlNode node, IReadOnlyDictionary<string, Parameter> parameters)
+    private static bool DependsOn(string start, string name, Dictionary<string, Parameter> parameters, HashSet<string> seen) =>
+        parameters.GetValueOrDefault(name)?.Formula is { } formula && FormulaParser.Parameters(formula).Any(p =>
+            p == start || (seen.Add(p) && DependsOn(start, p, parameters, seen)));
+
+    private static Condition? ReadCondition(YamlReader reader, YamlNode node, IReadOnlyDictionary<string, Parameter> parameters, FactCatalog facts)
     {
         var line = (int)node.Start.Line;
         if (node is not YamlMappingNode map)
@@ -168,14 +295,14 @@ public static class PolicyParser
                 return null;
             }
 
-            var children = list.Children.Select(c => ReadCondition(reader, c, parameters)).OfType<Condition>().ToList();
+            var children = list.Children.Select(c => ReadCondition(reader, c, parameters, facts)).OfType<Condition>().ToList();
             return key == "all" ? new AllOf(line, children) : new AnyOf(line, children);
         }
 
         if (Has(map, "not"))
         {
             reader.OnlyKeys(map, "not");
-            return ReadCondition(reader, map.Children[new YamlScalarNode("not")], parameters) is { } child ? new Not(line, child) : null;
+            return ReadCondition(reader, map.Children[new YamlScalarNode("not")], parameters, facts) is { } child ? new Not(line, child) : null;
         }
 
         if (Has(map, "policy"))
@@ -191,9 +318,9 @@ public static class PolicyParser
             return null;
         }
 
-        if (!AttributeCatalog.All.TryGetValue(attributeName, out var attribute))
+        if (facts.Find(attributeName) is not { } attribute)
         {
-            var nearest = AttributeCatalog.All.Keys.MinBy(k => Distance(k, attributeName));
+            var nearest = facts.All.Keys.MinBy(k => Distance(k, attributeName));
             reader.ProblemAt(map, "attribute", PolicyText.Get("Parse_NoAttribute", attributeName, nearest), 0);
             return null;
         }
@@ -327,7 +454,7 @@ public static class PolicyParser
 
     private static bool Has(YamlMappingNode map, string key) => map.Children.ContainsKey(new YamlScalarNode(key));
 
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
@@ -349,79 +476,5 @@ public static class PolicyParser
         }
 
         return d[a.Length, b.Length];
-    }
-
-    /// <summary>Reads values from mappings and records problems with their positions.</summary>
-    private sealed class Reader(List<PolicyProblem> problems)
-    {
-        public void Problem(YamlNode node, string message) => problems.Add(new PolicyProblem((int)node.Start.Line, (int)node.Start.Column, message));
-
-        public T ProblemAt<T>(YamlMappingNode map, string key, string message, T fallback)
-        {
-            Problem(map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : map, message);
-            return fallback;
-        }
-
-        public void OnlyKeys(YamlMappingNode map, params string[] keys)
-        {
-            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
-            {
-                if (!keys.Contains(key.Value))
-                {
-                    Problem(key, PolicyText.Get("Parse_UnknownKey", key.Value, string.Join(" ", keys)));
-                }
-            }
-        }
-
-        public YamlNode? Child(YamlMappingNode map, string key, bool required = false)
-        {
-            if (map.Children.TryGetValue(new YamlScalarNode(key), out var node))
-            {
-                return node;
-            }
-
-            if (required)
-            {
-                Problem(map, PolicyText.Get("Parse_Missing", key));
-            }
-
-            return null;
-        }
-
-        public string? Text(YamlMappingNode map, string key, bool required = false)
-        {
-            var node = Child(map, key, required);
-            if (node is null)
-            {
-                return null;
-            }
-
-            if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
-            {
-                Problem(node, PolicyText.Get("Parse_Scalar", key));
-                return null;
-            }
-
-            return scalar.Value.Trim();
-        }
-
-        public int? Integer(YamlMappingNode map, string key) =>
-            Text(map, key) is { } t ? int.TryParse(t, CultureInfo.InvariantCulture, out var i) && i > 0 ? i : ProblemAt<int?>(map, key, PolicyText.Get("Parse_PositiveInteger", key), null) : null;
-
-        public decimal? Decimal(YamlMappingNode map, string key, bool required = false) =>
-            Text(map, key, required) is { } t ? decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : ProblemAt<decimal?>(map, key, PolicyText.Get("Parse_Number", key, t), null) : null;
-
-        public DateOnly? Date(YamlMappingNode map, string key, string missing)
-        {
-            if (!map.Children.ContainsKey(new YamlScalarNode(key)))
-            {
-                Problem(map, missing);
-                return null;
-            }
-
-            var t = Text(map, key);
-            return t is not null && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d : ProblemAt<DateOnly?>(map, key, PolicyText.Get("Parse_Date", key), null);
-        }
     }
 }

@@ -27,8 +27,9 @@ public static class SelfCheck
         "household.dangerous_housing", "household.sudden_hardship",
     ];
 
-    public static SelfCheckResult Run(IReadOnlyList<Policy> policies, IReadOnlyDictionary<string, Fact> answers, DateOnly on)
+    public static SelfCheckResult Run(IReadOnlyList<Policy> policies, IReadOnlyDictionary<string, Fact> answers, DateOnly on, FactCatalog? catalog = null)
     {
+        catalog ??= FactCatalog.BuiltIn;
         var results = new Dictionary<string, Evaluation>();
         var byId = policies.ToDictionary(p => p.Id);
         foreach (var policy in policies)
@@ -63,7 +64,7 @@ public static class SelfCheck
         }
 
         var next = wanted.Count == 0 ? null : wanted.OrderByDescending(w => w.Value).ThenBy(w => Rank(w.Key)).First().Key;
-        return new SelfCheckResult(eligible, notEligible, undecided, next is null ? null : QuestionFor(next));
+        return new SelfCheckResult(eligible, notEligible, undecided, next is null ? null : QuestionFor(next, catalog));
 
         Outcome Evaluate(Policy policy)
         {
@@ -93,7 +94,7 @@ public static class SelfCheck
 
         IEnumerable<string> Walk(Condition condition) => condition switch
         {
-            Test t => (t.Attribute.Name == "person.age" ? "person.birth_date" : t.Attribute.Name) is var name && !answers.ContainsKey(name) ? [name] : [],
+            Test t => Needed(t.Attribute, answers),
             _ when Of(condition) != Outcome.Unknown => [],
             AllOf a => a.Children.Where(c => Of(c) == Outcome.Unknown).SelectMany(Walk),
             AnyOf a => a.Children.Where(c => Of(c) == Outcome.Unknown).SelectMany(Walk),
@@ -102,20 +103,40 @@ public static class SelfCheck
         };
     }
 
-    public static Question QuestionFor(string attribute)
+    /// <summary>
+    /// What to ask for a fact nobody has answered: the fact itself, its birth date for an age, and for a derived fact
+    /// its own question if it declares one, otherwise the facts its formula reads. Never the ID number's digits.
+    /// </summary>
+    private static IEnumerable<string> Needed(AttributeDefinition attribute, IReadOnlyDictionary<string, Fact> answers)
     {
-        var definition = AttributeCatalog.All[attribute];
-        return new Question(attribute, definition.Label, definition.Kind, definition.Choices);
+        var name = attribute.Name == "person.age" ? "person.birth_date" : attribute.Name;
+        if (answers.ContainsKey(name) || name == "person.id_sequence")
+        {
+            return [];
+        }
+
+        return attribute.Formula is { } formula && attribute.Question is null
+            ? FormulaParser.Facts(formula).Distinct().SelectMany(f => Needed(f, answers))
+            : attribute.Declared && attribute.Formula is null && attribute.Question is null ? [] : [name];
+    }
+
+    public static Question QuestionFor(string attribute, FactCatalog? catalog = null)
+    {
+        var definition = (catalog ?? FactCatalog.BuiltIn).Find(attribute)!;
+        return new Question(attribute, definition.Question ?? definition.Label, definition.Kind, definition.Choices);
     }
 
     /// <summary>Turns the resident's answers into facts, refusing unknown questions and values of the wrong kind.</summary>
-    public static Dictionary<string, Fact> Facts(IReadOnlyDictionary<string, IReadOnlyList<string>>? answers, DateOnly on, out List<(string Attribute, string Message)> problems)
+    public static Dictionary<string, Fact> Facts(
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? answers, DateOnly on, out List<(string Attribute, string Message)> problems, FactCatalog? catalog = null)
     {
+        catalog ??= FactCatalog.BuiltIn;
         problems = [];
         var facts = new Dictionary<string, Fact>(StringComparer.Ordinal);
         foreach (var (name, values) in answers ?? new Dictionary<string, IReadOnlyList<string>>())
         {
-            if (!AttributeCatalog.All.TryGetValue(name, out var attribute) || attribute.Kind == ValueKind.Age)
+            if (catalog.Find(name) is not { } attribute || attribute.Kind == ValueKind.Age || name == "person.id_sequence"
+                || (attribute.Declared && attribute.Question is null))
             {
                 problems.Add((name, PolicyText.Get("Check_UnknownQuestion", name)));
                 continue;

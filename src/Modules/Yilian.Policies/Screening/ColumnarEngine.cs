@@ -1,7 +1,6 @@
 using System.Numerics;
 
 using Yilian.Policies.Rules;
-using Yilian.SharedKernel;
 
 namespace Yilian.Policies.Screening;
 
@@ -34,6 +33,8 @@ public sealed class ColumnarEngine(Population population, DateOnly on)
     private readonly Dictionary<string, Answers> _policies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, DateOnly>> _used = new(StringComparer.Ordinal);
     private long[]? _ages;
+    private PopulationFrames? _frames;
+    private readonly Dictionary<string, Population.Column> _derived = new(StringComparer.Ordinal);
 
     public static ScreeningOutcome Screen(IReadOnlyList<Policy> policies, Population population, DateOnly on)
     {
@@ -183,7 +184,7 @@ public sealed class ColumnarEngine(Population population, DateOnly on)
         decimal? threshold = null;
         if (t.ParameterName is { } name)
         {
-            if (policy.Parameters[name].On(on) is not { } value)
+            if (policy.Parameters[name].On(on, policy.Parameters) is not { } value)
             {
                 return new Answers(population.Count); // not yet in force: unknown for everyone
             }
@@ -202,25 +203,27 @@ public sealed class ColumnarEngine(Population population, DateOnly on)
         var attribute = t.Attribute;
         var household = attribute.Name.StartsWith("household.", StringComparison.Ordinal);
         var map = household ? population.Household : null;
+        var column = ColumnOf(policy, attribute);
+
         switch (attribute.Kind)
         {
-            case ValueKind.Age:
+            case ValueKind.Age when attribute.Name == "person.age":
                 Numbers(Ages(), null, t.Operator, Population.Hundredths(threshold ?? decimal.Parse(t.Values[0], System.Globalization.CultureInfo.InvariantCulture)), answers);
                 break;
-            case ValueKind.Money or ValueKind.Number:
-                Numbers(population.Number(attribute.Name).Data, map, t.Operator, Population.Hundredths(threshold ?? decimal.Parse(t.Values[0], System.Globalization.CultureInfo.InvariantCulture)), answers);
+            case ValueKind.Money or ValueKind.Number or ValueKind.Age:
+                Numbers(((Population.NumberColumn)column).Data, map, t.Operator, Population.Hundredths(threshold ?? decimal.Parse(t.Values[0], System.Globalization.CultureInfo.InvariantCulture)), answers);
                 break;
             case ValueKind.Boolean:
-                var data = population.Boolean(attribute.Name).Data;
+                var data = ((Population.BooleanColumn)column).Data;
                 var wanted = (sbyte)((t.Values[0] == "true") == (t.Operator == "==") ? 1 : 0);
                 Rows(answers, (i, j) => data[j] < 0 ? (sbyte)-1 : (sbyte)(data[j] == wanted ? 1 : 0), map);
                 break;
             case ValueKind.Choice:
-                var column = population.Choice(attribute.Name);
-                var mask = column.Mask(t.Values);
+                var choice = (Population.ChoiceColumn)column;
+                var mask = choice.Mask(t.Values);
                 var negate = t.Operator == "not_in";
-                var choices = column.Data;
-                var closed = column.ClosedWorld;
+                var choices = choice.Data;
+                var closed = choice.ClosedWorld;
                 Rows(answers, (i, j) => choices[j] == 0 && !closed ? (sbyte)-1 : (sbyte)(((choices[j] & mask) != 0) != negate ? 1 : 0), map);
                 break;
             case ValueKind.Region:
@@ -247,16 +250,38 @@ public sealed class ColumnarEngine(Population population, DateOnly on)
             return _ages;
         }
 
-        var births = population.Date("person.birth_date").Data;
-        var ages = new long[births.Length];
-        Parallel.For(0, (births.Length + Chunk - 1) / Chunk, c =>
+        return _ages = population.Ages(on);
+    }
+
+    /// <summary>
+    /// The column a test reads: the population's own for a reported fact (an empty one when no department has sent a
+    /// declared fact yet), or a derived fact worked out once per run over the whole population from its formula.
+    /// </summary>
+    private Population.Column ColumnOf(Policy policy, AttributeDefinition attribute)
+    {
+        if (attribute.Formula is null)
         {
-            for (var i = c * Chunk; i < Math.Min(births.Length, (c + 1) * Chunk); i++)
+            if (population.Find(attribute.Name) is null && attribute.Kind != ValueKind.Age)
             {
-                ages[i] = births[i] == Population.NoDate ? Population.Unknown : Age.On(DateOnly.FromDayNumber(births[i]), on) * 100L;
+                population.Declare(attribute);
             }
-        });
-        return _ages = ages;
+
+            return population.Find(attribute.Name) ?? new Population.NumberColumn(attribute, []);
+        }
+
+        if (_derived.TryGetValue(attribute.Name, out var done))
+        {
+            return done;
+        }
+
+        _frames ??= new PopulationFrames(population, on);
+        var values = new FormulaEvaluator(on, policy.Parameters).Value(attribute.IsHousehold ? _frames.Households : _frames.People, attribute);
+        return _derived[attribute.Name] = attribute.Kind switch
+        {
+            ValueKind.Boolean => new Population.BooleanColumn(attribute, [.. values.Select(v => v == Population.Unknown ? (sbyte)-1 : (sbyte)v)]),
+            ValueKind.Choice => new Population.ChoiceColumn(attribute, [.. values.Select(v => v == Population.Unknown ? 0 : (int)v)], closedWorld: false),
+            _ => new Population.NumberColumn(attribute, values),
+        };
     }
 
     private void Numbers(long[] data, int[]? map, string op, long threshold, Answers answers)

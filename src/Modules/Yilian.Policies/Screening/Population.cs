@@ -33,17 +33,42 @@ public sealed class Population
         Receiving = new string?[residents];
         foreach (var attribute in AttributeCatalog.All.Values.Where(a => a.Kind != ValueKind.Age))
         {
-            var length = attribute.Name.StartsWith("household.", StringComparison.Ordinal) ? households : residents;
-            _columns[attribute.Name] = attribute.Kind switch
-            {
-                ValueKind.Money or ValueKind.Number => new NumberColumn(attribute, Filled(length, Unknown)),
-                ValueKind.Boolean => new BooleanColumn(attribute, Filled<sbyte>(length, -1)),
-                ValueKind.Choice => new ChoiceColumn(attribute, new int[length], ClosedWorld.Contains(attribute.Name)),
-                ValueKind.Region => new RegionColumn(attribute, new string[length]),
-                _ => new DateColumn(attribute, Filled(length, NoDate)),
-            };
+            Declare(attribute);
         }
     }
+
+    /// <summary>Adds an empty column (every value unknown) for a fact a department reports: built in, or declared by the district.</summary>
+    public void Declare(AttributeDefinition attribute)
+    {
+        var length = attribute.IsHousehold ? HouseholdCount : Count;
+        _columns[attribute.Name] = attribute.Kind switch
+        {
+            ValueKind.Money or ValueKind.Number or ValueKind.Age => new NumberColumn(attribute, Filled(length, Unknown)),
+            ValueKind.Boolean => new BooleanColumn(attribute, Filled<sbyte>(length, -1)),
+            ValueKind.Choice => new ChoiceColumn(attribute, new int[length], ClosedWorld.Contains(attribute.Name)),
+            ValueKind.Region => new RegionColumn(attribute, new string[length]),
+            _ => new DateColumn(attribute, Filled(length, NoDate)),
+        };
+    }
+
+    public Column? Find(string attribute) => _columns.GetValueOrDefault(attribute);
+
+    /// <summary>Every resident's age on the date, in hundredths (unknown without a birth date).</summary>
+    public long[] Ages(DateOnly on)
+    {
+        var births = Date("person.birth_date").Data;
+        var ages = new long[births.Length];
+        Parallel.For(0, (births.Length + AgeChunk - 1) / AgeChunk, c =>
+        {
+            for (var i = c * AgeChunk; i < Math.Min(births.Length, (c + 1) * AgeChunk); i++)
+            {
+                ages[i] = births[i] == NoDate ? Unknown : SharedKernel.Age.On(DateOnly.FromDayNumber(births[i]), on) * 100L;
+            }
+        });
+        return ages;
+    }
+
+    private const int AgeChunk = 64 * 1024;
 
     /// <summary>
     /// Choices where the resident data is complete: someone no department lists with a special status or a
@@ -110,11 +135,20 @@ public sealed class Population
 
         /// <summary>The value as a fact holds it; null when unknown.</summary>
         public abstract IReadOnlyList<string>? Values(int index);
+
+        /// <summary>The values as formulas read them (hundredths, 1/0, choice masks; "none" and dates and regions unknown).</summary>
+        public virtual long[] AsValues() => FormulaEvaluator.Filled(Length, Unknown);
+
+        public abstract int Length { get; }
     }
 
     public sealed class NumberColumn(AttributeDefinition attribute, long[] data) : Column(attribute)
     {
         public long[] Data { get; } = data;
+
+        public override int Length => Data.Length;
+
+        public override long[] AsValues() => [.. Data.Select(v => v == None ? Unknown : v)];
 
         public override IReadOnlyList<string>? Values(int index) => Data[index] switch
         {
@@ -129,6 +163,10 @@ public sealed class Population
         /// <summary>−1 unknown, 0 false, 1 true.</summary>
         public sbyte[] Data { get; } = data;
 
+        public override int Length => Data.Length;
+
+        public override long[] AsValues() => [.. Data.Select(v => v < 0 ? Unknown : (long)v)];
+
         public override IReadOnlyList<string>? Values(int index) => Data[index] < 0 ? null : [Data[index] == 1 ? "true" : "false"];
     }
 
@@ -138,6 +176,10 @@ public sealed class Population
         public int[] Data { get; } = data;
 
         public bool ClosedWorld { get; } = closedWorld;
+
+        public override int Length => Data.Length;
+
+        public override long[] AsValues() => [.. Data.Select(v => v == 0 && !ClosedWorld ? Unknown : (long)v)];
 
         public int Mask(IEnumerable<string> codes) => codes.Aggregate(0, (m, c) => m | (1 << Bit(c)));
 
@@ -152,6 +194,8 @@ public sealed class Population
     {
         public string[] Data { get; } = data;
 
+        public override int Length => Data.Length;
+
         public override IReadOnlyList<string>? Values(int index) => Data[index] is { } v ? [v] : null;
     }
 
@@ -159,6 +203,8 @@ public sealed class Population
     {
         /// <summary><see cref="DateOnly.DayNumber"/>, or <see cref="NoDate"/>.</summary>
         public int[] Data { get; } = data;
+
+        public override int Length => Data.Length;
 
         public override IReadOnlyList<string>? Values(int index) =>
             Data[index] == NoDate ? null : [DateOnly.FromDayNumber(Data[index]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];

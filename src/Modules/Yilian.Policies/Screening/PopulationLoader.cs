@@ -3,6 +3,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Policies.Data;
+using Yilian.Policies.Rules;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Policies.Screening;
@@ -16,9 +17,11 @@ namespace Yilian.Policies.Screening;
 internal static class PopulationLoader
 {
     private const string HouseholdColumns = "\"Id\", \"RegionCode\", \"IncomeHundredths\", \"AssetsHundredths\", \"SizeHundredths\", \"HousingAreaHundredths\", \"OwnsVehicle\", \"DangerousHousing\", \"SuddenHardship\"";
-    private const string ResidentColumns = "r.\"Id\", r.\"HouseholdId\", r.\"IsHead\", r.\"BirthDate\", r.\"DisabilityGrade\", r.\"DisabilityTypes\", r.\"SpecialStatuses\", r.\"Employment\", r.\"Schooling\", r.\"SevereIllness\", r.\"LongTermCareNeed\", r.\"HasSupporter\", r.\"Receiving\"";
+    private const string ResidentColumns = "r.\"Id\", r.\"HouseholdId\", r.\"IsHead\", r.\"BirthDate\", r.\"DisabilityGrade\", r.\"DisabilityTypes\", r.\"SpecialStatuses\", r.\"Employment\", r.\"Schooling\", r.\"SevereIllness\", r.\"LongTermCareNeed\", r.\"HasSupporter\", r.\"Receiving\", r.\"IdSequence\"";
 
-    public static async Task<Population> LoadAsync(PoliciesDbContext db, long? changedAfter, CancellationToken ct)
+    /// <param name="facts">The dictionary in force: the declared facts departments report are read from <c>pol_fact_values</c>.</param>
+    /// <param name="on">The screening date: a declared fact's value older than its validity is left unknown.</param>
+    public static async Task<Population> LoadAsync(PoliciesDbContext db, long? changedAfter, CancellationToken ct, FactCatalog? facts = null, DateOnly? on = null)
     {
         if (!SystemScope.IsActive)
         {
@@ -47,8 +50,58 @@ internal static class PopulationLoader
         var residentTasks = residentQueries.Select(q => Task.Run(() => ReadResidentsAsync(q), ct)).ToList();
         var households = await householdsTask;
         var parts = await Task.WhenAll(residentTasks);
+        var population = Build(households, parts);
+        var declared = (facts ?? FactCatalog.BuiltIn).Reported.ToList();
+        if (declared.Count > 0)
+        {
+            var valueWhere = changedAfter is null ? "" : $" WHERE \"HouseholdId\" IN (SELECT \"Id\" FROM pol_households WHERE \"ChangeSeq\" > {changedAfter.Value})";
+            await ReadDeclaredAsync(population, declared, $"SELECT \"SubjectId\", \"Fact\", \"Value\", \"AsOf\" FROM pol_fact_values{valueWhere}");
+        }
 
-        return Build(households, parts);
+        return population;
+
+        async Task ReadDeclaredAsync(Population population, List<AttributeDefinition> declared, string sql)
+        {
+            foreach (var fact in declared)
+            {
+                population.Declare(fact);
+            }
+
+            var byName = declared.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            var residents = new Dictionary<Guid, int>(population.Count);
+            for (var i = 0; i < population.Count; i++)
+            {
+                residents[population.ResidentIds[i]] = i;
+            }
+
+            var householdRows = new Dictionary<Guid, int>(population.HouseholdCount);
+            for (var h = 0; h < population.HouseholdCount; h++)
+            {
+                householdRows[population.HouseholdIds[h]] = h;
+            }
+
+            await using var connection = await OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var textDates = reader.GetFieldType(3) == typeof(string);
+            while (await reader.ReadAsync(ct))
+            {
+                if (!byName.TryGetValue(reader.GetString(1), out var fact)
+                    || !(fact.IsHousehold ? householdRows : residents).TryGetValue(reader.GetGuid(0), out var row))
+                {
+                    continue;
+                }
+
+                var asOf = textDates ? DayNumber(reader.GetString(3)) : reader.GetFieldValue<DateOnly>(3).DayNumber;
+                if (fact.ValidDays is { } days && on is { } day && asOf + days < day.DayNumber)
+                {
+                    continue; // too old to rely on: unknown
+                }
+
+                Store(population.Find(fact.Name)!, row, reader.GetInt64(2));
+            }
+        }
 
         async Task<DbConnection> OpenAsync()
         {
@@ -91,7 +144,8 @@ internal static class PopulationLoader
                 rows.Add(new ResidentRow(
                     reader.GetGuid(0), reader.GetGuid(1), reader.GetBoolean(2), textDates ? DayNumber(reader.GetString(3)) : reader.GetFieldValue<DateOnly>(3).DayNumber,
                     reader.IsDBNull(4) ? Population.None : reader.GetInt32(4) * 100L, reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
-                    Flag(reader, 9), Flag(reader, 10), Flag(reader, 11), receiving.Length == 0 ? null : receiving));
+                    Flag(reader, 9), Flag(reader, 10), Flag(reader, 11), receiving.Length == 0 ? null : receiving,
+                    reader.IsDBNull(13) ? Population.Unknown : reader.GetInt32(13) * 100L));
             }
 
             return rows;
@@ -105,7 +159,8 @@ internal static class PopulationLoader
             Flag(household.OwnsVehicle), Flag(household.DangerousHousing), Flag(household.SuddenHardship))],
         [[new ResidentRow(resident.Id, resident.HouseholdId, resident.IsHead, resident.BirthDate.DayNumber,
             resident.DisabilityGrade is { } g ? g * 100L : Population.None, resident.DisabilityTypes, resident.SpecialStatuses, resident.Employment, resident.Schooling,
-            Flag(resident.SevereIllness), Flag(resident.LongTermCareNeed), Flag(resident.HasSupporter), resident.Receiving.Length == 0 ? null : resident.Receiving)]]);
+            Flag(resident.SevereIllness), Flag(resident.LongTermCareNeed), Flag(resident.HasSupporter), resident.Receiving.Length == 0 ? null : resident.Receiving,
+            resident.IdSequence is { } sequence ? sequence * 100L : Population.Unknown)]]);
 
     private static Population Build(List<HouseholdRow> households, IReadOnlyList<List<ResidentRow>> parts)
     {
@@ -143,6 +198,7 @@ internal static class PopulationLoader
         var illness = population.Boolean("person.severe_illness").Data;
         var care = population.Boolean("person.long_term_care_need").Data;
         var supporter = population.Boolean("person.has_supporter").Data;
+        var sequence = population.Number("person.id_sequence").Data;
         var i = 0;
         foreach (var part in parts)
         {
@@ -161,6 +217,7 @@ internal static class PopulationLoader
                 illness[i] = r.Illness;
                 care[i] = r.Care;
                 supporter[i] = r.Supporter;
+                sequence[i] = r.Sequence;
                 i++;
             }
         }
@@ -194,5 +251,16 @@ internal static class PopulationLoader
     private readonly record struct HouseholdRow(Guid Id, string Region, long Income, long Assets, long Size, long Housing, sbyte Vehicle, sbyte Dangerous, sbyte Sudden);
 
     private readonly record struct ResidentRow(Guid Id, Guid HouseholdId, bool IsHead, int Birth, long Grade, int Types, int Statuses, int Employment, int Schooling,
-        sbyte Illness, sbyte Care, sbyte Supporter, string? Receiving);
+        sbyte Illness, sbyte Care, sbyte Supporter, string? Receiving, long Sequence);
+
+    /// <summary>Writes a stored declared value (hundredths, 1/0 or a choice mask) into its column.</summary>
+    internal static void Store(Population.Column column, int row, long value)
+    {
+        switch (column)
+        {
+            case Population.NumberColumn number: number.Data[row] = value; break;
+            case Population.BooleanColumn flag: flag.Data[row] = (sbyte)(value == 1 ? 1 : 0); break;
+            case Population.ChoiceColumn choice: choice.Data[row] = (int)value; break;
+        }
+    }
 }

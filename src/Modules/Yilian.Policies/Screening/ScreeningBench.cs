@@ -13,9 +13,10 @@ public static class ScreeningBench
     public static async Task<string> RunAsync(IServiceProvider services, DateOnly on, bool store, CancellationToken ct)
     {
         var db = services.GetRequiredService<PoliciesDbContext>();
-        var policies = await services.GetRequiredService<PolicyCatalog>().CurrentAsync(ct);
+        var catalog = services.GetRequiredService<PolicyCatalog>();
+        var policies = await catalog.CurrentAsync(ct);
         var total = Stopwatch.StartNew();
-        var population = await PopulationLoader.LoadAsync(db, null, ct);
+        var population = await PopulationLoader.LoadAsync(db, null, ct, catalog.Facts, on);
         var load = total.Elapsed;
         var evaluate = Stopwatch.StartNew();
         var outcome = ColumnarEngine.Screen(policies, population, on);

@@ -85,7 +85,7 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
                 : null;
             var watch = Stopwatch.StartNew();
             run.ChangeSeq = await db.Households.MaxAsync(h => (long?)h.ChangeSeq, ct) ?? 0;
-            var population = await PopulationLoader.LoadAsync(db, since, ct);
+            var population = await PopulationLoader.LoadAsync(db, since, ct, catalog.Facts, run.On);
             run.LoadMilliseconds = watch.ElapsedMilliseconds;
             watch.Restart();
             var outcome = ColumnarEngine.Screen(policies, population, run.On);
