@@ -10,81 +10,16 @@ namespace Yilian.Policies.Tests;
 /// </summary>
 public sealed class DistrictFactsTests
 {
-    internal const string Dictionary = """
-        facts:
-          - name: person.medical_spending
-            label: 上年度个人自付医疗费用
-            label_en: Out-of-pocket medical spending last year
-            kind: money
-            unit: 元
-            department: health_insurance
-            valid_days: 400
-            question: 您上一年度个人自付的医疗费用约多少元？
-          - name: person.monthly_income
-            label: 本人月收入
-            kind: money
-            department: human_resources
-          - name: person.sex
-            label: 性别
-            kind: choice
-            choices: { male: 男, female: 女 }
-            formula: if(person.id_sequence % 2 == 1, 'male', 'female')
-          - name: household.member_income
-            label: 家庭成员月收入合计
-            kind: money
-            formula: sum_members(value_or(person.monthly_income, 0))
-          - name: household.income_per_member
-            label: 成员人均月收入
-            kind: money
-            formula: household.member_income / count_members(true)
-          - name: household.elderly_members
-            label: 60 岁以上成员数
-            kind: number
-            formula: count_members(person.age >= 60)
-        """;
+    internal static readonly string Dictionary = Example("district-dictionary.yaml");
 
     private static readonly DateOnly On = new(2026, 11, 23);
 
     private static FactCatalog Catalog => DataDictionary.Parse(Dictionary);
 
-    internal const string WomenPolicy = """
-        id: elderly-women-medical
-        name: 高龄女性医疗补助
-        applies_to: person
-        department: 区医保局
-        legal_basis: 本区试行办法
-        parameters:
-          minimum_living_standard:
-            unit: money
-            values:
-              - from: 2025-07-01
-                value: 1095
-              - from: 2026-07-01
-                value: 1150
-          spending_limit:
-            unit: money
-            formula: 24 × minimum_living_standard
-        conditions:
-          all:
-            - attribute: person.sex
-              op: in
-              values: [female]
-            - attribute: person.medical_spending
-              op: ">="
-              parameter: spending_limit
-            - attribute: household.income_per_member
-              op: "<"
-              parameter: minimum_living_standard
-        benefit:
-          kind: money
-          tiers:
-            - when: { attribute: person.age, op: ">=", value: 80 }
-              amount: 3000
-            - when: { attribute: person.age, op: ">=", value: 60 }
-              formula: 0.5 * minimum_living_standard
-            - amount: 500
-          description: 按年龄分档一次性发放
-        """;
+    internal static readonly string WomenPolicy = Example("elderly-women-medical.yaml");
+
+    /// <summary>The examples docs/policy-format.md shows, so that what an operator copies is what is tested.</summary>
+    internal static string Example(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", file));
 
     [Fact]
     public void A_Parameter_That_Is_A_Multiple_Of_Another_Follows_Its_Dated_Values()

@@ -231,7 +231,7 @@ public sealed class ResidentScreeningTests
 
         (await Refused(await ImportAsync(op, "civil_affairs", Encoding.UTF8.GetBytes($"身份证号,家庭人均月收入\n{LiFang},100\n"), "民政.csv"))).ShouldContain("缺少必需的列：特殊身份");
         (await Refused(await ImportAsync(op, "public_security", [0xFF, 0xFE, 0xFF, 0x80, 0xFF, 0x2C, 0x0A, 0xFF, 0x80], "乱码.csv"))).ShouldContain("无法识别文件编码");
-        (await Refused(await ImportAsync(op, "nowhere", Encoding.UTF8.GetBytes("x"), "x.csv"))).ShouldContain("请选择数据来源部门");
+        (await Refused(await ImportAsync(op, "nowhere", Encoding.UTF8.GetBytes("x"), "x.csv"))).ShouldContain("未知的数据来源部门“nowhere”。可选：public_security（公安户籍）");
         (await Refused(await ImportAsync(op, "public_security", Encoding.UTF8.GetBytes(RegistryCsv().Replace("320571002001", "3205", StringComparison.Ordinal)), "户籍.csv"))).ShouldContain("第 4 行：户籍地区划代码应为 12 位数字");
 
         var huge = new byte[200 * 1024 * 1024];

@@ -430,7 +430,8 @@ namespace Yilian.Migrations.Postgres.Policies
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving", "IdSequence")
+                    b.HasIndex("HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses",
+                        "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving", "IdSequence")
                         .HasDatabaseName("IX_pol_residents_screening");
 
                     b.ToTable("pol_residents", (string)null);

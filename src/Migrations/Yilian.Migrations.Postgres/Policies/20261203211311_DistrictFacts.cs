@@ -69,7 +69,8 @@ namespace Yilian.Migrations.Postgres.Policies
             migrationBuilder.CreateIndex(
                 name: "IX_pol_residents_screening",
                 table: "pol_residents",
-                columns: new[] { "HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving", "IdSequence" });
+                columns: new[] { "HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses",
+                    "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving", "IdSequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pol_data_dictionaries_Version",
@@ -116,7 +117,8 @@ namespace Yilian.Migrations.Postgres.Policies
             migrationBuilder.CreateIndex(
                 name: "IX_pol_residents_screening",
                 table: "pol_residents",
-                columns: new[] { "HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses", "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving" });
+                columns: new[] { "HouseholdId", "Id", "IsHead", "BirthDate", "DisabilityGrade", "DisabilityTypes", "SpecialStatuses",
+                    "Employment", "Schooling", "SevereIllness", "LongTermCareNeed", "HasSupporter", "Receiving" });
         }
     }
 }

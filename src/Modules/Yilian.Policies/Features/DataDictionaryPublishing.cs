@@ -84,6 +84,7 @@ internal sealed class DataDictionaryPublishing(PoliciesDbContext db, PolicyCatal
 
     private static DataDictionaryView View(int version, string text, FactCatalog facts) => new(version, text, [.. facts.All.Values
         .OrderBy(f => f.Declared).ThenBy(f => f.Name, StringComparer.Ordinal)
-        .Select(f => new FactView(f.Name, f.Label, f.LabelEn, f.Kind.ToString().ToLowerInvariant(), f.IsHousehold, f.Declared, f.Choices, f.FormulaText,
+        .Select(f => new FactView(f.Name, f.Label, f.LabelEn, f.Kind.ToString().ToLowerInvariant(), f.IsHousehold, f.Declared, f.Choices,
+            f.FormulaText,
             f.Department, f.Unit, f.ValidDays, f.Question))]);
 }

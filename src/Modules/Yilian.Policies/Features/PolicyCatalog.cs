@@ -21,7 +21,8 @@ public sealed class PolicyCatalog(IServiceScopeFactory scopes, TimeProvider cloc
     public const int MaxFileChars = 200_000;
 
     public static SelfCheckResult RunSelfCheck(
-        Dictionary<string, List<string>>? given, DateOnly? date, IReadOnlyList<Policy> policies, TimeProvider clock, FactCatalog? facts = null)
+        Dictionary<string, List<string>>? given, DateOnly? date, IReadOnlyList<Policy> policies, TimeProvider clock,
+            FactCatalog? facts = null)
     {
         var on = date ?? ChinaTime.Today(clock);
         var answers = given?.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value);
@@ -78,7 +79,8 @@ public sealed class PolicyCatalog(IServiceScopeFactory scopes, TimeProvider cloc
         await _loading.WaitAsync(ct);
         try
         {
-            var (rows, dictionary) = await SystemScope.WithAsync<PoliciesDbContext, (List<PolicyVersion>, DataDictionaryVersion?)>(scopes, async db =>
+            var (rows, dictionary) = await SystemScope.WithAsync<PoliciesDbContext, (List<PolicyVersion>, DataDictionaryVersion?)>(scopes,
+                async db =>
                 (await db.Versions.AsNoTracking().ToListAsync(ct),
                  await db.Dictionaries.AsNoTracking().OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)));
             _snapshot = Snapshot.Build(rows, dictionary, clock.GetUtcNow());
@@ -95,8 +97,10 @@ public sealed class PolicyCatalog(IServiceScopeFactory scopes, TimeProvider cloc
     private static int Order(string id) => ShippedPolicies.All().Select(p => p.Id).ToList().IndexOf(id) is >= 0 and var i ? i : int.MaxValue;
 
     private sealed record Snapshot(
-        IReadOnlyList<Policy> Current, FactCatalog Facts, int DictionaryVersion, string DictionaryText, IReadOnlyList<PolicyVersionInfo> Retired,
-        Dictionary<(string, int), Policy> Versions, Dictionary<(string, int), string> Texts, Dictionary<string, int> Highest, DateTimeOffset LoadedAt)
+        IReadOnlyList<Policy> Current, FactCatalog Facts, int DictionaryVersion, string DictionaryText,
+            IReadOnlyList<PolicyVersionInfo> Retired,
+        Dictionary<(string, int), Policy> Versions, Dictionary<(string, int), string> Texts, Dictionary<string, int> Highest,
+            DateTimeOffset LoadedAt)
     {
         public static Snapshot Shipped() => Build([], null, DateTimeOffset.MinValue);
 
@@ -107,7 +111,8 @@ public sealed class PolicyCatalog(IServiceScopeFactory scopes, TimeProvider cloc
         public static Snapshot Build(List<PolicyVersion> rows, DataDictionaryVersion? dictionary, DateTimeOffset now)
         {
             var facts = dictionary is null ? FactCatalog.BuiltIn : DataDictionary.TryParse(dictionary.Text, []) ?? FactCatalog.BuiltIn;
-            var texts = ShippedPolicies.Files().Select(f => f.Text).Zip(ShippedPolicies.All()).ToDictionary(x => (x.Second.Id, x.Second.Version), x => x.First);
+            var texts = ShippedPolicies.Files().Select(f => f.Text).Zip(ShippedPolicies.All()).ToDictionary(x => (x.Second.Id,
+                x.Second.Version), x => x.First);
             var versions = new Dictionary<(string, int), Policy>();
             foreach (var ((id, version), text) in texts)
             {
@@ -131,7 +136,8 @@ public sealed class PolicyCatalog(IServiceScopeFactory scopes, TimeProvider cloc
             var current = versions.Values.Where(p => highest[p.Id] == p.Version && !retiredRows.Any(r => r.PolicyId == p.Id))
                 .OrderBy(p => Order(p.Id)).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
             var retired = retiredRows.Select(r => new PolicyVersionInfo(
-                r.PolicyId, versions.GetValueOrDefault((r.PolicyId, r.Version))?.Name ?? r.PolicyId, r.Version, r.PublishedBy, r.PublishedAt, r.Note)).ToList();
+                r.PolicyId, versions.GetValueOrDefault((r.PolicyId, r.Version))?.Name ?? r.PolicyId, r.Version, r.PublishedBy,
+                    r.PublishedAt, r.Note)).ToList();
             return new Snapshot(current, facts, dictionary?.Version ?? 0, dictionary?.Text ?? "", retired, versions, texts, highest, now);
         }
     }

@@ -27,7 +27,8 @@ internal sealed class PolicyRetirement(PoliciesDbContext db, PolicyCatalog catal
 
         var current = await catalog.CurrentAsync(ct);
         var policy = current.FirstOrDefault(p => p.Id == id) ?? throw new NotFoundException("Policy", id);
-        var users = current.Where(p => p.Id != id && PolicyParser.References(p.Conditions).Any(r => r.PolicyId == id)).Select(p => p.Name).ToList();
+        var users = current.Where(p => p.Id != id && PolicyParser.References(p.Conditions).Any(r => r.PolicyId == id))
+            .Select(p => p.Name).ToList();
         if (users.Count > 0)
         {
             throw PolicyRules.PolicyInUse.Broken(policy.Name, string.Join("、", users));
@@ -36,7 +37,8 @@ internal sealed class PolicyRetirement(PoliciesDbContext db, PolicyCatalog catal
         var version = new PolicyVersion
         {
             Id = Guid.NewGuid(), PolicyId = id, Version = catalog.HighestVersion(id) + 1, Text = catalog.Text(id, policy.Version) ?? "",
-            PublishedBy = user.UserName ?? "system", PublishedAt = clock.GetUtcNow(), Retired = true, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            PublishedBy = user.UserName ?? "system", PublishedAt = clock.GetUtcNow(), Retired = true,
+                Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         };
         db.Versions.Add(version);
         try

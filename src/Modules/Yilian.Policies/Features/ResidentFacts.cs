@@ -10,7 +10,8 @@ internal static class ResidentFacts
     /// <summary>A resident's facts in force, each with the department (and date) it came from.</summary>
     /// <param name="declared">The values in force of the district's declared facts for this resident and household.</param>
     public static Dictionary<string, Fact> Of(
-        Resident resident, Household household, IReadOnlyList<ResidentFact> reports, IReadOnlyList<FactValue>? declared = null, FactCatalog? catalog = null)
+        Resident resident, Household household, IReadOnlyList<ResidentFact> reports, IReadOnlyList<FactValue>? declared = null,
+            FactCatalog? catalog = null)
     {
         var population = Screening.PopulationLoader.Of(resident, household);
         foreach (var value in declared ?? [])

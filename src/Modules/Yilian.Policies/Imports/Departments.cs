@@ -40,9 +40,12 @@ public static class Departments
 
     public static Department? Find(string? code) => All.FirstOrDefault(d => d.Code == code);
 
-    /// <summary>The columns a department's file may add for facts the district declared it supplies: headed by the fact's label (or its name).</summary>
+    /// <summary>
+    /// The columns a department's file may add for facts the district declared it supplies: headed by the fact's label (or its name).
+    /// </summary>
     public static IEnumerable<ImportColumn> DeclaredColumns(Department department, FactCatalog facts) =>
-        facts.Reported.Where(f => f.Department == department.Code).SelectMany(f => new[] { new ImportColumn(f.Label, f.Name, false), new ImportColumn(f.Name, f.Name, false) });
+        facts.Reported.Where(f => f.Department == department.Code).SelectMany(f => new[] { new ImportColumn(f.Label, f.Name, false),
+            new ImportColumn(f.Name, f.Name, false) });
 
     /// <summary>The Chinese words department files use for choice codes.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ChoiceWords = new Dictionary<string, IReadOnlyDictionary<string, string>>

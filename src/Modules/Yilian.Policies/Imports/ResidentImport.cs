@@ -20,7 +20,8 @@ namespace Yilian.Policies.Imports;
 
 /// <param name="IgnoredColumns">Headers of the file no fact takes (reported, never silently dropped).</param>
 public sealed record ImportResult(
-    Guid Id, string Department, string FileName, string Encoding, int Rows, int ResidentsCreated, int HouseholdsChanged, int Conflicts, DateOnly AsOf,
+    Guid Id, string Department, string FileName, string Encoding, int Rows, int ResidentsCreated, int HouseholdsChanged, int Conflicts,
+        DateOnly AsOf,
     IReadOnlyList<string> IgnoredColumns);
 
 /// <summary>
@@ -39,9 +40,11 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 
     public async Task<ImportResult> ImportAsync(string? departmentCode, string? fileName, Stream? content, DateOnly? asOf, CancellationToken ct)
     {
-        var department = Departments.Find(departmentCode) ?? throw InputValidationException.For("department", string.IsNullOrWhiteSpace(departmentCode)
+        var department = Departments.Find(departmentCode) ?? throw InputValidationException.For("department",
+            string.IsNullOrWhiteSpace(departmentCode)
             ? PolicyText.Get("Import_Department")
-            : PolicyText.Get("Import_UnknownDepartment", Trim(departmentCode), string.Join("、", Departments.All.Select(d => $"{d.Code}（{d.Name}）"))));
+            : PolicyText.Get("Import_UnknownDepartment", Trim(departmentCode), string.Join("、",
+                Departments.All.Select(d => $"{d.Code}（{d.Name}）"))));
         if (content is null || string.IsNullOrWhiteSpace(fileName))
         {
             throw InputValidationException.For("file", PolicyText.Get("Import_Empty"));
@@ -182,7 +185,8 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ImportResult(
-            batch.Id, department.Name, batch.FileName, batch.Encoding, batch.Rows, batch.ResidentsCreated, batch.HouseholdsChanged, batch.Conflicts, batch.AsOf, ignored);
+            batch.Id, department.Name, batch.FileName, batch.Encoding, batch.Rows, batch.ResidentsCreated, batch.HouseholdsChanged,
+                batch.Conflicts, batch.AsOf, ignored);
     }
 
     private async Task RegisterAsync(List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched, CancellationToken ct)
@@ -211,7 +215,8 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             {
                 resident = residents[row.Index] = new Resident
                 {
-                    Id = Guid.NewGuid(), IdNumber = row.IdNumber, IdNumberIndex = row.Index, BirthDate = row.BirthDate, IdSequence = Sequence(row.IdNumber),
+                    Id = Guid.NewGuid(), IdNumber = row.IdNumber, IdNumberIndex = row.Index, BirthDate = row.BirthDate,
+                        IdSequence = Sequence(row.IdNumber),
                 };
                 db.Residents.Add(resident);
                 batch.ResidentsCreated++;
@@ -253,7 +258,8 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
     internal static int Sequence(string idNumber) => int.Parse(idNumber.AsSpan(14, 3), CultureInfo.InvariantCulture);
 
     private async Task AddFactsAsync(
-        Department department, List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched, FactCatalog catalog,
+        Department department, List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched,
+            FactCatalog catalog,
         CancellationToken ct)
     {
         var householdIds = rows.Select(r => residents[r.Index].HouseholdId).Distinct().ToList();
@@ -321,7 +327,8 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                         db.FactValues.Add(stored);
                     }
 
-                    stored.Value = FactFrames.ToValue(definition, new Dictionary<string, Fact> { [attribute] = new(resolved.Value, "", batch.AsOf) }, batch.AsOf);
+                    stored.Value = FactFrames.ToValue(definition, new Dictionary<string, Fact> { [attribute] = new(resolved.Value, "",
+                        batch.AsOf) }, batch.AsOf);
                     stored.AsOf = batch.AsOf;
                 }
                 else

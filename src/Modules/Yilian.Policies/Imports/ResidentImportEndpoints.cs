@@ -46,9 +46,11 @@ internal static class ResidentImportEndpoints
         await PageForms.RunThenAsync("/admin/relief", async () =>
             {
                 var result = await ImportAndScreenAsync(http, import, screenings, config, ct);
-                var ignored = result.IgnoredColumns.Count == 0 ? "" : " " + Resources.PolicyText.Get("Import_Ignored", string.Join("、", result.IgnoredColumns));
+                var ignored = result.IgnoredColumns.Count == 0 ? "" : " " + Resources.PolicyText.Get("Import_Ignored", string.Join("、",
+                    result.IgnoredColumns));
                 return "/admin/relief?imported=" + Uri.EscapeDataString(Resources.PolicyText.Get(
-                    "Relief_Imported", result.Department, result.FileName, result.Rows, result.ResidentsCreated, result.HouseholdsChanged, result.Conflicts, result.Encoding)
+                    "Relief_Imported", result.Department, result.FileName, result.Rows, result.ResidentsCreated, result.HouseholdsChanged,
+                        result.Conflicts, result.Encoding)
                     + ignored);
             });
 

@@ -97,7 +97,8 @@ public static partial class DataDictionary
 
             if (state.GetValueOrDefault(name) == 1)
             {
-                reader.Problem(entry.Node, PolicyText.Get("Dictionary_Cycle", string.Join(" → ", path.SkipWhile(p => p != name).Append(name))));
+                reader.Problem(entry.Node, PolicyText.Get("Dictionary_Cycle", string.Join(" → ",
+                    path.SkipWhile(p => p != name).Append(name))));
                 state[name] = 2;
                 return;
             }
@@ -191,7 +192,8 @@ public static partial class DataDictionary
     }
 
     /// <summary>Choices as a list of codes, or as a map of code to the plain word shown for it.</summary>
-    private static (IReadOnlyList<string>? Codes, IReadOnlyDictionary<string, string>? Labels) Choices(YamlReader reader, YamlMappingNode node, ValueKind kind)
+    private static (IReadOnlyList<string>? Codes, IReadOnlyDictionary<string, string>? Labels) Choices(YamlReader reader,
+        YamlMappingNode node, ValueKind kind)
     {
         var child = reader.Child(node, "choices", required: kind == ValueKind.Choice);
         if (kind != ValueKind.Choice)
@@ -207,15 +209,18 @@ public static partial class DataDictionary
         var pairs = child switch
         {
             YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(c => (c.Value ?? "", c.Value ?? "")).ToList(),
-            YamlMappingNode map => map.Children.Select(c => (((YamlScalarNode)c.Key).Value ?? "", (c.Value as YamlScalarNode)?.Value ?? "")).ToList(),
+            YamlMappingNode map => map.Children.Select(c => (((YamlScalarNode)c.Key).Value ?? "",
+                (c.Value as YamlScalarNode)?.Value ?? "")).ToList(),
             _ => [],
         };
-        if (child is not null && (pairs.Count is 0 or > MaxChoices || pairs.Any(p => !ChoiceCode().IsMatch(p.Item1)) || pairs.DistinctBy(p => p.Item1).Count() < pairs.Count))
+        if (child is not null && (pairs.Count is 0 or > MaxChoices || pairs.Any(p => !ChoiceCode().IsMatch(p.Item1))
+            || pairs.DistinctBy(p => p.Item1).Count() < pairs.Count))
         {
             reader.Problem(child, PolicyText.Get("Dictionary_Choices", MaxChoices));
         }
 
-        return ([.. pairs.Select(p => p.Item1)], pairs.ToDictionary(p => p.Item1, p => p.Item2.Length > 0 ? p.Item2 : p.Item1, StringComparer.Ordinal));
+        return ([.. pairs.Select(p => p.Item1)], pairs.ToDictionary(p => p.Item1, p => p.Item2.Length > 0 ? p.Item2 : p.Item1,
+            StringComparer.Ordinal));
     }
 
     [GeneratedRegex("^(person|household)\\.[a-z][a-z0-9_]{0,52}$")]

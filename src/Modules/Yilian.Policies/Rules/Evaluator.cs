@@ -40,7 +40,8 @@ public static class Evaluator
     {
         var trace = new List<TraceLine>();
         var used = new Dictionary<string, DateOnly>();
-        var derived = new Lazy<(FormulaEvaluator Evaluator, FactFrames Frames)>(() => (new FormulaEvaluator(on, policy.Parameters), new FactFrames(facts, otherMembers, on)));
+        var derived = new Lazy<(FormulaEvaluator Evaluator, FactFrames Frames)>(() => (new FormulaEvaluator(on, policy.Parameters),
+            new FactFrames(facts, otherMembers, on)));
         var outcome = Eval(policy.Conditions);
         return new Evaluation(policy.Id, policy.Version, outcome, trace, used);
 
@@ -167,12 +168,14 @@ public static class Evaluator
     /// amount is set); never negative.
     /// </summary>
     public static decimal? Amount(
-        Policy policy, IReadOnlyDictionary<string, Fact> facts, DateOnly on, IReadOnlyList<IReadOnlyDictionary<string, Fact>>? otherMembers = null)
+        Policy policy, IReadOnlyDictionary<string, Fact> facts, DateOnly on, IReadOnlyList<IReadOnlyDictionary<string,
+            Fact>>? otherMembers = null)
     {
         var benefit = policy.Benefit;
         foreach (var tier in benefit.Tiers)
         {
-            var outcome = tier.When is null ? Outcome.Yes : Evaluate(policy with { Conditions = tier.When }, facts, on, null, otherMembers).Outcome;
+            var outcome = tier.When is null ? Outcome.Yes : Evaluate(policy with { Conditions = tier.When }, facts, on, null,
+                otherMembers).Outcome;
             if (outcome == Outcome.Unknown)
             {
                 return null;
@@ -189,7 +192,8 @@ public static class Evaluator
         decimal? Worked(Formula f)
         {
             var frames = new FactFrames(facts, otherMembers, on);
-            var value = new FormulaEvaluator(on, policy.Parameters).Evaluate(f, f.Kind.Type == FormulaType.Number && policy.AppliesTo == Subject.Household
+            var value = new FormulaEvaluator(on, policy.Parameters).Evaluate(f,
+                f.Kind.Type == FormulaType.Number && policy.AppliesTo == Subject.Household
                 ? frames.People.Households! : frames.People)[0];
             return value == Screening.Population.Unknown ? null : Math.Max(0, value / 100m);
         }
@@ -199,7 +203,8 @@ public static class Evaluator
     private static string Shown(AttributeDefinition attribute, IEnumerable<string> values) => attribute.Kind switch
     {
         ValueKind.Boolean => string.Join("、", values.Select(v => PolicyText.Get(v == "true" ? "Value_Yes" : "Value_No"))),
-        ValueKind.Choice => string.Join("、", values.Select(v => attribute.ChoiceLabels?.GetValueOrDefault(v) ?? Imports.Departments.Label(attribute.Name, v))),
+        ValueKind.Choice => string.Join("、",
+            values.Select(v => attribute.ChoiceLabels?.GetValueOrDefault(v) ?? Imports.Departments.Label(attribute.Name, v))),
         _ => string.Join("、", values),
     };
 

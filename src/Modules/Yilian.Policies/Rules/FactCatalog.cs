@@ -22,7 +22,8 @@ public sealed class FactCatalog
     public AttributeDefinition? Find(string name) => All.GetValueOrDefault(name);
 
     /// <summary>The names a formula of the given subject may use, for the parser.</summary>
-    public FormulaNames Names(Subject subject, IReadOnlyDictionary<string, Parameter>? parameters = null, IReadOnlyList<string>? resultChoices = null) =>
+    public FormulaNames Names(Subject subject, IReadOnlyDictionary<string, Parameter>? parameters = null,
+        IReadOnlyList<string>? resultChoices = null) =>
         new(Find, parameters, subject, resultChoices) { FactNames = [.. All.Keys] };
 
     /// <summary>A choice code in plain words: the declared label, or the departments' word for it.</summary>
@@ -31,5 +32,6 @@ public sealed class FactCatalog
 
     /// <summary>The label in the reader's language (a declared English label when the UI is English).</summary>
     public static string LabelOf(AttributeDefinition fact) =>
-        fact.LabelEn is { Length: > 0 } en && System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? en : fact.Label;
+        fact.LabelEn is { Length: > 0 } en && System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+            ? en : fact.Label;
 }

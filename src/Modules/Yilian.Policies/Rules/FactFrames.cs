@@ -26,7 +26,8 @@ public sealed class FactFrames
         if (attribute.Kind == ValueKind.Age)
         {
             return facts.TryGetValue("person.birth_date", out var birth)
-                && birth.Values.Count > 0 && DateOnly.TryParseExact(birth.Values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b)
+                && birth.Values.Count > 0 && DateOnly.TryParseExact(birth.Values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                    DateTimeStyles.None, out var b)
                 ? Age.On(b, on) * 100L : Population.Unknown;
         }
 
@@ -46,7 +47,8 @@ public sealed class FactFrames
     }
 
     /// <summary>The other way: a computed value as a fact's values (null when unknown).</summary>
-    public static IReadOnlyList<string>? ToFactValues(AttributeDefinition attribute, long value) => value == Population.Unknown ? null : attribute.Kind switch
+    public static IReadOnlyList<string>? ToFactValues(AttributeDefinition attribute,
+        long value) => value == Population.Unknown ? null : attribute.Kind switch
     {
         ValueKind.Boolean => [value == 1 ? "true" : "false"],
         ValueKind.Choice => [.. attribute.Choices!.Where((_, i) => (value & (1L << i)) != 0)],

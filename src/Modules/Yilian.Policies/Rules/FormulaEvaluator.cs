@@ -42,7 +42,9 @@ public sealed class FormulaEvaluator(DateOnly on, IReadOnlyDictionary<string, Pa
 
     public DateOnly On => on;
 
-    /// <summary>A fact's value for every row of the frame: as reported, computed from its formula, or taken from each person's household.</summary>
+    /// <summary>
+    /// A fact's value for every row of the frame: as reported, computed from its formula, or taken from each person's household.
+    /// </summary>
     public long[] Value(IFormulaFrame frame, AttributeDefinition fact)
     {
         if (_facts.TryGetValue((frame, fact.Name), out var cached))
@@ -53,7 +55,8 @@ public sealed class FormulaEvaluator(DateOnly on, IReadOnlyDictionary<string, Pa
         long[] values;
         if (fact.IsHousehold && frame.Subject == Subject.Person)
         {
-            values = frame.Households is { } households && frame.HouseholdOf is { } of ? Gather(Value(households, fact), of) : Filled(frame.Rows, Unknown);
+            values = frame.Households is { } households && frame.HouseholdOf is { } of ? Gather(Value(households, fact),
+                of) : Filled(frame.Rows, Unknown);
         }
         else if (frame.Reported(fact) is { } reported)
         {

@@ -33,7 +33,8 @@ public static class FormulaParser
     public const int MaxLength = 500;
 
     private static readonly string[] Functions =
-        ["if", "min", "max", "round", "floor", "ceil", "abs", "value_or", "known", "has", "sum_members", "count_members", "min_members", "max_members"];
+        ["if", "min", "max", "round", "floor", "ceil", "abs", "value_or", "known", "has", "sum_members", "count_members", "min_members",
+            "max_members"];
 
     public static Formula? Parse(string text, FormulaNames names, List<FormulaProblem> problems)
     {
@@ -292,7 +293,8 @@ public static class FormulaParser
             switch (token.Type)
             {
                 case TokenType.Number:
-                    if (!decimal.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number >= 100_000_000_000m)
+                    if (!decimal.TryParse(token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
+                        out var number) || number >= 100_000_000_000m)
                     {
                         throw Stop(token.Column, PolicyText.Get("Formula_Unexpected", token.Text));
                     }
@@ -306,7 +308,8 @@ public static class FormulaParser
                             : PolicyText.Get("Formula_NoChoice", token.Text, string.Join(" ", names.ResultChoices)));
                     }
 
-                    return new ChoiceLiteral(token.Column, token.Text, bit) { Kind = new FormulaKind(FormulaType.Choice, null, names.ResultChoices) };
+                    return new ChoiceLiteral(token.Column, token.Text, bit) { Kind = new FormulaKind(FormulaType.Choice, null,
+                        names.ResultChoices) };
                 case TokenType.Operator when token.Text == "(":
                     var inner = Or(insideMembers);
                     Expect(")");
@@ -318,7 +321,8 @@ public static class FormulaParser
                 case TokenType.Name:
                     return Name(token, insideMembers);
                 default:
-                    throw Stop(token.Column, token.Type == TokenType.End ? PolicyText.Get("Formula_End") : PolicyText.Get("Formula_Unexpected", token.Text));
+                    throw Stop(token.Column,
+                        token.Type == TokenType.End ? PolicyText.Get("Formula_End") : PolicyText.Get("Formula_Unexpected", token.Text));
             }
         }
 
@@ -479,7 +483,8 @@ public static class FormulaParser
                 : throw Stop(op.Column, PolicyText.Get("Formula_UnitMismatch", op.Text, KindName(left), KindName(right)));
 
         private FormulaKind Same(Token op, FormulaKind left, FormulaKind right) =>
-            left.Type != right.Type ? throw Stop(op.Column, PolicyText.Get("Formula_UnitMismatch", op.Text, KindName(left), KindName(right)))
+            left.Type != right.Type ? throw Stop(op.Column, PolicyText.Get("Formula_UnitMismatch", op.Text, KindName(left),
+                KindName(right)))
             : left.Type == FormulaType.Number ? SameUnit(op, left, right) : left;
 
         /// <summary>Money times a number is money; money over money is a plain number; money times money means nothing.</summary>
@@ -521,7 +526,8 @@ public static class FormulaParser
         {
             if (Accept(text) is null)
             {
-                throw Stop(Peek.Column, Peek.Type == TokenType.End ? PolicyText.Get("Formula_End") : PolicyText.Get("Formula_Expected", text, Peek.Text));
+                throw Stop(Peek.Column, Peek.Type == TokenType.End ? PolicyText.Get("Formula_End") : PolicyText.Get("Formula_Expected",
+                    text, Peek.Text));
             }
         }
 

@@ -13,7 +13,8 @@ public sealed record DatedValue(DateOnly From, decimal Value);
 
 /// <param name="Unit">The kind of value (money, age, number) conditions may compare it with.</param>
 /// <param name="Formula">Instead of dated values, a formula of the policy's other parameters (<c>24 * minimum_living_standard</c>).</param>
-public sealed record Parameter(string Name, ValueKind Unit, IReadOnlyList<DatedValue> Values, bool Illustrative, Formula? Formula = null, string? FormulaText = null)
+public sealed record Parameter(string Name, ValueKind Unit, IReadOnlyList<DatedValue> Values, bool Illustrative, Formula? Formula = null,
+    string? FormulaText = null)
 {
     /// <summary>
     /// The value in force on the date, with the date it took effect; null before the first. A formula's value takes
@@ -73,7 +74,8 @@ public sealed record Test(int Line, AttributeDefinition Attribute, string Operat
 /// <summary>Whether another policy applies (e.g. "not already receiving the minimum living allowance").</summary>
 public sealed record PolicyTest(int Line, string PolicyId, bool Eligible) : Condition(Line);
 
-/// <summary>What a policy gives: a fixed amount, an amount by formula (<c>minimum_living_standard - household.per_capita_income</c>), or tiers.</summary>
+/// <summary>What a policy gives: a fixed amount, an amount by formula (<c>minimum_living_standard - household.per_capita_income</c>),
+/// or tiers.</summary>
 public sealed record Benefit(string Kind, decimal? Amount, string Description)
 {
     [JsonIgnore]
@@ -86,7 +88,8 @@ public sealed record Benefit(string Kind, decimal? Amount, string Description)
 }
 
 /// <param name="When">Null for the last, "otherwise" tier.</param>
-public sealed record BenefitTier([property: JsonIgnore] Condition? When, decimal? Amount, [property: JsonIgnore] Formula? Formula, string? FormulaText);
+public sealed record BenefitTier([property: JsonIgnore] Condition? When, decimal? Amount, [property: JsonIgnore] Formula? Formula,
+    string? FormulaText);
 
 /// <summary>A relief policy as written by a platform operator: who it is for, when it applies, what it gives, how to apply.</summary>
 public sealed record Policy(

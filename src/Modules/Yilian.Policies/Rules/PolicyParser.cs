@@ -120,7 +120,8 @@ public static class PolicyParser
     }
 
     private static List<BenefitTier> Tiers(
-        YamlReader reader, YamlMappingNode benefit, IReadOnlyDictionary<string, Parameter> parameters, FactCatalog facts, FormulaNames names)
+        YamlReader reader, YamlMappingNode benefit, IReadOnlyDictionary<string, Parameter> parameters, FactCatalog facts,
+            FormulaNames names)
     {
         var tiers = new List<BenefitTier>();
         if (reader.Child(benefit, "tiers") is not { } node)
@@ -254,7 +255,8 @@ public static class PolicyParser
 
             if (formula.Kind.Type != FormulaType.Number || (formula.Kind.Unit is { } unit && unit != result[key].Unit))
             {
-                reader.ProblemAt(node, "formula", PolicyText.Get("Parse_ParameterFormulaUnit", key, FormulaParser.KindName(FormulaKind.Of(result[key].Unit)),
+                reader.ProblemAt(node, "formula", PolicyText.Get("Parse_ParameterFormulaUnit", key,
+                    FormulaParser.KindName(FormulaKind.Of(result[key].Unit)),
                     FormulaParser.KindName(formula.Kind)), 0);
             }
 
@@ -276,7 +278,8 @@ public static class PolicyParser
         parameters.GetValueOrDefault(name)?.Formula is { } formula && FormulaParser.Parameters(formula).Any(p =>
             p == start || (seen.Add(p) && DependsOn(start, p, parameters, seen)));
 
-    private static Condition? ReadCondition(YamlReader reader, YamlNode node, IReadOnlyDictionary<string, Parameter> parameters, FactCatalog facts)
+    private static Condition? ReadCondition(YamlReader reader, YamlNode node, IReadOnlyDictionary<string, Parameter> parameters,
+        FactCatalog facts)
     {
         var line = (int)node.Start.Line;
         if (node is not YamlMappingNode map)
@@ -302,7 +305,8 @@ public static class PolicyParser
         if (Has(map, "not"))
         {
             reader.OnlyKeys(map, "not");
-            return ReadCondition(reader, map.Children[new YamlScalarNode("not")], parameters, facts) is { } child ? new Not(line, child) : null;
+            return ReadCondition(reader, map.Children[new YamlScalarNode("not")], parameters, facts) is { } child ? new Not(line,
+                child) : null;
         }
 
         if (Has(map, "policy"))

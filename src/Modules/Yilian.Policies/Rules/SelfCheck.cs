@@ -27,7 +27,8 @@ public static class SelfCheck
         "household.dangerous_housing", "household.sudden_hardship",
     ];
 
-    public static SelfCheckResult Run(IReadOnlyList<Policy> policies, IReadOnlyDictionary<string, Fact> answers, DateOnly on, FactCatalog? catalog = null)
+    public static SelfCheckResult Run(IReadOnlyList<Policy> policies, IReadOnlyDictionary<string, Fact> answers, DateOnly on,
+        FactCatalog? catalog = null)
     {
         catalog ??= FactCatalog.BuiltIn;
         var results = new Dictionary<string, Evaluation>();
@@ -128,7 +129,8 @@ public static class SelfCheck
 
     /// <summary>Turns the resident's answers into facts, refusing unknown questions and values of the wrong kind.</summary>
     public static Dictionary<string, Fact> Facts(
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? answers, DateOnly on, out List<(string Attribute, string Message)> problems, FactCatalog? catalog = null)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? answers, DateOnly on, out List<(string Attribute, string Message)> problems,
+            FactCatalog? catalog = null)
     {
         catalog ??= FactCatalog.BuiltIn;
         problems = [];

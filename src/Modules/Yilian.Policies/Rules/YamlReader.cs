@@ -65,10 +65,12 @@ internal sealed class YamlReader(List<PolicyProblem> problems)
     }
 
     public int? Integer(YamlMappingNode map, string key) =>
-        Text(map, key) is { } t ? int.TryParse(t, CultureInfo.InvariantCulture, out var i) && i > 0 ? i : ProblemAt<int?>(map, key, PolicyText.Get("Parse_PositiveInteger", key), null) : null;
+        Text(map, key) is { } t ? int.TryParse(t, CultureInfo.InvariantCulture, out var i) && i > 0 ? i : ProblemAt<int?>(map, key,
+            PolicyText.Get("Parse_PositiveInteger", key), null) : null;
 
     public decimal? Decimal(YamlMappingNode map, string key, bool required = false) =>
-        Text(map, key, required) is { } t ? decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : ProblemAt<decimal?>(map, key, PolicyText.Get("Parse_Number", key, t), null) : null;
+        Text(map, key, required) is { } t ? decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture,
+            out var d) ? d : ProblemAt<decimal?>(map, key, PolicyText.Get("Parse_Number", key, t), null) : null;
 
     public DateOnly? Date(YamlMappingNode map, string key, string missing)
     {

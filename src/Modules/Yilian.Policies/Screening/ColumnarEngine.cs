@@ -211,7 +211,9 @@ public sealed class ColumnarEngine(Population population, DateOnly on)
                 Numbers(Ages(), null, t.Operator, Population.Hundredths(threshold ?? decimal.Parse(t.Values[0], System.Globalization.CultureInfo.InvariantCulture)), answers);
                 break;
             case ValueKind.Money or ValueKind.Number or ValueKind.Age:
-                Numbers(((Population.NumberColumn)column).Data, map, t.Operator, Population.Hundredths(threshold ?? decimal.Parse(t.Values[0], System.Globalization.CultureInfo.InvariantCulture)), answers);
+                Numbers(((Population.NumberColumn)column).Data, map, t.Operator,
+                    Population.Hundredths(threshold ?? decimal.Parse(t.Values[0], System.Globalization.CultureInfo.InvariantCulture)),
+                    answers);
                 break;
             case ValueKind.Boolean:
                 var data = ((Population.BooleanColumn)column).Data;
@@ -275,11 +277,14 @@ public sealed class ColumnarEngine(Population population, DateOnly on)
         }
 
         _frames ??= new PopulationFrames(population, on);
-        var values = new FormulaEvaluator(on, policy.Parameters).Value(attribute.IsHousehold ? _frames.Households : _frames.People, attribute);
+        var values = new FormulaEvaluator(on, policy.Parameters).Value(attribute.IsHousehold ? _frames.Households : _frames.People,
+            attribute);
         return _derived[attribute.Name] = attribute.Kind switch
         {
-            ValueKind.Boolean => new Population.BooleanColumn(attribute, [.. values.Select(v => v == Population.Unknown ? (sbyte)-1 : (sbyte)v)]),
-            ValueKind.Choice => new Population.ChoiceColumn(attribute, [.. values.Select(v => v == Population.Unknown ? 0 : (int)v)], closedWorld: false),
+            ValueKind.Boolean => new Population.BooleanColumn(attribute,
+                [.. values.Select(v => v == Population.Unknown ? (sbyte)-1 : (sbyte)v)]),
+            ValueKind.Choice => new Population.ChoiceColumn(attribute, [.. values.Select(v => v == Population.Unknown ? 0 : (int)v)],
+                closedWorld: false),
             _ => new Population.NumberColumn(attribute, values),
         };
     }

@@ -37,7 +37,8 @@ public sealed class Population
         }
     }
 
-    /// <summary>Adds an empty column (every value unknown) for a fact a department reports: built in, or declared by the district.</summary>
+    /// <summary>Adds an empty column (every value unknown) for a fact a department reports: built in,
+    /// or declared by the district.</summary>
     public void Declare(AttributeDefinition attribute)
     {
         var length = attribute.IsHousehold ? HouseholdCount : Count;

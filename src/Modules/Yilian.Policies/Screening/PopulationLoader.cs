@@ -21,7 +21,8 @@ internal static class PopulationLoader
 
     /// <param name="facts">The dictionary in force: the declared facts departments report are read from <c>pol_fact_values</c>.</param>
     /// <param name="on">The screening date: a declared fact's value older than its validity is left unknown.</param>
-    public static async Task<Population> LoadAsync(PoliciesDbContext db, long? changedAfter, CancellationToken ct, FactCatalog? facts = null, DateOnly? on = null)
+    public static async Task<Population> LoadAsync(PoliciesDbContext db, long? changedAfter, CancellationToken ct,
+        FactCatalog? facts = null, DateOnly? on = null)
     {
         if (!SystemScope.IsActive)
         {
@@ -55,7 +56,8 @@ internal static class PopulationLoader
         if (declared.Count > 0)
         {
             var valueWhere = changedAfter is null ? "" : $" WHERE \"HouseholdId\" IN (SELECT \"Id\" FROM pol_households WHERE \"ChangeSeq\" > {changedAfter.Value})";
-            await ReadDeclaredAsync(population, declared, $"SELECT \"SubjectId\", \"Fact\", \"Value\", \"AsOf\" FROM pol_fact_values{valueWhere}");
+            await ReadDeclaredAsync(population, declared,
+                $"SELECT \"SubjectId\", \"Fact\", \"Value\", \"AsOf\" FROM pol_fact_values{valueWhere}");
         }
 
         return population;
@@ -159,7 +161,8 @@ internal static class PopulationLoader
             Flag(household.OwnsVehicle), Flag(household.DangerousHousing), Flag(household.SuddenHardship))],
         [[new ResidentRow(resident.Id, resident.HouseholdId, resident.IsHead, resident.BirthDate.DayNumber,
             resident.DisabilityGrade is { } g ? g * 100L : Population.None, resident.DisabilityTypes, resident.SpecialStatuses, resident.Employment, resident.Schooling,
-            Flag(resident.SevereIllness), Flag(resident.LongTermCareNeed), Flag(resident.HasSupporter), resident.Receiving.Length == 0 ? null : resident.Receiving,
+            Flag(resident.SevereIllness), Flag(resident.LongTermCareNeed), Flag(resident.HasSupporter),
+                resident.Receiving.Length == 0 ? null : resident.Receiving,
             resident.IdSequence is { } sequence ? sequence * 100L : Population.Unknown)]]);
 
     private static Population Build(List<HouseholdRow> households, IReadOnlyList<List<ResidentRow>> parts)

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+using Yilian.Testing;
+
+using static Yilian.Web.Tests.ResidentScreeningTests;
+
+namespace Yilian.Web.Tests;
+
+/// <summary>
+/// A district onboards its own facts and policies through the API, as an operator would with nothing but the docs: a
+/// data dictionary with a department's new fact and one derived from the ID number, that department's file with the new
+/// column, a policy using both with a parameter that is a multiple of another, a screening that finds the one person it
+/// should, an explanation that shows the computed values, and the shipped samples retired.
+/// </summary>
+public sealed class DistrictFactsApiTests
+{
+    // An odd order code (…,11) is a man, an even one (…,22) a woman.
+    private static readonly string Grandmother = Id("19400101", 22);
+    private static readonly string Grandfather = Id("19400201", 11);
+    private static readonly string Neighbour = Id("19450301", 42);
+
+    private static string Example(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", file));
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_District_Declares_Facts_Writes_A_Policy_Imports_Screens_And_Retires_The_Samples(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider);
+        using var op = await app.ClientAsAsync("operator");
+
+        // A dictionary with a problem is refused with its line; the real one is published.
+        var broken = await op.PutAsJsonAsync("/api/v1/data-dictionary", new { text = "facts:\n  - name: person.x\n    label: 某\n    kind: money\n    formula: person.age * 2\n" });
+        broken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await broken.Content.ReadAsStringAsync()).ShouldContain("第 5 行");
+        var published = await op.PutAsJsonAsync("/api/v1/data-dictionary", new { text = Example("district-dictionary.yaml") });
+        published.StatusCode.ShouldBe(HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        var dictionary = await published.Content.ReadFromJsonAsync<JsonElement>();
+        dictionary.GetProperty("version").GetInt32().ShouldBe(1);
+        dictionary.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldContain("person.sex");
+
+        var registry = "身份证号,姓名,户号,户籍地区划代码,与户主关系\n"
+            + $"{Grandmother},钱奶奶,H101,320571001001,户主\n{Grandfather},钱爷爷,H101,320571001001,配偶\n{Neighbour},孙阿姨,H102,320571001001,户主\n";
+        (await ImportAsync(op, "public_security", Encoding.UTF8.GetBytes(registry), "户籍.csv", "2026-06-15")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettledAsync(op);
+
+        // The health insurance file in its own layout: the declared column by its label, and one column nobody uses (reported back).
+        var bad = await ImportAsync(op, "health_insurance", Encoding.UTF8.GetBytes(
+            $"身份证号,患重特大疾病,上年度个人自付医疗费用\n{Grandmother},否,很多\n"), "医保.csv", "2026-06-20");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("不小于 0 的数字");
+        var health = await ImportAsync(op, "health_insurance", Encoding.UTF8.GetBytes(
+            $"身份证号,患重特大疾病,上年度个人自付医疗费用,参保险种\n{Grandmother},否,30000,城乡居民\n{Neighbour},否,30000,城乡居民\n"), "医保.csv", "2026-06-20");
+        health.StatusCode.ShouldBe(HttpStatusCode.OK, await health.Content.ReadAsStringAsync());
+        (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ignoredColumns").EnumerateArray().Single().GetString().ShouldBe("参保险种");
+        var incomes = $"身份证号,就业状况,person.monthly_income\n{Grandmother},退休,800\n{Grandfather},退休,1000\n{Neighbour},退休,5000\n";
+        (await ImportAsync(op, "human_resources", Encoding.UTF8.GetBytes(incomes), "人社.csv", "2026-06-20")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SettledAsync(op);
+
+        var policy = await op.PostAsJsonAsync("/api/v1/policies", new { text = Example("elderly-women-medical.yaml") });
+        policy.StatusCode.ShouldBe(HttpStatusCode.Created, await policy.Content.ReadAsStringAsync());
+
+        // The samples are retired — all but those others still refer to, which must go after them.
+        var samples = (await op.GetFromJsonAsync<JsonElement>("/api/v1/policies")).EnumerateArray()
+            .Select(p => p.GetProperty("id").GetString()!).Where(id => id != "elderly-women-medical").ToList();
+        var inUse = await op.PostAsJsonAsync("/api/v1/policies/employment-difficulty-assistance/retire", new { note = "本区暂不使用" });
+        inUse.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await inUse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString().ShouldBe("PolicyInUse");
+        for (var pass = 0; pass < 5 && samples.Count > 0; pass++)
+        {
+            foreach (var id in samples.ToList())
+            {
+                var retired = await op.PostAsJsonAsync($"/api/v1/policies/{id}/retire", new { note = "本区暂不使用" });
+                if (retired.StatusCode == HttpStatusCode.OK)
+                {
+                    samples.Remove(id);
+                }
+            }
+        }
+
+        samples.ShouldBeEmpty();
+        var inForce = (await op.GetFromJsonAsync<JsonElement>("/api/v1/policies")).EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
+        inForce.ShouldBe(["elderly-women-medical"]);
+
+        (await op.PostAsJsonAsync("/api/v1/screenings", new { kind = "Full", date = "2026-11-23" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var run = await SettledAsync(op);
+        run.GetProperty("status").GetString().ShouldBe("Succeeded", run.ToString());
+        run.GetProperty("parameterDates").GetProperty("elderly-women-medical").GetProperty("spending_limit").GetString().ShouldBe("2026-07-01");
+
+        // The grandmother: a woman (even order code), 30,000 ≥ 24 × 1,150, household income 1,800 over 2 members = 900 < 1,150.
+        // The neighbour spends as much but earns 5,000 alone; the grandfather is a man.
+        // (Leads the samples found before they were retired stay as recorded.)
+        var candidates = (await op.GetFromJsonAsync<JsonElement>("/api/v1/screenings/candidates")).GetProperty("items").EnumerateArray()
+            .Where(c => c.GetProperty("policyId").GetString() == "elderly-women-medical").ToList();
+        candidates.Select(c => c.GetProperty("name").GetString()).ShouldBe(["钱*奶"]);
+
+        var trace = await op.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/residents/{candidates[0].GetProperty("residentId").GetString()}/trace?policy=elderly-women-medical&date=2026-11-23");
+        var lines = trace.GetProperty("trace").EnumerateArray().Select(t => t.GetProperty("text").GetString() + " " + t.GetProperty("source").GetString()).ToList();
+        lines.ShouldContain(l => l.Contains('女', StringComparison.Ordinal) && l.Contains("按公式计算", StringComparison.Ordinal), string.Join("\n", lines));
+        lines.ShouldContain(l => l.Contains("900.00", StringComparison.Ordinal), string.Join("\n", lines));
+    }
+}
