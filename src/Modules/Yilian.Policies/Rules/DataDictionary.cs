@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 using Yilian.Policies.Resources;
@@ -27,20 +26,8 @@ public static partial class DataDictionary
 
     public static FactCatalog? TryParse(string yaml, List<PolicyProblem> problems)
     {
-        var stream = new YamlStream();
-        try
+        if (YamlReader.Root(yaml, problems) is not { } root)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            problems.Add(new PolicyProblem((int)e.Start.Line, (int)e.Start.Column, PolicyText.Get("Parse_Yaml", e.Message)));
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Add(new PolicyProblem(1, 1, PolicyText.Get("Parse_NotAMap")));
             return null;
         }
 

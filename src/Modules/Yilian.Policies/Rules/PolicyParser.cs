@@ -28,20 +28,8 @@ public static class PolicyParser
     public static Policy? TryParse(string yaml, List<PolicyProblem> problems, FactCatalog? facts = null)
     {
         facts ??= FactCatalog.BuiltIn;
-        var stream = new YamlStream();
-        try
+        if (YamlReader.Root(yaml, problems) is not { } root)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            problems.Add(new PolicyProblem((int)e.Start.Line, (int)e.Start.Column, PolicyText.Get("Parse_Yaml", e.Message)));
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Add(new PolicyProblem(1, 1, PolicyText.Get("Parse_NotAMap")));
             return null;
         }
 

@@ -12,6 +12,29 @@ internal sealed class YamlReader(List<PolicyProblem> problems)
     /// <summary>How many problems have been found so far (to tell whether one part added any).</summary>
     public int Count => problems.Count;
 
+    /// <summary>The document's top-level mapping, or null with the problem (malformed YAML, or not a mapping) recorded.</summary>
+    public static YamlMappingNode? Root(string yaml, List<PolicyProblem> problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            problems.Add(new PolicyProblem((int)e.Start.Line, (int)e.Start.Column, PolicyText.Get("Parse_Yaml", e.Message)));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(new PolicyProblem(1, 1, PolicyText.Get("Parse_NotAMap")));
+            return null;
+        }
+
+        return root;
+    }
+
     public void Problem(YamlNode node, string message, int columnOffset = 0) =>
         problems.Add(new PolicyProblem((int)node.Start.Line, (int)node.Start.Column + columnOffset, message));
 
