@@ -73,6 +73,37 @@ public sealed class DistrictFactsTests
     }
 
     [Fact]
+    public void A_Department_Mapping_Is_Checked_For_Required_Facts_Keys_And_Values()
+    {
+        var problems = new List<PolicyProblem>();
+        DataDictionary.TryParse("""
+            departments:
+              - code: civil_affairs
+                columns:
+                  证件号码: id
+                  月均收入: household.per_capita_income
+              - code: housing
+                keyed_by: household
+                columns:
+                  户号: household
+                  残疾等级: person.disability_grade
+              - code: child_welfare
+                columns:
+                  证件号码: id
+              - code: education
+                columns:
+                  证件号码: id
+                  学段: person.schooling
+                values:
+                  person.schooling: { "3": grade_three }
+            """, problems).ShouldBeNull();
+        problems.ShouldContain(p => p.Line == 2 && p.Message.Contains("person.special_status", StringComparison.Ordinal), string.Join("\n", problems));
+        problems.ShouldContain(p => p.Line == 10 && p.Message.Contains("按户号", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Message.Contains("child_welfare", StringComparison.Ordinal) && p.Message.Contains("name", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Line == 19 && p.Message.Contains("grade_three", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Division_By_Zero_Is_Unknown_And_Rounding_Is_Exact()
     {
         var catalog = Catalog;

@@ -21,6 +21,7 @@ public sealed class DistrictFactsApiTests
     private static readonly string Grandmother = Id("19400101", 22);
     private static readonly string Grandfather = Id("19400201", 11);
     private static readonly string Neighbour = Id("19450301", 42);
+    private static readonly string Child = Id("20180101", 31);
 
     private static string Example(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", file));
 
@@ -42,7 +43,8 @@ public sealed class DistrictFactsApiTests
         dictionary.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldContain("person.sex");
 
         var registry = "身份证号,姓名,户号,户籍地区划代码,与户主关系\n"
-            + $"{Grandmother},钱奶奶,H101,320571001001,户主\n{Grandfather},钱爷爷,H101,320571001001,配偶\n{Neighbour},孙阿姨,H102,320571001001,户主\n";
+            + $"{Grandmother},钱奶奶,H101,320571001001,户主\n{Grandfather},钱爷爷,H101,320571001001,配偶\n{Neighbour},孙阿姨,H102,320571001001,户主\n"
+            + $"{Child},孙小宝,H102,320571001001,孙子\n";
         (await ImportAsync(op, "public_security", Encoding.UTF8.GetBytes(registry), "户籍.csv", "2026-06-15")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await SettledAsync(op);
 
@@ -58,6 +60,34 @@ public sealed class DistrictFactsApiTests
         var incomes = $"身份证号,就业状况,person.monthly_income\n{Grandmother},退休,800\n{Grandfather},退休,1000\n{Neighbour},退休,5000\n";
         (await ImportAsync(op, "human_resources", Encoding.UTF8.GetBytes(incomes), "人社.csv", "2026-06-20")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await SettledAsync(op);
+
+        // A new department's file in its own layout and in GB18030; a value outside its mapping is refused with the allowed words.
+        var gb = Encoding.GetEncoding(54936);
+        var wrongWord = await ImportAsync(op, "child_welfare", gb.GetBytes($"公民身份号码,儿童类别,监护人\n{Child},3,孙阿姨\n"), "儿童.csv", "2026-06-20");
+        wrongWord.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrongWord.Content.ReadAsStringAsync()).ShouldContain("孤儿");
+        var children = await ImportAsync(op, "child_welfare", gb.GetBytes($"公民身份号码,儿童类别,监护人\n{Child},1,孙阿姨\n"), "儿童.csv", "2026-06-20");
+        children.StatusCode.ShouldBe(HttpStatusCode.OK, await children.Content.ReadAsStringAsync());
+        var childResult = await children.Content.ReadFromJsonAsync<JsonElement>();
+        childResult.GetProperty("encoding").GetString().ShouldBe("GB18030");
+        childResult.GetProperty("ignoredColumns").EnumerateArray().Single().GetString().ShouldBe("监护人");
+
+        // A file keyed by household number: an unregistered household is named; a registered one gets its facts.
+        var unknownHousehold = await ImportAsync(op, "housing", Encoding.UTF8.GetBytes("户号,人均建筑面积,危房鉴定\nH999,12,1\n"), "住建.csv");
+        (await unknownHousehold.Content.ReadAsStringAsync()).ShouldContain("户号“H999”尚未登记");
+        var housing = await ImportAsync(op, "housing", Encoding.UTF8.GetBytes("户号,人均建筑面积,危房鉴定\nH101,12.5,1\n"), "住建.csv", "2026-06-20");
+        housing.StatusCode.ShouldBe(HttpStatusCode.OK, await housing.Content.ReadAsStringAsync());
+        await SettledAsync(op);
+        var child = await op.PostAsJsonAsync("/api/v1/residents/lookup", new { idNumber = Child, date = "2026-11-23" });
+        var childId = (await child.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("residentId").GetString();
+        var orphan = await op.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{childId}/trace?policy=orphan-basic-living&date=2026-11-23");
+        orphan.GetProperty("trace").EnumerateArray().ShouldContain(t => t.GetProperty("text").GetString()!.Contains("孤儿", StringComparison.Ordinal)
+            && t.GetProperty("outcome").GetString() == "Yes");
+        var grandma = await op.PostAsJsonAsync("/api/v1/residents/lookup", new { idNumber = Grandmother, date = "2026-11-23" });
+        var grandmaId = (await grandma.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("residentId").GetString();
+        var house = await op.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{grandmaId}/trace?policy=dangerous-housing-renovation&date=2026-11-23");
+        house.GetProperty("trace").EnumerateArray().ShouldContain(t => t.GetProperty("text").GetString()!.Contains("危房", StringComparison.Ordinal)
+            && t.GetProperty("outcome").GetString() == "Yes", house.ToString());
 
         var policy = await op.PostAsJsonAsync("/api/v1/policies", new { text = Example("elderly-women-medical.yaml") });
         policy.StatusCode.ShouldBe(HttpStatusCode.Created, await policy.Content.ReadAsStringAsync());

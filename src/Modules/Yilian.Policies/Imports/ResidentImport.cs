@@ -40,21 +40,33 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 
     public async Task<ImportResult> ImportAsync(string? departmentCode, string? fileName, Stream? content, DateOnly? asOf, CancellationToken ct)
     {
-        var department = Departments.Find(departmentCode) ?? throw InputValidationException.For("department",
+        var facts = catalog.Facts;
+        var department = facts.Department(departmentCode) ?? throw InputValidationException.For("department",
             string.IsNullOrWhiteSpace(departmentCode)
             ? PolicyText.Get("Import_Department")
             : PolicyText.Get("Import_UnknownDepartment", Trim(departmentCode), string.Join("、",
-                Departments.All.Select(d => $"{d.Code}（{d.Name}）"))));
+                facts.Departments.Select(d => $"{d.Code}（{d.Name}）"))));
         if (content is null || string.IsNullOrWhiteSpace(fileName))
         {
             throw InputValidationException.For("file", PolicyText.Get("Import_Empty"));
         }
 
         var today = ChinaTime.Today(clock);
-        var facts = catalog.Facts;
         department = department with { Columns = [.. department.Columns, .. Departments.DeclaredColumns(department, facts)] };
         var (rows, encoding) = await ReadTableAsync(content, ct);
-        var ignored = rows.Count == 0 ? [] : rows[0].Cells.Keys.Where(h => department.Columns.All(c => c.Header != h) && h != Department.ReceivingHeader).ToList();
+        var mapping = facts.Mappings.GetValueOrDefault(department.Code);
+        List<string> ignored;
+        if (mapping is { Columns.Count: > 0 })
+        {
+            (department, rows, ignored) = ImportMappings.Apply(department, mapping, rows);
+        }
+        else
+        {
+            ignored = rows.Count == 0 ? []
+                : [.. rows[0].Cells.Keys.Where(h => department.Columns.All(c => c.Header != h) && h != Department.ReceivingHeader)];
+        }
+
+        var householdKeyed = mapping?.HouseholdKeyed == true;
         var missing = department.Columns.Where(c => c.Required && (rows.Count == 0 || !rows[0].Cells.ContainsKey(c.Header))).Select(c => c.Header).ToList();
         if (rows.Count > 0 && missing.Count > 0)
         {
@@ -70,11 +82,18 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         var parsed = new List<ParsedRow>(rows.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var protector = PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.");
+        var heads = householdKeyed ? await HeadsAsync(rows, ct) : [];
         foreach (var row in rows)
         {
             var rowProblems = new List<string>();
-            var id = ChineseIdNumber.Parse(row.Get(Department.IdHeader), today);
-            if (!id.IsValid)
+            var id = householdKeyed
+                ? ChineseIdNumber.Parse(heads.GetValueOrDefault(row.Get(Department.HouseholdHeader).Trim())?.IdNumber, today)
+                : ChineseIdNumber.Parse(row.Get(Department.IdHeader), today);
+            if (householdKeyed && !heads.ContainsKey(row.Get(Department.HouseholdHeader).Trim()))
+            {
+                rowProblems.Add(PolicyText.Get("Import_UnknownHousehold", Trim(row.Get(Department.HouseholdHeader))));
+            }
+            else if (!id.IsValid)
             {
                 rowProblems.Add(ValidationMessages.Format("IdNumber_" + id.Error, Department.IdHeader));
             }
@@ -128,6 +147,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             if (rowProblems.Count == 0)
             {
                 parsed.Add(new ParsedRow(row.Number, id.Value!, id.BirthDate!.Value, protector.BlindIndex(id.Value!), values, receiving, registry));
+                // (A household-keyed row speaks for the household through its head; only household facts are mapped.)
             }
         }
 
@@ -252,6 +272,25 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             residents[head.Index].IsHead = true;
             household.HeadId = residents[head.Index].Id;
         }
+    }
+
+    /// <summary>For a file keyed by household: each listed 户号's head of household (their ID number, to reach the household's facts).</summary>
+    private async Task<Dictionary<string, Resident>> HeadsAsync(List<TableRow> rows, CancellationToken ct)
+    {
+        var heads = new Dictionary<string, Resident>(StringComparer.Ordinal);
+        foreach (var chunk in rows.Select(r => r.Get(Department.HouseholdHeader).Trim()).Distinct().Chunk(500))
+        {
+            var households = await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Number) && h.HeadId != null)
+                .Select(h => new { h.Number, h.HeadId }).ToListAsync(ct);
+            var ids = households.Select(h => h.HeadId!.Value).ToList();
+            var residents = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            foreach (var h in households)
+            {
+                heads[h.Number] = residents[h.HeadId!.Value];
+            }
+        }
+
+        return heads;
     }
 
     /// <summary>The ID number's order code (digits 15–17), whose parity is the holder's sex.</summary>

@@ -31,9 +31,10 @@ internal static class ResidentImportEndpoints
         feature.MapPost("/admin/relief/import", ReliefImportFormAsync)
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024));
-        imports.MapGet("/departments", ImportDepartments)
+        imports.MapGet("/departments", ImportDepartmentsAsync)
             .WithName("ImportDepartments").WithSummary("List importing departments")
-            .WithDescription("The departments whose files can be imported, with their columns.");
+            .WithDescription("The departments whose files can be imported — built in and declared in the data dictionary — with their "
+                + "template columns (a department's own layout is in the data dictionary).");
         return app;
     }
 
@@ -86,7 +87,11 @@ internal static class ResidentImportEndpoints
         return await import.ImportAsync(form["department"], file?.FileName, stream, asOf, ct);
     }
 
-    private static Ok<IReadOnlyList<Department>> ImportDepartments() => TypedResults.Ok(Departments.All);
+    private static async Task<Ok<IReadOnlyList<Department>>> ImportDepartmentsAsync(PolicyCatalog catalog, CancellationToken ct)
+    {
+        await catalog.CurrentAsync(ct);
+        return TypedResults.Ok(catalog.Facts.Departments);
+    }
 }
 
 /// <summary>The form an import is posted as (read by hand, to answer an oversize file as too large), for the API document.</summary>

@@ -32,11 +32,8 @@ public static partial class DataDictionary
         }
 
         var reader = new YamlReader(problems);
-        reader.OnlyKeys(root, "facts");
-        if (reader.Child(root, "facts", required: true) is not YamlSequenceNode list)
-        {
-            return problems.Count == 0 ? FactCatalog.BuiltIn : null;
-        }
+        reader.OnlyKeys(root, "facts", "departments");
+        var list = reader.Child(root, "facts") as YamlSequenceNode ?? new YamlSequenceNode();
 
         if (list.Children.Count > MaxFacts)
         {
@@ -73,7 +70,15 @@ public static partial class DataDictionary
             Derive(entry.Fact.Name, []);
         }
 
-        return problems.Count == 0 ? new FactCatalog(finished.Values) : null;
+        var facts = new FactCatalog(finished.Values);
+        var mappings = reader.Child(root, "departments") is { } departments ? Mappings(reader, departments, facts) : [];
+        var known = Imports.Departments.All.Select(d => d.Code)
+            .Concat(mappings.Where(m => m.Name is not null).Select(m => m.Code)).ToList();
+        foreach (var (fact, node, _) in declared.Where(d => d.Fact.Department is { } code && !known.Contains(code)))
+        {
+            reader.ProblemAt(node, "department", PolicyText.Get("Import_UnknownDepartment", fact.Department, string.Join("、", known)), 0);
+        }
+        return problems.Count == 0 ? new FactCatalog(finished.Values, mappings) : null;
 
         void Derive(string name, List<string> path)
         {
@@ -158,11 +163,6 @@ public static partial class DataDictionary
         {
             reader.ProblemAt(node, "department", PolicyText.Get("Dictionary_DerivedDepartment", name), 0);
         }
-        else if (department is not null && Imports.Departments.Find(department) is null)
-        {
-            reader.ProblemAt(node, "department", PolicyText.Get("Import_UnknownDepartment", department,
-                string.Join("、", Imports.Departments.All.Select(d => d.Code))), 0);
-        }
 
         var validDays = reader.Integer(node, "valid_days");
         var question = reader.Text(node, "question");
@@ -176,6 +176,139 @@ public static partial class DataDictionary
             Declared = true, LabelEn = reader.Text(node, "label_en"), Unit = reader.Text(node, "unit"), Department = department,
             ValidDays = validDays, Question = question, ChoiceLabels = choiceLabels, FormulaText = formula,
         };
+    }
+
+    private static readonly string[] Targets = ["id", "name", "household", "region", "relation", "receiving", "ignore"];
+
+    /// <summary>
+    /// Departments the district declares and the layouts of departments' own files: every header mapped to an identity
+    /// column, a reported fact or <c>ignore</c>; values re-worded per fact; keyed by person (an ID number column) or by
+    /// household (a 户号 column, household facts only); a built-in department's required facts all mapped.
+    /// </summary>
+    private static List<DepartmentMapping> Mappings(YamlReader reader, YamlNode node, FactCatalog facts)
+    {
+        var result = new List<DepartmentMapping>();
+        if (node is not YamlSequenceNode list)
+        {
+            reader.Problem(node, PolicyText.Get("Dictionary_DepartmentShape"));
+            return result;
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                reader.Problem(item, PolicyText.Get("Dictionary_DepartmentShape"));
+                continue;
+            }
+
+            reader.OnlyKeys(map, "code", "name", "keyed_by", "columns", "values");
+            var code = reader.Text(map, "code", required: true) ?? "";
+            var builtIn = Imports.Departments.Find(code);
+            var name = reader.Text(map, "name");
+            if (!DepartmentCode().IsMatch(code) || result.Any(r => r.Code == code))
+            {
+                reader.ProblemAt(map, "code", PolicyText.Get("Dictionary_DepartmentCode", code), 0);
+            }
+            else if (builtIn is null && name is null)
+            {
+                reader.Problem(map, PolicyText.Get("Dictionary_DepartmentName", code));
+            }
+
+            var household = reader.Text(map, "keyed_by") switch
+            {
+                null or "person" => false,
+                "household" => true,
+                var other => reader.ProblemAt(map, "keyed_by", PolicyText.Get("Dictionary_KeyedBy", other), false),
+            };
+            var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (reader.Child(map, "columns", required: builtIn is null) is YamlMappingNode columnMap)
+            {
+                foreach (var (key, value) in columnMap.Children)
+                {
+                    var header = ((YamlScalarNode)key).Value?.Trim() ?? "";
+                    var target = (value as YamlScalarNode)?.Value?.Trim() ?? "";
+                    var fact = facts.Find(target);
+                    if (!Targets.Contains(target) && fact is null)
+                    {
+                        reader.Problem(value, PolicyText.Get("Dictionary_Target", header, target, string.Join(" ", Targets)));
+                    }
+                    else if (fact is { Formula: not null } || fact?.Kind == ValueKind.Age
+                        || target is "person.birth_date" or "person.id_sequence"
+                        or "household.registration_region")
+                    {
+                        reader.Problem(value, PolicyText.Get("Dictionary_TargetNotReported", target));
+                    }
+                    else if (target != "ignore" && columns.ContainsValue(target))
+                    {
+                        var first = columns.First(c => c.Value == target).Key;
+                        reader.Problem(value, PolicyText.Get("Dictionary_TargetTwice", target, first, header));
+                    }
+                    else if (household && (fact is { IsHousehold: false }
+                        || target is "id" or "name" or "region" or "relation" or "receiving"))
+                    {
+                        reader.Problem(value, PolicyText.Get("Dictionary_HouseholdKeyed", header, target));
+                    }
+
+                    columns[header] = target;
+                }
+            }
+
+            var mapped = columns.Values.ToHashSet();
+            if (columns.Count > 0 && !mapped.Contains(household ? "household" : "id"))
+            {
+                reader.Problem(map, PolicyText.Get(household ? "Dictionary_NoHouseholdColumn" : "Dictionary_NoIdColumn", code));
+            }
+
+            if (builtIn is not null && columns.Count > 0)
+            {
+                foreach (var required in builtIn.Columns.Where(c => c.Required && c.Attribute is not null && !mapped.Contains(c.Attribute)))
+                {
+                    reader.Problem(map, PolicyText.Get("Dictionary_RequiredUnmapped", builtIn.Name, required.Attribute, required.Header));
+                }
+            }
+
+            var values = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+            if (reader.Child(map, "values") is YamlMappingNode valueMap)
+            {
+                foreach (var (key, value) in valueMap.Children)
+                {
+                    var target = ((YamlScalarNode)key).Value ?? "";
+                    if (!mapped.Contains(target) || facts.Find(target) is not { } fact || value is not YamlMappingNode words)
+                    {
+                        reader.Problem(key, PolicyText.Get("Dictionary_ValuesFor", target));
+                        continue;
+                    }
+
+                    var table = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (var (word, meant) in words.Children)
+                    {
+                        var to = (meant as YamlScalarNode)?.Value ?? "";
+                        var fits = fact.Kind switch
+                        {
+                            ValueKind.Boolean => to is "true" or "false",
+                            ValueKind.Choice => to.Split(',').All(c => c.Length == 0 || fact.Choices!.Contains(c)),
+                            _ => decimal.TryParse(
+                                to, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _),
+                        };
+                        if (!fits)
+                        {
+                            var allowed = fact.Kind == ValueKind.Choice ? string.Join(" ", fact.Choices!)
+                                : fact.Kind == ValueKind.Boolean ? "true false" : PolicyText.Get("Kind_Number");
+                            reader.Problem(meant, PolicyText.Get("Dictionary_ValueTarget", to, fact.Name, allowed));
+                        }
+
+                        table[((YamlScalarNode)word).Value ?? ""] = to;
+                    }
+
+                    values[target] = table;
+                }
+            }
+
+            result.Add(new DepartmentMapping(code, builtIn is null ? name : null, household, columns, values));
+        }
+
+        return result;
     }
 
     /// <summary>Choices as a list of codes, or as a map of code to the plain word shown for it.</summary>
@@ -215,6 +348,9 @@ public static partial class DataDictionary
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_]{0,31}$")]
     private static partial Regex ChoiceCode();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{1,31}$")]
+    private static partial Regex DepartmentCode();
 
     [GeneratedRegex("(person|household)\\.[a-z0-9_]+")]
     private static partial Regex FactName();

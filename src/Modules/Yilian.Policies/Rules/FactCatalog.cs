@@ -9,12 +9,24 @@ public sealed class FactCatalog
 {
     public static readonly FactCatalog BuiltIn = new(AttributeCatalog.All.Values);
 
-    public FactCatalog(IEnumerable<AttributeDefinition> facts)
+    public FactCatalog(IEnumerable<AttributeDefinition> facts, IEnumerable<DepartmentMapping>? mappings = null)
     {
         All = facts.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        Mappings = (mappings ?? []).ToDictionary(m => m.Code, StringComparer.Ordinal);
     }
 
     public IReadOnlyDictionary<string, AttributeDefinition> All { get; }
+
+    /// <summary>Departments the district declared, and the layouts of departments' own files (by department code).</summary>
+    public IReadOnlyDictionary<string, DepartmentMapping> Mappings { get; }
+
+    /// <summary>Every department whose files can be imported: the built-in ones, then those the district declared.</summary>
+    public IReadOnlyList<Imports.Department> Departments =>
+        [.. Imports.Departments.All,
+         .. Mappings.Values.Where(m => m.Name is not null).Select(m => new Imports.Department(m.Code, m.Name!, []))];
+
+    /// <summary>A department by code (built in or declared), or null.</summary>
+    public Imports.Department? Department(string? code) => Departments.FirstOrDefault(d => d.Code == code);
 
     /// <summary>Declared facts a department reports (stored per resident or household, not computed).</summary>
     public IEnumerable<AttributeDefinition> Reported => All.Values.Where(f => f.Declared && f.Formula is null);
@@ -35,3 +47,12 @@ public sealed class FactCatalog
         fact.LabelEn is { Length: > 0 } en && System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
             ? en : fact.Label;
 }
+
+/// <summary>
+/// How a department's own file reads (its headers, its words for values, keyed by person or by household), or a new
+/// department the district declares (<see cref="Name"/> set). Targets are <c>id name household region relation
+/// receiving ignore</c> or a fact's name.
+/// </summary>
+public sealed record DepartmentMapping(
+    string Code, string? Name, bool HouseholdKeyed, IReadOnlyDictionary<string, string> Columns,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Values);
