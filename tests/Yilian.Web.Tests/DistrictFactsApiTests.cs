@@ -131,5 +131,29 @@ public sealed class DistrictFactsApiTests
         var lines = trace.GetProperty("trace").EnumerateArray().Select(t => t.GetProperty("text").GetString() + " " + t.GetProperty("source").GetString()).ToList();
         lines.ShouldContain(l => l.Contains('女', StringComparison.Ordinal) && l.Contains("按公式计算", StringComparison.Ordinal), string.Join("\n", lines));
         lines.ShouldContain(l => l.Contains("900.00", StringComparison.Ordinal), string.Join("\n", lines));
+
+        // Results for those entitled to them: the community's case worker gets full ID numbers, the regulator masked ones;
+        // one row per person and policy with what decided it; each export in the audit trail.
+        using var officer = await app.ClientAsAsync("officer");
+        var mine = await ExportedAsync(officer);
+        mine.Single()["身份证号"].ShouldBe(Grandmother);
+        mine.Single()["姓名"].ShouldBe("钱奶奶");
+        mine.Single()["测算待遇（元）"].ToString().ShouldBe("3000"); // 86 years old: the first tier
+        mine.Single()["符合的条件"].ToString()!.ShouldContain("性别");
+        mine.Single()["数据来源部门"].ToString()!.ShouldContain("医保");
+        using var regulator = await app.ClientAsAsync("regulator");
+        var masked = await ExportedAsync(regulator);
+        masked.Single()["身份证号"].ToString().ShouldNotBe(Grandmother);
+        masked.Single()["身份证号"].ToString()!.ShouldContain('*');
+        var audit = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/audit?entityType=ResultExport");
+        audit.GetProperty("total").GetInt32().ShouldBe(2);
+    }
+
+    private static async Task<List<IDictionary<string, object>>> ExportedAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/v1/screenings/candidates/export?policy=elderly-women-medical");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return [.. MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>()];
     }
 }

@@ -37,6 +37,7 @@ public static class PoliciesModule
         builder.Services.AddSingleton<PolicyCatalog>();
         builder.Services.AddScoped<PolicyPublishing>();
         builder.Services.AddScoped<PolicyRetirement>();
+        builder.Services.AddScoped<ResultExports>();
         builder.Services.AddScoped<DataDictionaryPublishing>();
         builder.Services.AddScoped<Yilian.Platform.Contracts.IWorkbenchSource, ReliefWorkbench>();
         builder.Services.AddScoped<ResidentImport>();

@@ -28,6 +28,8 @@ internal sealed class PoliciesDbContext(DbContextOptions<PoliciesDbContext> opti
 
     public DbSet<FactValue> FactValues => Set<FactValue>();
 
+    public DbSet<ResultExport> Exports => Set<ResultExport>();
+
     public DbSet<Candidate> Candidates => Set<Candidate>();
 
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
@@ -93,6 +95,14 @@ internal sealed class PoliciesDbContext(DbContextOptions<PoliciesDbContext> opti
             b.ToTable("pol_data_dictionaries");
             b.Property(v => v.PublishedBy).HasMaxLength(64);
             b.HasIndex(v => v.Version).IsUnique();
+        });
+        modelBuilder.Entity<ResultExport>(b =>
+        {
+            b.ToTable("pol_result_exports");
+            b.Property(e => e.ExportedBy).HasMaxLength(64);
+            b.Property(e => e.PolicyId).HasMaxLength(64);
+            b.Property(e => e.Status).HasMaxLength(16);
+            b.HasIndex(e => e.ExportedAt);
         });
         modelBuilder.Entity<FactValue>(b =>
         {

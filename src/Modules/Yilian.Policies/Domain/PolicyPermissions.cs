@@ -13,6 +13,12 @@ internal static class PolicyPermissions
     public static bool AssignsLeads(ICurrentUser user, DataScope scope) =>
         user.IsInRole(Roles.PlatformOperator) || (user.IsInRole(Roles.CommunityOfficer) && (scope.Streets.Count > 0 || scope.Districts.Count > 0));
 
+    /// <summary>
+    /// Sees full ID numbers in an export of leads: the case workers who contact the families, and the platform operator;
+    /// the regulator's exports are masked (it oversees, it does not call).
+    /// </summary>
+    public static bool SeesFullIdNumbers(ICurrentUser user) => user.IsInAnyRole(Roles.PlatformOperator, Roles.CommunityOfficer);
+
     /// <summary>May act on a lead someone else holds: the platform operator.</summary>
     public static bool OverridesHolders(ICurrentUser user) => user.IsInRole(Roles.PlatformOperator);
 }

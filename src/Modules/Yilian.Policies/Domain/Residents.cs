@@ -335,3 +335,25 @@ internal sealed class ContactRequest : IRegionScoped
 
     public bool Handled { get; set; }
 }
+
+/// <summary>
+/// One export of relief leads (政策找人 results): who took them out, when, with which filter, how many rows, and whether
+/// with full ID numbers. Written in the export's own request, so every export is in the audit trail.
+/// </summary>
+[Unscoped("An export record holds counts and filters, no personal data; only its author's export reads leads, within their scope.")]
+internal sealed class ResultExport
+{
+    public Guid Id { get; set; }
+
+    public string ExportedBy { get; set; } = "";
+
+    public DateTimeOffset ExportedAt { get; set; }
+
+    public string? PolicyId { get; set; }
+
+    public string? Status { get; set; }
+
+    public int Rows { get; set; }
+
+    public bool FullIdNumbers { get; set; }
+}

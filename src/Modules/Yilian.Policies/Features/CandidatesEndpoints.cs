@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
+using Yilian.Platform.Contracts;
 using Yilian.Policies.Domain;
 using Yilian.SharedKernel.Paging;
 
@@ -27,12 +28,22 @@ internal static class CandidatesEndpoints
             .WithName("Candidates").WithSummary("List relief leads")
             .WithDescription("The case workers' list: everyone found, filtered by status, policy, "
                 + "or assigned=mine|none (the leads the caller took on, or nobody has).");
+        screenings.MapGet("/candidates/export", ExportCandidatesAsync)
+            .WithName("ExportCandidates").ProducesFile(ModuleApi.SpreadsheetType).WithSummary("Export relief leads")
+            .WithDescription("The leads in the caller's scope as an Excel workbook, one row per person and policy with the facts and "
+                + "departments that decided it; full ID numbers for case workers and operators only. "
+                + "Every export is recorded in the audit trail.");
         return app;
     }
 
     private static async Task<Ok<PagedResult<CandidateView>>> ScreeningResultsAsync(
         Guid id, string? policy, CandidateStatus? status, int? page, Candidates c, CancellationToken ct) =>
         TypedResults.Ok(await c.ListAsync(policy, status, id, page, ct));
+
+    private static async Task<FileContentHttpResult> ExportCandidatesAsync(
+        string? policy, CandidateStatus? status, ResultExports exports, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.File(await exports.ExportAsync(policy, status, ct), ModuleApi.SpreadsheetType,
+            $"relief-leads-{Yilian.SharedKernel.ChinaTime.Today(clock):yyyyMMdd}.xlsx");
 
     private static async Task<Ok<PagedResult<CandidateView>>> CandidatesAsync(
         string? policy, CandidateStatus? status, int? page, string? assigned, Candidates c, CancellationToken ct) =>
