@@ -19,7 +19,7 @@ namespace Yilian.Web.Cli;
 /// </summary>
 internal static class Commands
 {
-    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "seed-volunteers", "seed-residents", "screen", "import-residents", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
+    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "seed-volunteers", "seed-residents", "screen", "import-residents", "publish-dictionary", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
 
     public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
 
@@ -111,6 +111,24 @@ internal static class Commands
                         catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.FileTooLargeException or Yilian.SharedKernel.Errors.UnsupportedFileException)
                         {
                             Console.Error.WriteLine(e is Yilian.SharedKernel.Errors.InputValidationException v ? string.Join(Environment.NewLine, v.Errors.SelectMany(x => x.Value)) : e.Message);
+                            return 2;
+                        }
+                    }
+
+                    return 0;
+                case "publish-dictionary":
+                    await MigrateAsync(app, ct);
+                    {
+                        await using var scope = SystemScope.Begin(app.Services);
+                        try
+                        {
+                            var published = await scope.ServiceProvider.GetRequiredService<Yilian.Policies.DataDictionaryPublishing>()
+                                .PublishAsync(await File.ReadAllTextAsync(Require(options, "file"), ct), ct);
+                            Console.WriteLine($"Published the data dictionary, version {published.Version}: {published.Facts.Count(f => f.Declared)} declared facts.");
+                        }
+                        catch (Yilian.SharedKernel.Errors.InputValidationException v)
+                        {
+                            Console.Error.WriteLine(string.Join(Environment.NewLine, v.Errors.SelectMany(x => x.Value)));
                             return 2;
                         }
                     }
@@ -337,7 +355,7 @@ internal static class Commands
     private static void PrintHelp()
     {
         Console.WriteLine(HelpText);
-        Console.WriteLine("  departments (--department D of import-residents):");
+        Console.WriteLine("  departments (--department D of import-residents; the data dictionary may declare more):");
         foreach (var department in Yilian.Policies.Imports.Departments.All)
         {
             Console.WriteLine($"    {department.Code,-22}{department.Name}");
@@ -353,6 +371,7 @@ internal static class Commands
           seed-volunteers [--volunteers 30000]      matching benchmark data: volunteers with skills, availability, homes
           seed-residents [--households 500000]      screening benchmark data: about 2.6 residents per household (SQLite)
           import-residents --department D --file F [--as-of yyyy-MM-dd]   one department's CSV or Excel file (as on /admin/relief; all or nothing)
+          publish-dictionary --file dictionary.yaml  the district's data dictionary: its facts and departments' file layouts
           screen [--date 2026-11-22] [--store]      times one screening of everyone: reading the database, evaluating 28 policies (--store: also a recorded run writing leads)
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
                        [--role Regulator] [--scope District] [--region 320571000000] [--organization ID (with --scope Organization)]

@@ -40,6 +40,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 
     public async Task<ImportResult> ImportAsync(string? departmentCode, string? fileName, Stream? content, DateOnly? asOf, CancellationToken ct)
     {
+        await catalog.CurrentAsync(ct); // the dictionary in force (another instance may have published it)
         var facts = catalog.Facts;
         var department = facts.Department(departmentCode) ?? throw InputValidationException.For("department",
             string.IsNullOrWhiteSpace(departmentCode)
