@@ -147,6 +147,13 @@ public sealed class DistrictFactsApiTests
         masked.Single()["身份证号"].ToString()!.ShouldContain('*');
         var audit = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/audit?entityType=ResultExport");
         audit.GetProperty("total").GetInt32().ShouldBe(2);
+
+        // Each import is one audit entry with the file's hash and row counts, not one per resident or fact.
+        var imports = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/audit?entityType=ImportBatch");
+        imports.GetProperty("total").GetInt32().ShouldBe(5);
+        var registryHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(registry)));
+        imports.GetProperty("items").EnumerateArray().ShouldContain(e => e.GetProperty("changes").GetString()!.Contains(registryHash, StringComparison.Ordinal));
+        (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/audit?entityType=Resident")).GetProperty("total").GetInt32().ShouldBe(0);
     }
 
     private static async Task<List<IDictionary<string, object>>> ExportedAsync(HttpClient client)

@@ -19,7 +19,11 @@ namespace Yilian.Web.Cli;
 /// </summary>
 internal static class Commands
 {
-    private static readonly string[] Names = ["migrate", "seed", "seed-calendar", "seed-volunteers", "seed-residents", "screen", "import-residents", "publish-dictionary", "create-admin", "import-regions", "audit-verify", "backup", "restore", "help"];
+    private static readonly string[] Names =
+    [
+        "migrate", "seed", "seed-calendar", "seed-volunteers", "seed-residents", "screen", "import-residents", "publish-dictionary", "create-admin",
+        "import-regions", "audit-verify", "backup", "restore", "help",
+    ];
 
     public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
 
@@ -124,7 +128,8 @@ internal static class Commands
                         {
                             var published = await scope.ServiceProvider.GetRequiredService<Yilian.Policies.DataDictionaryPublishing>()
                                 .PublishAsync(await File.ReadAllTextAsync(Require(options, "file"), ct), ct);
-                            Console.WriteLine($"Published the data dictionary, version {published.Version}: {published.Facts.Count(f => f.Declared)} declared facts.");
+                            var declared = published.Facts.Count(f => f.Declared);
+                            Console.WriteLine($"Published the data dictionary, version {published.Version}: {declared} declared facts.");
                         }
                         catch (Yilian.SharedKernel.Errors.InputValidationException v)
                         {

@@ -78,7 +78,8 @@ internal sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cl
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is AuditEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || entry.Metadata.ClrType.GetCustomAttribute<AuditIgnoreAttribute>() is not null)
             {
                 continue;
             }

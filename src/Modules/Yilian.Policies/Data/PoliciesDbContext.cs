@@ -79,6 +79,7 @@ internal sealed class PoliciesDbContext(DbContextOptions<PoliciesDbContext> opti
             b.Property(i => i.Department).HasMaxLength(32);
             b.Property(i => i.FileName).HasMaxLength(200);
             b.Property(i => i.Encoding).HasMaxLength(16);
+            b.Property(i => i.FileHash).HasMaxLength(64);
             b.Property(i => i.ImportedBy).HasMaxLength(64);
             b.HasIndex(i => i.ImportedAt);
         });

@@ -1,3 +1,4 @@
+using Yilian.SharedKernel.Auditing;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Security;
 
@@ -8,6 +9,7 @@ namespace Yilian.Policies.Domain;
 /// policies test in force now (the department values behind each are in <see cref="ResidentFact"/>). Amounts
 /// and areas are kept in hundredths so that thresholds compare exactly and screening reads them fast.
 /// </summary>
+[AuditIgnore] // written in bulk by imports; each import is audited as one entry (ImportBatch)
 internal sealed class Household : IRegionScoped
 {
     public Guid Id { get; set; }
@@ -40,6 +42,7 @@ internal sealed class Household : IRegionScoped
 }
 
 /// <summary>A resident: real name (masked on screen), ID number encrypted and found by its keyed hash, and the person facts in force.</summary>
+[AuditIgnore] // written in bulk by imports; each import is audited as one entry (ImportBatch)
 internal sealed class Resident : IRegionScoped
 {
     public Guid Id { get; set; }
@@ -93,6 +96,7 @@ internal sealed class Resident : IRegionScoped
 /// department's newer file replaces its own earlier value; different departments' values are all kept,
 /// and flagged as a conflict when they disagree.
 /// </summary>
+[AuditIgnore] // written in bulk by imports; each import is audited as one entry (ImportBatch)
 internal sealed class ResidentFact : IRegionScoped
 {
     public Guid Id { get; set; }
@@ -140,6 +144,9 @@ internal sealed class ImportBatch
     public int HouseholdsChanged { get; set; }
 
     public int Conflicts { get; set; }
+
+    /// <summary>SHA-256 of the file as received, so the audit trail names exactly what was imported.</summary>
+    public string FileHash { get; set; } = "";
 
     public long ChangeSeq { get; set; }
 
@@ -190,6 +197,7 @@ internal sealed class DataDictionaryVersion
 /// The value in force of a fact the district declared (not built in), for one resident or household: what screening
 /// reads, one narrow row per subject and fact. The departments' reports behind it stay in <see cref="ResidentFact"/>.
 /// </summary>
+[AuditIgnore] // written in bulk by imports; each import is audited as one entry (ImportBatch)
 internal sealed class FactValue : IRegionScoped
 {
     public Guid SubjectId { get; set; }

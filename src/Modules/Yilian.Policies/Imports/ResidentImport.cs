@@ -54,7 +54,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 
         var today = ChinaTime.Today(clock);
         department = department with { Columns = [.. department.Columns, .. Departments.DeclaredColumns(department, facts)] };
-        var (rows, encoding) = await ReadTableAsync(content, ct);
+        var (rows, encoding, hash) = await ReadTableAsync(content, ct);
         var mapping = facts.Mappings.GetValueOrDefault(department.Code);
         List<string> ignored;
         if (mapping is { Columns.Count: > 0 })
@@ -179,7 +179,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         var batch = new ImportBatch
         {
             Id = Guid.NewGuid(), Department = department.Code, FileName = Trim(Path.GetFileName(fileName), 200), Encoding = encoding, AsOf = on, Rows = rows.Count,
-            ChangeSeq = seq, ImportedBy = user.UserName ?? "system", ImportedAt = clock.GetUtcNow(),
+            ChangeSeq = seq, ImportedBy = user.UserName ?? "system", ImportedAt = clock.GetUtcNow(), FileHash = hash,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var touched = new HashSet<Guid>();
@@ -515,7 +515,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
     private static string Trim(string value, int max = 40) => value.Length <= max ? value : value[..max] + "…";
 
     /// <summary>Reads the whole file (refusing more than the limit), recognises Excel or CSV and the CSV's encoding, and returns the rows keyed by header.</summary>
-    internal static async Task<(List<TableRow> Rows, string Encoding)> ReadTableAsync(Stream content, CancellationToken ct)
+    internal static async Task<(List<TableRow> Rows, string Encoding, string Hash)> ReadTableAsync(Stream content, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -530,6 +530,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         }
 
         var bytes = buffer.ToArray();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         if (bytes.Length == 0)
         {
             throw InputValidationException.For("file", PolicyText.Get("Import_Empty"));
@@ -540,7 +541,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             try
             {
                 using var xlsx = new MemoryStream(bytes);
-                return (Table(MiniExcel.Query(xlsx, useHeaderRow: true, excelType: ExcelType.XLSX)), "Excel");
+                return (Table(MiniExcel.Query(xlsx, useHeaderRow: true, excelType: ExcelType.XLSX)), "Excel", hash);
             }
             catch (Exception e) when (e is not InputValidationException)
             {
@@ -555,7 +556,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         }
 
         using var csv = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return (Table(MiniExcel.Query(csv, useHeaderRow: true, excelType: ExcelType.CSV)), encoding);
+        return (Table(MiniExcel.Query(csv, useHeaderRow: true, excelType: ExcelType.CSV)), encoding, hash);
     }
 
     /// <summary>UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8, GB18030 (a superset of GBK) when they decode cleanly as that; otherwise refused.</summary>
