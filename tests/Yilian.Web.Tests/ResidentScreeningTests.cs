@@ -209,6 +209,18 @@ public sealed class ResidentScreeningTests
         after["minimum-living-allowance"].ShouldBe("Lapsed");
         after["extreme-poverty-support"].ShouldBe("Applied");
         after["low-income-marginal"].ShouldBe("Open");
+
+        // A full run now reads the changed data, not the snapshot the first full run kept: it finds nothing to add or lapse.
+        (await op.PostAsJsonAsync("/api/v1/screenings", new { kind = "Full" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var full = await SettledAsync(op);
+        full.GetProperty("kind").GetString().ShouldBe("Full");
+        full.GetProperty("new").GetInt32().ShouldBe(0);
+        full.GetProperty("lapsed").GetInt32().ShouldBe(0);
+        // And again, from the snapshot that run kept: the same answer.
+        (await op.PostAsJsonAsync("/api/v1/screenings", new { kind = "Full" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var again = await SettledAsync(op);
+        (again.GetProperty("found").GetInt32(), again.GetProperty("new").GetInt32(), again.GetProperty("lapsed").GetInt32())
+            .ShouldBe((full.GetProperty("found").GetInt32(), 0, 0));
     }
 
     [Theory]

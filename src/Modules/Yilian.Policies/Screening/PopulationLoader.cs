@@ -21,13 +21,47 @@ internal static class PopulationLoader
 
     /// <param name="facts">The dictionary in force: the declared facts departments report are read from <c>pol_fact_values</c>.</param>
     /// <param name="on">The screening date: a declared fact's value older than its validity is left unknown.</param>
+    /// <param name="snapshots">
+    /// Where a full load keeps its snapshot (<see cref="PopulationSnapshot"/>); null to always read the database.
+    /// </param>
     public static async Task<Population> LoadAsync(PoliciesDbContext db, long? changedAfter, CancellationToken ct,
-        FactCatalog? facts = null, DateOnly? on = null)
+        FactCatalog? facts = null, DateOnly? on = null, string? snapshots = null, int dictionaryVersion = 0)
     {
         if (!SystemScope.IsActive)
         {
             throw new InvalidOperationException("Loading the whole population is system work (screening runs, benchmarks); enter SystemScope.");
         }
+
+        facts ??= FactCatalog.BuiltIn;
+        if (changedAfter is not null || snapshots is null)
+        {
+            return await ReadAsync(db, changedAfter, facts, on, ct);
+        }
+
+        // The key is taken before reading: data that changes during the read moves the key, so its snapshot is never reused.
+        var path = PopulationSnapshot.PathFor(snapshots, await PopulationSnapshot.KeyAsync(db, facts, dictionaryVersion, on, ct));
+        if (PopulationSnapshot.TryRead(path, facts) is { } kept)
+        {
+            return kept;
+        }
+
+        var population = await ReadAsync(db, null, facts, on, ct);
+        try
+        {
+            PopulationSnapshot.Write(path, population, AttributeCatalog.All.Values.Where(a => a.Kind != ValueKind.Age).Select(a => a.Name)
+                .Concat(facts.Reported.Select(f => f.Name)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No snapshot this time (a full disk, a read-only directory): screening still has its population.
+        }
+
+        return population;
+    }
+
+    private static async Task<Population> ReadAsync(
+        PoliciesDbContext db, long? changedAfter, FactCatalog facts, DateOnly? on, CancellationToken ct)
+    {
 
         var factory = DbProviderFactories.GetFactory(db.Database.GetDbConnection()) ?? throw new InvalidOperationException("No provider factory.");
         var connectionString = db.Database.GetConnectionString();
@@ -52,10 +86,11 @@ internal static class PopulationLoader
         var households = await householdsTask;
         var parts = await Task.WhenAll(residentTasks);
         var population = Build(households, parts);
-        var declared = (facts ?? FactCatalog.BuiltIn).Reported.ToList();
+        var declared = facts.Reported.ToList();
         if (declared.Count > 0)
         {
-            var valueWhere = changedAfter is null ? "" : $" WHERE \"HouseholdId\" IN (SELECT \"Id\" FROM pol_households WHERE \"ChangeSeq\" > {changedAfter.Value})";
+            var valueWhere = changedAfter is null ? ""
+                : $" WHERE \"HouseholdId\" IN (SELECT \"Id\" FROM pol_households WHERE \"ChangeSeq\" > {changedAfter.Value})";
             await ReadDeclaredAsync(population, declared,
                 $"SELECT \"SubjectId\", \"Fact\", \"Value\", \"AsOf\" FROM pol_fact_values{valueWhere}");
         }

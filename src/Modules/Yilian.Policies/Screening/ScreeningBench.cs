@@ -16,7 +16,9 @@ public static class ScreeningBench
         var catalog = services.GetRequiredService<PolicyCatalog>();
         var policies = await catalog.CurrentAsync(ct);
         var total = Stopwatch.StartNew();
-        var population = await PopulationLoader.LoadAsync(db, null, ct, catalog.Facts, on);
+        var database = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Yilian.SharedKernel.Data.DatabaseOptions>>().Value;
+        var snapshots = Path.Combine(database.DataDirectory, "snapshots");
+        var population = await PopulationLoader.LoadAsync(db, null, ct, catalog.Facts, on, snapshots, catalog.Dictionary.Version);
         var load = total.Elapsed;
         var evaluate = Stopwatch.StartNew();
         var outcome = ColumnarEngine.Screen(policies, population, on);

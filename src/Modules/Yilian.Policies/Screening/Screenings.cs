@@ -29,7 +29,9 @@ public sealed record StartScreening(RunKind? Kind, DateOnly? Date);
 /// run. Each run records the policy versions and parameter dates it used, adds newly found candidates,
 /// and lapses open candidates it no longer finds eligible; what case workers have recorded is kept.
 /// </summary>
-internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock, ICurrentUser user, ISchedulerFactory schedulers, ILogger<Screenings> log)
+internal sealed class Screenings(
+    PoliciesDbContext db, PolicyCatalog catalog, TimeProvider clock, ICurrentUser user, ISchedulerFactory schedulers, ILogger<Screenings> log,
+    Microsoft.Extensions.Options.IOptions<Yilian.SharedKernel.Data.DatabaseOptions> database)
 {
     public static readonly JobKey Job = new("policy-screening", "policies");
 
@@ -85,7 +87,8 @@ internal sealed class Screenings(PoliciesDbContext db, PolicyCatalog catalog, Ti
                 : null;
             var watch = Stopwatch.StartNew();
             run.ChangeSeq = await db.Households.MaxAsync(h => (long?)h.ChangeSeq, ct) ?? 0;
-            var population = await PopulationLoader.LoadAsync(db, since, ct, catalog.Facts, run.On);
+            var population = await PopulationLoader.LoadAsync(db, since, ct, catalog.Facts, run.On,
+                Path.Combine(database.Value.DataDirectory, "snapshots"), catalog.Dictionary.Version);
             run.LoadMilliseconds = watch.ElapsedMilliseconds;
             watch.Restart();
             var outcome = ColumnarEngine.Screen(policies, population, run.On);
