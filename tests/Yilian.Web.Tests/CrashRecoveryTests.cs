@@ -49,10 +49,18 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             (await host.WaitHealthyAsync(TimeSpan.FromMinutes(5))).ShouldBeTrue(host.Output);
             using var client = await SignInAsync(host.BaseUrl);
             var organizationId = await FirstOrganizationAsync(client);
+            // The later half waits for the crash, so however fast the host answers, some requests are never heard before
+            // it dies (on a busy machine the whole burst could otherwise finish between the fifth answer and the kill).
+            var crashed = new TaskCompletionSource();
             var burst = Enumerable.Range(0, Requests).Select(async i =>
             {
                 try
                 {
+                    if (i >= Requests / 2)
+                    {
+                        await crashed.Task;
+                    }
+
                     var response = await client.SendAsync(Create(organizationId, run, i));
                     if (response.StatusCode == HttpStatusCode.Created)
                     {
@@ -79,6 +87,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             }
 
             await host.KillAsync();
+            crashed.SetResult();
             await Task.WhenAll(burst);
         }
 
