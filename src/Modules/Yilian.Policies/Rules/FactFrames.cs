@@ -63,7 +63,8 @@ public sealed class FactFrames
 
         public IFormulaFrame? Households { get; init; }
 
-        public int[]? HouseholdOf => subject == Subject.Person ? new int[rows.Count] : null;
+        /// <summary>Everyone in a frame of people belongs to the one household (row 0).</summary>
+        public int[]? HouseholdOf { get; } = subject == Subject.Person ? new int[rows.Count] : null;
 
         public IFormulaFrame? Members { get; set; }
 

@@ -34,6 +34,7 @@ public sealed class ColumnarEngine(Population population, DateOnly on)
     private readonly Dictionary<string, IReadOnlyDictionary<string, DateOnly>> _used = new(StringComparer.Ordinal);
     private long[]? _ages;
     private PopulationFrames? _frames;
+    private FormulaEvaluator? _formulas;
     private readonly Dictionary<string, Population.Column> _derived = new(StringComparer.Ordinal);
 
     public static ScreeningOutcome Screen(IReadOnlyList<Policy> policies, Population population, DateOnly on)
@@ -276,8 +277,10 @@ public sealed class ColumnarEngine(Population population, DateOnly on)
             return done;
         }
 
+        // One evaluator for the run: a derived fact several others read is worked out once (facts' formulas have no parameters).
         _frames ??= new PopulationFrames(population, on);
-        var values = new FormulaEvaluator(on, policy.Parameters).Value(attribute.IsHousehold ? _frames.Households : _frames.People,
+        _formulas ??= new FormulaEvaluator(on);
+        var values = _formulas.Value(attribute.IsHousehold ? _frames.Households : _frames.People,
             attribute);
         return _derived[attribute.Name] = attribute.Kind switch
         {
