@@ -47,6 +47,13 @@ public static class Departments
         facts.Reported.Where(f => f.Department == department.Code).SelectMany(f => new[] { new ImportColumn(f.Label, f.Name, false),
             new ImportColumn(f.Name, f.Name, false) });
 
+    /// <summary>Words in departments' own headers that mark an identity column (for suggesting a file's layout).</summary>
+    public static readonly IReadOnlyList<(string Target, string[] Words)> IdentityHeaderWords =
+    [
+        ("id", ["身份证", "证件号", "身份号码", "公民身份"]), ("name", ["姓名", "名字"]), ("household", ["户号", "户编号", "户籍号"]),
+        ("region", ["区划", "地区代码", "行政区"]), ("relation", ["与户主关系", "关系"]), ("receiving", ["享受政策", "正在享受"]),
+    ];
+
     /// <summary>The Chinese words department files use for choice codes.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ChoiceWords = new Dictionary<string, IReadOnlyDictionary<string, string>>
     {

@@ -10,8 +10,11 @@ namespace Yilian.Policies.Imports;
 /// </summary>
 internal static class ImportMappings
 {
-    public static (Department Department, List<ResidentImport.TableRow> Rows, List<string> Ignored) Apply(
-        Department department, DepartmentMapping mapping, List<ResidentImport.TableRow> rows)
+    /// <summary>
+    /// The department's columns as the mapping extends them, how to translate each row, and the file's headers nothing takes.
+    /// </summary>
+    public static (Department Department, Func<ResidentImport.TableRow, ResidentImport.TableRow> Translate, List<string> Ignored) Prepare(
+        Department department, DepartmentMapping mapping, IReadOnlyCollection<string> fileHeaders)
     {
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         var columns = department.Columns.ToList();
@@ -46,13 +49,12 @@ internal static class ImportMappings
             }
         }
 
-        var ignored = rows.Count == 0 ? [] : rows[0].Cells.Keys.Where(h => !headers.ContainsKey(h)).ToList();
-        var translated = rows.Select(row => row with
+        var ignored = fileHeaders.Where(h => !headers.ContainsKey(h)).ToList();
+        return (department with { Columns = columns }, row => row with
         {
             Cells = row.Cells.Where(c => headers.ContainsKey(c.Key))
                 .ToDictionary(c => headers[c.Key], c => Reworded(mapping, headers[c.Key], columns, c.Value), StringComparer.Ordinal),
-        }).ToList();
-        return (department with { Columns = columns }, translated, ignored);
+        }, ignored);
     }
 
     private static string Reworded(DepartmentMapping mapping, string header, List<ImportColumn> columns, string cell) =>

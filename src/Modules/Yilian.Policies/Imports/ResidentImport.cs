@@ -1,15 +1,13 @@
 using System.Globalization;
-using System.Text;
 
 using Microsoft.EntityFrameworkCore;
-
-using MiniExcelLibs;
 
 using Yilian.Policies.Data;
 using Yilian.Policies.Domain;
 using Yilian.Policies.Resources;
 using Yilian.Policies.Rules;
 using Yilian.SharedKernel;
+using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Resources;
@@ -35,10 +33,10 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 {
     public const int MaxMegabytes = 100;
     private const int ListedProblems = 30;
+    private const int ChunkRows = 4000;
 
-    static ResidentImport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public async Task<ImportResult> ImportAsync(string? departmentCode, string? fileName, Stream? content, DateOnly? asOf, CancellationToken ct)
+    public async Task<ImportResult> ImportAsync(
+        string? departmentCode, string? fileName, Stream? content, DateOnly? asOf, CancellationToken ct)
     {
         await catalog.CurrentAsync(ct); // the dictionary in force (another instance may have published it)
         var facts = catalog.Facts;
@@ -52,45 +50,136 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             throw InputValidationException.For("file", PolicyText.Get("Import_Empty"));
         }
 
-        var today = ChinaTime.Today(clock);
         department = department with { Columns = [.. department.Columns, .. Departments.DeclaredColumns(department, facts)] };
-        var (rows, encoding, hash) = await ReadTableAsync(content, ct);
-        var mapping = facts.Mappings.GetValueOrDefault(department.Code);
-        List<string> ignored;
-        if (mapping is { Columns.Count: > 0 })
-        {
-            (department, rows, ignored) = ImportMappings.Apply(department, mapping, rows);
-        }
-        else
-        {
-            ignored = rows.Count == 0 ? []
-                : [.. rows[0].Cells.Keys.Where(h => department.Columns.All(c => c.Header != h) && h != Department.ReceivingHeader)];
-        }
-
-        var householdKeyed = mapping?.HouseholdKeyed == true;
-        var missing = department.Columns.Where(c => c.Required && (rows.Count == 0 || !rows[0].Cells.ContainsKey(c.Header))).Select(c => c.Header).ToList();
-        if (rows.Count > 0 && missing.Count > 0)
-        {
-            throw InputValidationException.For("file", PolicyText.Get("Import_MissingColumns", string.Join("、", missing)));
-        }
-
-        if (rows.Count == 0)
+        await using var file = await ImportFile.OpenAsync(content, MaxMegabytes * 1024L * 1024L, ct);
+        using var rows = file.Rows().GetEnumerator();
+        if (!rows.MoveNext())
         {
             throw InputValidationException.For("file", PolicyText.Get("Import_NoRows"));
         }
 
-        var problems = new List<string>();
-        var parsed = new List<ParsedRow>(rows.Count);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var headers = rows.Current.Cells.Keys.ToList();
+        var mapping = facts.Mappings.GetValueOrDefault(department.Code);
+        var translate = (TableRow row) => row;
+        List<string> ignored;
+        if (mapping is { Columns.Count: > 0 })
+        {
+            (department, translate, ignored) = ImportMappings.Prepare(department, mapping, headers);
+        }
+        else
+        {
+            ignored = [.. headers.Where(h => department.Columns.All(c => c.Header != h) && h != Department.ReceivingHeader)];
+        }
+
+        var first = translate(rows.Current);
+        var missing = department.Columns.Where(c => c.Required && !first.Cells.ContainsKey(c.Header)).Select(c => c.Header).ToList();
+        if (missing.Count > 0)
+        {
+            throw InputValidationException.For("file", PolicyText.Get("Import_MissingColumns", string.Join("、", missing)));
+        }
+
+        var run = new Run(department, mapping?.HouseholdKeyed == true, facts, ChinaTime.Today(clock));
+        var batch = new ImportBatch
+        {
+            Id = Guid.NewGuid(), Department = department.Code, FileName = Trim(Path.GetFileName(fileName), 200), Encoding = file.Encoding,
+                AsOf = asOf ?? run.Today,
+            ChangeSeq = (await db.Households.MaxAsync(h => (long?)h.ChangeSeq, ct) ?? 0) + 1, ImportedBy = user.UserName ?? "system",
+                ImportedAt = clock.GetUtcNow(), FileHash = file.Hash,
+        };
+
+        // One pass, a chunk at a time: each chunk is checked and — while the file has shown no problem — written in the
+        // transaction, then let go, so memory stays flat whatever the file's size. A problem anywhere stops the writing,
+        // the rest is still checked so every problem is named, and the transaction is rolled back: all rows or none.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.ProviderName?.EndsWith(".Sqlite", StringComparison.Ordinal) == true)
+        {
+            // A first load reads back what it wrote all over the residents' and facts' indexes: give this connection a
+            // page cache the size of a district's indexes (256 MB, released when the connection closes) instead of 2 MB.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
+        }
+
+        foreach (var chunk in Chunks(first, rows, translate))
+        {
+            batch.Rows += chunk.Count;
+            var (parsed, residents) = await ParseAsync(run, chunk, ct);
+            if (run.ProblemCount == 0)
+            {
+                var touched = new HashSet<Guid>();
+                if (department.IsRegistry)
+                {
+                    await RegisterAsync(run, parsed, residents, batch, touched, ct);
+                }
+                else
+                {
+                    await AddFactsAsync(run, parsed, residents, batch, touched, ct);
+                }
+
+                await db.SaveChangesAsync(ct);
+                await MarkChangedAsync(touched, batch, ct);
+                run.Touched.UnionWith(touched);
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        if (run.ProblemCount > 0)
+        {
+            var listed = run.Problems.ToList();
+            listed.Add(run.ProblemCount > ListedProblems
+                ? PolicyText.Get("Import_TooManyErrors", run.ProblemCount - ListedProblems)
+                : PolicyText.Get("Import_Nothing"));
+            throw new InputValidationException(new Dictionary<string, string[]> { ["file"] = [.. listed] });
+        }
+
+        if (department.IsRegistry)
+        {
+            await HeadsWhereNoneNamedAsync(run, ct);
+        }
+
+        batch.HouseholdsChanged = run.Touched.Count;
+        db.Imports.Add(batch);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ImportResult(
+            batch.Id, department.Name, batch.FileName, batch.Encoding, batch.Rows, batch.ResidentsCreated, batch.HouseholdsChanged,
+                batch.Conflicts, batch.AsOf, ignored);
+    }
+
+    private static IEnumerable<List<TableRow>> Chunks(TableRow first, IEnumerator<TableRow> rest, Func<TableRow, TableRow> translate)
+    {
+        var chunk = new List<TableRow>(ChunkRows) { first };
+        while (rest.MoveNext())
+        {
+            if (chunk.Count == ChunkRows)
+            {
+                yield return chunk;
+                chunk = new List<TableRow>(ChunkRows);
+            }
+
+            chunk.Add(translate(rest.Current));
+        }
+
+        yield return chunk;
+    }
+
+    /// <summary>
+    /// Checks a chunk's rows — ID number and check character, duplicates across the whole file, values, people not yet
+    /// registered — recording each problem by row; returns the good rows and the residents they name who are already registered.
+    /// </summary>
+    private async Task<(List<ParsedRow> Parsed, Dictionary<string, Resident> Residents)> ParseAsync(
+        Run run, List<TableRow> rows, CancellationToken ct)
+    {
+        var (department, facts) = (run.Department, run.Facts);
         var protector = PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.");
-        var heads = householdKeyed ? await HeadsAsync(rows, ct) : [];
+        var heads = run.HouseholdKeyed ? await HeadsAsync(rows, ct) : [];
+        var parsed = new List<ParsedRow>(rows.Count);
         foreach (var row in rows)
         {
             var rowProblems = new List<string>();
-            var id = householdKeyed
-                ? ChineseIdNumber.Parse(heads.GetValueOrDefault(row.Get(Department.HouseholdHeader).Trim())?.IdNumber, today)
-                : ChineseIdNumber.Parse(row.Get(Department.IdHeader), today);
-            if (householdKeyed && !heads.ContainsKey(row.Get(Department.HouseholdHeader).Trim()))
+            var id = run.HouseholdKeyed
+                ? ChineseIdNumber.Parse(heads.GetValueOrDefault(row.Get(Department.HouseholdHeader).Trim())?.IdNumber, run.Today)
+                : ChineseIdNumber.Parse(row.Get(Department.IdHeader), run.Today);
+            if (run.HouseholdKeyed && !heads.ContainsKey(row.Get(Department.HouseholdHeader).Trim()))
             {
                 rowProblems.Add(PolicyText.Get("Import_UnknownHousehold", Trim(row.Get(Department.HouseholdHeader))));
             }
@@ -98,13 +187,9 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             {
                 rowProblems.Add(ValidationMessages.Format("IdNumber_" + id.Error, Department.IdHeader));
             }
-            else if (seen.TryGetValue(id.Value!, out var first))
+            else if (!run.Seen.TryAdd(Key(id.Value!), row.Number))
             {
-                rowProblems.Add(PolicyText.Get("Import_Duplicate", first));
-            }
-            else
-            {
-                seen[id.Value!] = row.Number;
+                rowProblems.Add(PolicyText.Get("Import_Duplicate", run.Seen[Key(id.Value!)]));
             }
 
             var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -144,91 +229,61 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             }
 
             var registry = department.IsRegistry ? Registry(row, rowProblems) : null;
-            problems.AddRange(rowProblems.Select(p => PolicyText.Get("Import_Row", row.Number, p)));
+            run.Report(rowProblems.Select(p => PolicyText.Get("Import_Row", row.Number, p)));
             if (rowProblems.Count == 0)
             {
-                parsed.Add(new ParsedRow(row.Number, id.Value!, id.BirthDate!.Value, protector.BlindIndex(id.Value!), values, receiving, registry));
+                parsed.Add(new ParsedRow(
+                    row.Number, id.Value!, id.BirthDate!.Value, protector.BlindIndex(id.Value!), values, receiving, registry));
                 // (A household-keyed row speaks for the household through its head; only household facts are mapped.)
             }
         }
 
         // Everyone a non-registry department names must be registered already.
-        var residents = new Dictionary<string, Resident>(StringComparer.Ordinal);
-        foreach (var chunk in parsed.Select(p => p.Index).Chunk(500))
-        {
-            foreach (var r in await db.Residents.Where(r => chunk.Contains(r.IdNumberIndex)).ToListAsync(ct))
-            {
-                residents[r.IdNumberIndex] = r;
-            }
-        }
-
+        var indexes = parsed.Select(p => p.Index).ToList();
+        var residents = await db.Residents.Where(r => indexes.Contains(r.IdNumberIndex))
+            .ToDictionaryAsync(r => r.IdNumberIndex, StringComparer.Ordinal, ct);
         if (!department.IsRegistry)
         {
-            problems.AddRange(parsed.Where(p => !residents.ContainsKey(p.Index)).Select(p => PolicyText.Get("Import_Row", p.Number, PolicyText.Get("Import_UnknownPerson"))));
+            run.Report(parsed.Where(p => !residents.ContainsKey(p.Index))
+                .Select(p => PolicyText.Get("Import_Row", p.Number, PolicyText.Get("Import_UnknownPerson"))));
         }
 
-        if (problems.Count > 0)
-        {
-            var listed = problems.Take(ListedProblems).ToList();
-            listed.Add(problems.Count > ListedProblems ? PolicyText.Get("Import_TooManyErrors", problems.Count - ListedProblems) : PolicyText.Get("Import_Nothing"));
-            throw new InputValidationException(new Dictionary<string, string[]> { ["file"] = [.. listed] });
-        }
-
-        var on = asOf ?? today;
-        var seq = (await db.Households.MaxAsync(h => (long?)h.ChangeSeq, ct) ?? 0) + 1;
-        var batch = new ImportBatch
-        {
-            Id = Guid.NewGuid(), Department = department.Code, FileName = Trim(Path.GetFileName(fileName), 200), Encoding = encoding, AsOf = on, Rows = rows.Count,
-            ChangeSeq = seq, ImportedBy = user.UserName ?? "system", ImportedAt = clock.GetUtcNow(), FileHash = hash,
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var touched = new HashSet<Guid>();
-        if (department.IsRegistry)
-        {
-            await RegisterAsync(parsed, residents, batch, touched, ct);
-        }
-        else
-        {
-            await AddFactsAsync(department, parsed, residents, batch, touched, facts, ct);
-        }
-
-        foreach (var chunk in touched.Chunk(500))
-        {
-            foreach (var household in await db.Households.Where(h => chunk.Contains(h.Id)).ToListAsync(ct))
-            {
-                household.ChangeSeq = seq;
-                household.ChangedAt = batch.ImportedAt;
-            }
-        }
-
-        batch.HouseholdsChanged = touched.Count;
-        db.Imports.Add(batch);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new ImportResult(
-            batch.Id, department.Name, batch.FileName, batch.Encoding, batch.Rows, batch.ResidentsCreated, batch.HouseholdsChanged,
-                batch.Conflicts, batch.AsOf, ignored);
+        return (parsed, residents);
     }
 
-    private async Task RegisterAsync(List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched, CancellationToken ct)
+    /// <summary>
+    /// An ID number as a number for the duplicate check (its first 17 digits; the 18th is their checksum), to keep a
+    /// district's worth in little memory.
+    /// </summary>
+    private static long Key(string idNumber) => long.Parse(idNumber.AsSpan(0, 17), CultureInfo.InvariantCulture);
+
+    /// <summary>The households a chunk touched get the import's change sequence, in one statement (incremental screening reads it).
+    /// </summary>
+    private async Task MarkChangedAsync(HashSet<Guid> touched, ImportBatch batch, CancellationToken ct)
+    {
+        var ids = touched.ToList();
+        await db.Households.Where(h => ids.Contains(h.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.ChangeSeq, batch.ChangeSeq).SetProperty(h => h.ChangedAt, batch.ImportedAt), ct);
+    }
+
+    private async Task RegisterAsync(
+        Run run, List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched,
+        CancellationToken ct)
     {
         var numbers = rows.Select(r => r.Registry!.Household).Distinct().ToList();
-        var households = new Dictionary<string, Household>(StringComparer.Ordinal);
-        foreach (var chunk in numbers.Chunk(500))
-        {
-            foreach (var h in await db.Households.Where(h => chunk.Contains(h.Number)).ToListAsync(ct))
-            {
-                households[h.Number] = h;
-            }
-        }
-
+        var households = await db.Households.Where(h => numbers.Contains(h.Number))
+            .ToDictionaryAsync(h => h.Number, StringComparer.Ordinal, ct);
+        var (newHouseholds, newResidents) = (new List<Household>(), new List<Resident>());
         foreach (var row in rows)
         {
             var registry = row.Registry!;
             if (!households.TryGetValue(registry.Household, out var household))
             {
-                household = households[registry.Household] = new Household { Id = Guid.NewGuid(), Number = registry.Household, RegionCode = registry.Region };
-                db.Households.Add(household);
+                household = households[registry.Household] = new Household
+                {
+                    Id = Guid.NewGuid(), Number = registry.Household, RegionCode = registry.Region,
+                };
+                newHouseholds.Add(household);
             }
 
             household.RegionCode = registry.Region;
@@ -239,7 +294,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                     Id = Guid.NewGuid(), IdNumber = row.IdNumber, IdNumberIndex = row.Index, BirthDate = row.BirthDate,
                         IdSequence = Sequence(row.IdNumber),
                 };
-                db.Residents.Add(resident);
+                newResidents.Add(resident);
                 batch.ResidentsCreated++;
             }
             else if (resident.HouseholdId != household.Id)
@@ -257,69 +312,62 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                 household.HeadId = resident.Id;
             }
 
+            run.FirstListed.TryAdd(household.Id, resident.Id);
             touched.Add(household.Id);
         }
 
-        // A household without a head named in the file takes its first listed member (one pass over the rows, not one per household).
-        var firstListed = new Dictionary<string, ParsedRow>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            firstListed.TryAdd(row.Registry!.Household, row);
-        }
+        // New rows are written in bulk; changes to rows already there go through the change tracker.
+        await BulkWriter.InsertAsync(db, newHouseholds, ct);
+        await BulkWriter.InsertAsync(db, newResidents, ct);
+    }
 
-        foreach (var household in households.Values.Where(h => h.HeadId is null))
+    /// <summary>A household without a head named in the file (or before) takes its first listed member.</summary>
+    private async Task HeadsWhereNoneNamedAsync(Run run, CancellationToken ct)
+    {
+        var headless = await db.Households.AsNoTracking().Where(h => h.HeadId == null).Select(h => h.Id).ToListAsync(ct);
+        foreach (var chunk in headless.Where(run.FirstListed.ContainsKey).Chunk(ChunkRows))
         {
-            var head = firstListed[household.Number];
-            residents[head.Index].IsHead = true;
-            household.HeadId = residents[head.Index].Id;
+            var heads = chunk.Select(h => run.FirstListed[h]).ToList();
+            foreach (var household in await db.Households.Where(h => chunk.Contains(h.Id)).ToListAsync(ct))
+            {
+                household.HeadId = run.FirstListed[household.Id];
+            }
+
+            await db.Residents.Where(r => heads.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsHead, true), ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 
-    /// <summary>For a file keyed by household: each listed 户号's head of household (their ID number, to reach the household's facts).</summary>
+    /// <summary>
+    /// For a file keyed by household: each listed 户号's head of household (their ID number, to reach the household's facts).
+    /// </summary>
     private async Task<Dictionary<string, Resident>> HeadsAsync(List<TableRow> rows, CancellationToken ct)
     {
-        var heads = new Dictionary<string, Resident>(StringComparer.Ordinal);
-        foreach (var chunk in rows.Select(r => r.Get(Department.HouseholdHeader).Trim()).Distinct().Chunk(500))
-        {
-            var households = await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Number) && h.HeadId != null)
-                .Select(h => new { h.Number, h.HeadId }).ToListAsync(ct);
-            var ids = households.Select(h => h.HeadId!.Value).ToList();
-            var residents = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-            foreach (var h in households)
-            {
-                heads[h.Number] = residents[h.HeadId!.Value];
-            }
-        }
-
-        return heads;
+        var numbers = rows.Select(r => r.Get(Department.HouseholdHeader).Trim()).Distinct().ToList();
+        var households = await db.Households.AsNoTracking().Where(h => numbers.Contains(h.Number) && h.HeadId != null)
+            .Select(h => new { h.Number, h.HeadId }).ToListAsync(ct);
+        var ids = households.Select(h => h.HeadId!.Value).ToList();
+        var residents = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return households.ToDictionary(h => h.Number, h => residents[h.HeadId!.Value], StringComparer.Ordinal);
     }
 
     /// <summary>The ID number's order code (digits 15–17), whose parity is the holder's sex.</summary>
     internal static int Sequence(string idNumber) => int.Parse(idNumber.AsSpan(14, 3), CultureInfo.InvariantCulture);
 
     private async Task AddFactsAsync(
-        Department department, List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched,
-            FactCatalog catalog,
+        Run run, List<ParsedRow> rows, Dictionary<string, Resident> residents, ImportBatch batch, HashSet<Guid> touched,
         CancellationToken ct)
     {
+        var department = run.Department;
         var householdIds = rows.Select(r => residents[r.Index].HouseholdId).Distinct().ToList();
-        var households = new Dictionary<Guid, Household>();
-        var facts = new List<ResidentFact>();
-        var declared = new Dictionary<(Guid, string), FactValue>();
-        foreach (var chunk in householdIds.Chunk(500))
-        {
-            foreach (var h in await db.Households.Where(h => chunk.Contains(h.Id)).ToListAsync(ct))
-            {
-                households[h.Id] = h;
-            }
-
-            facts.AddRange(await db.Facts.Where(f => chunk.Contains(f.HouseholdId)).ToListAsync(ct));
-            foreach (var v in await db.FactValues.Where(v => chunk.Contains(v.HouseholdId)).ToListAsync(ct))
-            {
-                declared[(v.SubjectId, v.Fact)] = v;
-            }
-        }
-
+        var households = await db.Households.Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        // Only the facts this file reports are read back (every department's reports of them, to resolve disagreements).
+        var attributes = rows.SelectMany(r => r.Values.Keys).Append("person.receiving").Distinct().ToList();
+        var facts = await db.Facts.Where(f => householdIds.Contains(f.HouseholdId) && attributes.Contains(f.Attribute)).ToListAsync(ct);
+        var declared = await db.FactValues.Where(v => householdIds.Contains(v.HouseholdId) && attributes.Contains(v.Fact))
+            .ToDictionaryAsync(v => (v.SubjectId, v.Fact), ct);
+        var (newFacts, newValues) = (new List<ResidentFact>(), new List<FactValue>());
         var bySubject = facts.ToLookup(f => (f.SubjectId, f.Attribute)).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var row in rows)
         {
@@ -339,7 +387,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                 if (fact is null)
                 {
                     fact = new ResidentFact { Id = Guid.NewGuid(), SubjectId = subject, HouseholdId = resident.HouseholdId, RegionCode = resident.RegionCode, Attribute = attribute, Department = department.Code };
-                    db.Facts.Add(fact);
+                    newFacts.Add(fact);
                     list.Add(fact);
                 }
                 else if (fact.AsOf > batch.AsOf)
@@ -356,7 +404,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                     batch.Conflicts++;
                 }
 
-                if (catalog.Find(attribute) is { Declared: true } definition)
+                if (run.Facts.Find(attribute) is { Declared: true } definition)
                 {
                     if (!declared.TryGetValue((subject, attribute), out var stored))
                     {
@@ -364,7 +412,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                         {
                             SubjectId = subject, Fact = attribute, HouseholdId = resident.HouseholdId, RegionCode = resident.RegionCode,
                         };
-                        db.FactValues.Add(stored);
+                        newValues.Add(stored);
                     }
 
                     stored.Value = FactFrames.ToValue(definition, new Dictionary<string, Fact> { [attribute] = new(resolved.Value, "",
@@ -378,6 +426,9 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                 touched.Add(resident.HouseholdId);
             }
         }
+
+        await BulkWriter.InsertAsync(db, newFacts, ct);
+        await BulkWriter.InsertAsync(db, newValues, ct);
     }
 
     /// <summary>
@@ -470,7 +521,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
     }
 
     /// <summary>What a cell may say, for the message that refuses it: the choices' words, yes/no, or a number.</summary>
-    private static string Allowed(AttributeDefinition fact) => fact.Kind switch
+    internal static string Allowed(AttributeDefinition fact) => fact.Kind switch
     {
         ValueKind.Choice => string.Join("、", fact.Choices!.Select(c => fact.ChoiceLabels?.GetValueOrDefault(c)
             ?? Departments.ChoiceWords.GetValueOrDefault(fact.Name)?.FirstOrDefault(w => w.Value == c).Key ?? c)) + PolicyText.Get("Import_OrNone"),
@@ -514,99 +565,45 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 
     private static string Trim(string value, int max = 40) => value.Length <= max ? value : value[..max] + "…";
 
-    /// <summary>Reads the whole file (refusing more than the limit), recognises Excel or CSV and the CSV's encoding, and returns the rows keyed by header.</summary>
-    internal static async Task<(List<TableRow> Rows, string Encoding, string Hash)> ReadTableAsync(Stream content, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxMegabytes * 1024L * 1024L)
-            {
-                throw new FileTooLargeException(PolicyText.Get("Import_TooLarge", MaxMegabytes));
-            }
-        }
-
-        var bytes = buffer.ToArray();
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        if (bytes.Length == 0)
-        {
-            throw InputValidationException.For("file", PolicyText.Get("Import_Empty"));
-        }
-
-        if (bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
-        {
-            try
-            {
-                using var xlsx = new MemoryStream(bytes);
-                return (Table(MiniExcel.Query(xlsx, useHeaderRow: true, excelType: ExcelType.XLSX)), "Excel", hash);
-            }
-            catch (Exception e) when (e is not InputValidationException)
-            {
-                throw new UnsupportedFileException(PolicyText.Get("Import_NotTable"));
-            }
-        }
-
-        var (text, encoding) = Decode(bytes);
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new UnsupportedFileException(PolicyText.Get("Import_NotTable"));
-        }
-
-        using var csv = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return (Table(MiniExcel.Query(csv, useHeaderRow: true, excelType: ExcelType.CSV)), encoding, hash);
-    }
-
-    /// <summary>UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8, GB18030 (a superset of GBK) when they decode cleanly as that; otherwise refused.</summary>
-    internal static (string Text, string Encoding) Decode(byte[] bytes)
-    {
-        if (bytes.AsSpan().StartsWith("\uFEFF"u8))
-        {
-            return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "UTF-8");
-        }
-
-        try
-        {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), "UTF-8");
-        }
-        catch (DecoderFallbackException)
-        {
-            try
-            {
-                var gb = Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-                return (gb.GetString(bytes), "GB18030");
-            }
-            catch (DecoderFallbackException)
-            {
-                throw InputValidationException.For("file", PolicyText.Get("Import_Encoding"));
-            }
-        }
-    }
-
-    private static List<TableRow> Table(IEnumerable<dynamic> query)
-    {
-        var rows = new List<TableRow>();
-        var number = 1;
-        foreach (IDictionary<string, object?> record in query)
-        {
-            number++;
-            var cells = record.Where(c => !string.IsNullOrWhiteSpace(c.Key)).ToDictionary(c => c.Key.Trim(), c => Convert.ToString(c.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
-            if (cells.Values.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            rows.Add(new TableRow(number, cells));
-        }
-
-        return rows;
-    }
-
     internal sealed record TableRow(int Number, Dictionary<string, string> Cells)
     {
         public string Get(string header) => Cells.TryGetValue(header, out var v) ? v : "";
+    }
+
+    /// <summary>What one import carries from chunk to chunk: the problems so far, the ID numbers seen, the households touched.</summary>
+    private sealed class Run(Department department, bool householdKeyed, FactCatalog facts, DateOnly today)
+    {
+        public Department Department { get; } = department;
+
+        public bool HouseholdKeyed { get; } = householdKeyed;
+
+        public FactCatalog Facts { get; } = facts;
+
+        public DateOnly Today { get; } = today;
+
+        /// <summary>The first problems, to list; <see cref="ProblemCount"/> counts them all.</summary>
+        public List<string> Problems { get; } = [];
+
+        public int ProblemCount { get; private set; }
+
+        /// <summary>Each ID number's first row (as its first 17 digits).</summary>
+        public Dictionary<long, int> Seen { get; } = [];
+
+        public HashSet<Guid> Touched { get; } = [];
+
+        /// <summary>Each registered household's first listed member, who heads it when no row names a head.</summary>
+        public Dictionary<Guid, Guid> FirstListed { get; } = [];
+
+        public void Report(IEnumerable<string> problems)
+        {
+            foreach (var problem in problems)
+            {
+                if (++ProblemCount <= ListedProblems)
+                {
+                    Problems.Add(problem);
+                }
+            }
+        }
     }
 
     private sealed record Registration(string Name, string Household, string Region, bool IsHead);

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+using Npgsql;
+
+namespace Yilian.SharedKernel.Data;
+
+/// <summary>
+/// Writes many new rows of one entity type inside the context's current transaction, without change tracking: on
+/// PostgreSQL by binary <c>COPY</c>, on SQLite by one prepared <c>INSERT</c> bound again for each row. Every value goes
+/// through the property's own EF type mapping and converter (encrypted columns stay encrypted, GUIDs and dates are
+/// written as SaveChanges writes them), so a row written here reads back exactly like one EF wrote. For entities whose
+/// keys the application assigns; interceptors do not run, so the caller records the audit entry for the whole write
+/// (decision 025).
+/// </summary>
+public static class BulkWriter
+{
+    public static async Task InsertAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Where(p => p.ValueGenerated != ValueGenerated.OnAddOrUpdate && p.GetColumnName(table) is not null && !p.IsShadowProperty())
+            .Select(p => new Column(p, p.GetColumnName(table)!, p.GetRelationalTypeMapping()))
+            .ToList();
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A bulk write runs inside the caller's transaction.");
+        var name = Quote(table.Name, table.Schema);
+        var list = string.Join(", ", columns.Select(c => Quote(c.Name, null)));
+        if (connection is NpgsqlConnection npgsql)
+        {
+            await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {name} ({list}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                foreach (var column in columns)
+                {
+                    if (column.Value(row) is { } value)
+                    {
+                        await importer.WriteAsync(value, column.StoreType, ct);
+                    }
+                    else
+                    {
+                        await importer.WriteNullAsync(ct);
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(ct);
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {name} ({list}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, c.Property.IsNullable)).ToArray();
+        command.Parameters.AddRange(parameters);
+        await command.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static string Quote(string name, string? schema) =>
+        (schema is null ? "" : "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\".")
+        + "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)
+    {
+        private readonly IClrPropertyGetter getter = Property.GetGetter();
+
+        /// <summary>The store type without facets (<c>character varying(64)</c> → <c>character varying</c>), as COPY names it.</summary>
+        public string StoreType { get; } = Mapping.StoreType.Split('(')[0].Trim();
+
+        public object? Value(object row)
+        {
+            var value = getter.GetClrValueUsingContainingEntity(row);
+            return value is null ? null : Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+    }
+}
