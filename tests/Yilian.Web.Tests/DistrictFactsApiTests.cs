@@ -158,6 +158,85 @@ public sealed class DistrictFactsApiTests
         (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/audit?entityType=Resident")).GetProperty("total").GetInt32().ShouldBe(0);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_Departments_Own_Layout_Is_Built_From_Its_First_Rows_Saved_Into_The_Dictionary_And_Reused(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, new Dictionary<string, string?> { ["Policies:ScreenAfterImport"] = "false" });
+        using var op = await app.ClientAsAsync("operator");
+        (await op.PutAsJsonAsync("/api/v1/data-dictionary", new { text = Example("district-dictionary.yaml") })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var registry = $"身份证号,姓名,户号,户籍地区划代码\n{Grandmother},钱奶奶,H101,320571001001\n{Neighbour},孙阿姨,H102,320571001001\n";
+        (await ImportAsync(op, "public_security", Encoding.UTF8.GetBytes(registry), "户籍.csv")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Civil affairs sends its own export, in GB18030: the builder reads its first rows and suggests what each column means.
+        var civil = Encoding.GetEncoding(54936).GetBytes(
+            $"证件号码,人员类别,月人均收入,备注\n{Grandmother},分散供养特困,800,无\n{Neighbour},低保,1200,\n");
+        var suggested = await SuggestAsync(op, "civil_affairs", civil);
+        suggested.GetProperty("sample").GetProperty("encoding").GetString().ShouldBe("GB18030");
+        var columns = suggested.GetProperty("columns").EnumerateArray().ToDictionary(c => c.GetProperty("header").GetString()!);
+        columns["证件号码"].GetProperty("target").GetString().ShouldBe("id");
+        columns["月人均收入"].GetProperty("target").GetString().ShouldBe("household.per_capita_income");
+        columns["月人均收入"].GetProperty("reason").GetString()!.ShouldContain("家庭人均月收入");
+        columns["备注"].GetProperty("target").GetString().ShouldBe("ignore");
+        // 人员类别 is not close to any label, so the required 特殊身份 is unmapped — said before anything is saved.
+        columns["人员类别"].GetProperty("target").GetString().ShouldBe("ignore");
+        suggested.GetProperty("problems").EnumerateArray().ShouldContain(p => p.GetString()!.Contains("特殊身份", StringComparison.Ordinal));
+
+        // Saving with the required fact unmapped is refused; mapped, with the department's word re-worded, it is saved as a new version.
+        var layout = new Dictionary<string, string> { ["证件号码"] = "id", ["月人均收入"] = "household.per_capita_income", ["备注"] = "ignore" };
+        var unmapped = await op.PutAsJsonAsync("/api/v1/data-dictionary/mappings/civil_affairs", new { householdKeyed = false, columns = layout });
+        unmapped.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unmapped.Content.ReadAsStringAsync()).ShouldContain("特殊身份");
+        layout["人员类别"] = "person.special_status";
+        var saved = await op.PutAsJsonAsync("/api/v1/data-dictionary/mappings/civil_affairs", new
+        {
+            householdKeyed = false, columns = layout,
+            values = new Dictionary<string, Dictionary<string, string>> { ["person.special_status"] = new() { ["分散供养特困"] = "tekun" } },
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var text = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString()!;
+        text.ShouldContain("# A department the product does not know"); // the rest of the dictionary kept as written
+        text.ShouldContain("\"证件号码\": \"id\"");
+
+        // The file now imports as it came; next month the builder remembers the layout.
+        var imported = await ImportAsync(op, "civil_affairs", civil, "民政.csv");
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ignoredColumns").EnumerateArray().Single().GetString().ShouldBe("备注");
+        var again = (await SuggestAsync(op, "civil_affairs", civil)).GetProperty("columns").EnumerateArray().First();
+        again.GetProperty("reason").GetString().ShouldBe("上次保存的映射");
+        (await SuggestAsync(op, "civil_affairs", civil)).GetProperty("problems").GetArrayLength().ShouldBe(0);
+
+        // Saving the same department again replaces its entry rather than adding a second one.
+        (await op.PutAsJsonAsync("/api/v1/data-dictionary/mappings/civil_affairs", new
+        {
+            householdKeyed = false, columns = layout,
+            values = new Dictionary<string, Dictionary<string, string>> { ["person.special_status"] = new() { ["分散供养特困"] = "tekun" } },
+        })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var latest = (await op.GetFromJsonAsync<JsonElement>("/api/v1/data-dictionary")).GetProperty("text").GetString()!;
+        latest.Split("code: \"civil_affairs\"").Length.ShouldBe(2);
+
+        // Bad input: an unknown department lists the codes; a new one needs a name; a file that is not a table is refused.
+        (await (await SuggestResponseAsync(op, "nowhere", civil)).Content.ReadAsStringAsync()).ShouldContain("public_security（公安户籍）");
+        var nameless = await op.PutAsJsonAsync("/api/v1/data-dictionary/mappings/orphans", new { householdKeyed = false, columns = layout });
+        nameless.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await SuggestResponseAsync(op, "civil_affairs", [0x00, 0x01, 0x02, 0x03])).StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        using var officer = await app.ClientAsAsync("officer");
+        (await SuggestResponseAsync(officer, "civil_affairs", civil)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<JsonElement> SuggestAsync(HttpClient client, string department, byte[] file)
+    {
+        var response = await SuggestResponseAsync(client, department, file);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<HttpResponseMessage> SuggestResponseAsync(HttpClient client, string department, byte[] file)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(department), "department" }, { new ByteArrayContent(file), "file", "民政.csv" } };
+        return await client.PostAsync("/api/v1/data-dictionary/mappings/suggest", form);
+    }
+
     private static async Task<List<IDictionary<string, object>>> ExportedAsync(HttpClient client)
     {
         var response = await client.GetAsync("/api/v1/screenings/candidates/export?policy=elderly-women-medical");

@@ -39,6 +39,7 @@ public static class PoliciesModule
         builder.Services.AddScoped<PolicyRetirement>();
         builder.Services.AddScoped<ResultExports>();
         builder.Services.AddScoped<DataDictionaryPublishing>();
+        builder.Services.AddScoped<DepartmentMappings>();
         builder.Services.AddScoped<Yilian.Platform.Contracts.IWorkbenchSource, ReliefWorkbench>();
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddScoped<Screenings>();
@@ -67,6 +68,7 @@ public static class PoliciesModule
             .MapPolicyCatalogEndpoints()
             .MapPolicyPublishingEndpoints()
             .MapDataDictionaryEndpoints()
+            .MapPolicyRetirementEndpoints()
             .MapContactRequestsEndpoints()
             .MapResidentImportEndpoints()
             .MapScreeningsEndpoints()

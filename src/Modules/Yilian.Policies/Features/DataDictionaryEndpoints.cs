@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
+using Yilian.Policies.Imports;
 using Yilian.Ui;
 
 using AuthPolicies = Yilian.Platform.Contracts.Policies;
@@ -11,7 +12,7 @@ using AuthPolicies = Yilian.Platform.Contracts.Policies;
 namespace Yilian.Policies;
 
 /// <summary>
-/// The HTTP endpoints of the data dictionary and of retiring policies: API operations and the policies page's form posts.
+/// The HTTP endpoints of the data dictionary and of departments' file layouts: API operations and the policies page's form posts.
 /// </summary>
 internal static class DataDictionaryEndpoints
 {
@@ -31,13 +32,19 @@ internal static class DataDictionaryEndpoints
             .WithName("PublishDataDictionary").WithSummary("Publish data dictionary")
             .WithDescription("Publishes a new version of the district's data dictionary; its facts are at once available to "
                 + "policies, imports and the self-check.");
-        feature.MapPost("/api/v1/policies/{id}/retire", RetirePolicyAsync)
-            .RequireAuthorization(AuthPolicies.Operator).DisableAntiforgery().WithName("RetirePolicy").WithSummary("Retire a policy")
-            .WithDescription("Takes a policy out of force by recording a version that retires it; earlier versions and results stay. "
-                + "Publishing a higher version brings it back.");
+        dictionary.MapPost("/mappings/suggest", SuggestMappingAsync)
+            .RequireAuthorization(AuthPolicies.Operator).DisableAntiforgery()
+            .Accepts<MappingSampleUpload>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(ResidentImport.MaxMegabytes * 1024L * 1024L + 1024 * 1024))
+            .WithName("SuggestDepartmentMapping").WithSummary("Suggest a file layout")
+            .WithDescription("Reads the first rows of a department's file as it comes and suggests what each column means (with the "
+                + "reason), which values need re-wording, and what the sample would still be refused for.");
+        dictionary.MapPut("/mappings/{department}", SaveMappingAsync)
+            .RequireAuthorization(AuthPolicies.Operator).DisableAntiforgery()
+            .WithName("SaveDepartmentMapping").WithSummary("Save a file layout")
+            .WithDescription("Saves a department's file layout (headers to facts, value words, keyed by person or household; a new "
+                + "department with its name) into the data dictionary as a new version, the rest of the dictionary unchanged.");
         feature.MapPost("/admin/policies/dictionary", DictionaryFormAsync)
-            .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
-        feature.MapPost("/admin/policies/{id}/retire", RetireFormAsync)
             .RequireAuthorization(AuthPolicies.Operator).ExcludeFromDescription();
         return app;
     }
@@ -56,9 +63,22 @@ internal static class DataDictionaryEndpoints
         DictionaryFile body, DataDictionaryPublishing dictionary, CancellationToken ct) =>
         TypedResults.Ok(await dictionary.PublishAsync(body.Text, ct));
 
-    private static async Task<Ok<PolicyVersionInfo>> RetirePolicyAsync(
-        string id, RetireRequest body, PolicyRetirement retirement, CancellationToken ct) =>
-        TypedResults.Ok(await retirement.RetireAsync(id, body.Note, ct));
+    private static async Task<Ok<MappingProposal>> SuggestMappingAsync(HttpRequest http, DepartmentMappings mappings, CancellationToken ct)
+    {
+        var form = await PageForms.ReadFormAsync(http, ct,
+            new Microsoft.AspNetCore.Http.Features.FormOptions
+            {
+                MultipartBodyLengthLimit = (ResidentImport.MaxMegabytes + 1) * 1024L * 1024L,
+            });
+        var file = form.Files.GetFile("file");
+        await using var stream = file?.OpenReadStream();
+        var sample = await DepartmentMappings.SampleAsync(stream, ct);
+        return TypedResults.Ok(await mappings.SuggestAsync(form["department"], sample, ct));
+    }
+
+    private static async Task<Ok<DataDictionaryView>> SaveMappingAsync(
+        string department, MappingRequest body, DepartmentMappings mappings, CancellationToken ct) =>
+        TypedResults.Ok(await mappings.SaveAsync(department, body, ct));
 
     private static async Task<IResult> DictionaryFormAsync([FromForm] string? text, DataDictionaryPublishing dictionary,
         CancellationToken ct) =>
@@ -67,13 +87,7 @@ internal static class DataDictionaryEndpoints
                 var view = await dictionary.PublishAsync(text, ct);
                 return "/admin/policies?published=" + Uri.EscapeDataString(Resources.PolicyText.Get("Dictionary_Published", view.Version));
             });
-
-    private static async Task<IResult> RetireFormAsync(string id, [FromForm] string? note, PolicyRetirement retirement,
-        CancellationToken ct) =>
-        await PageForms.RunThenAsync("/admin/policies", async () =>
-            {
-                var retired = await retirement.RetireAsync(id, note, ct);
-                return "/admin/policies?published=" + Uri.EscapeDataString(Resources.PolicyText.Get("Retire_Done", retired.Name,
-                    retired.Version));
-            });
 }
+
+/// <summary>The form a file is sent in for layout suggestions (read by hand, for the API document).</summary>
+public sealed record MappingSampleUpload(string Department, IFormFile File);
