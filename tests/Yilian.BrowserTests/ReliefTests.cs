@@ -177,6 +177,68 @@ public sealed class ReliefTests : IAsyncLifetime
         (await worker.Locator("[data-testid=lookup-error]").InnerTextAsync()).ShouldContain("校验位");
     }
 
+    [Fact]
+    public async Task Operator_Maps_A_Departments_Own_File_On_The_Page_Imports_It_And_Retires_A_Sample_Policy()
+    {
+        var desk = await _fixture.NewPageAsync();
+        var login = new LoginPage(desk);
+        await login.OpenAsync();
+        await login.SubmitAsync("operator", Yilian.Testing.YilianApp.DemoPassword);
+        await desk.GotoAsync("/admin/relief");
+        await ImportAsync(desk, "public_security", "公安户籍.csv",
+            Encoding.UTF8.GetBytes($"身份证号,姓名,户号,户籍地区划代码,与户主关系\n{Id("19500101", 11)},张伟,HX01,320571001001,户主\n"));
+        (await desk.Locator("[data-testid=import-result]").InnerTextAsync()).ShouldContain("新增居民 1 人");
+
+        // The housing bureau's export, keyed by household, with its own headers and 1/0: refused as it stands...
+        var housing = Encoding.UTF8.GetBytes("户号,人均建筑面积,危房鉴定,经办人\nHX01,12,1,王某\n");
+        await ImportAsync(desk, "housing", "住建.csv", housing);
+        (await desk.Locator("[data-testid=relief-error]").InnerTextAsync()).ShouldContain("缺少必需的列");
+
+        // ...so the operator maps it from its first rows: every column gets a suggestion with its reason.
+        await desk.ClickAsync("[data-testid=mapping-link]");
+        await desk.SelectOptionAsync("#department", "housing");
+        await desk.SetInputFilesAsync("#file", new FilePayload { Name = "住建.csv", MimeType = "text/csv", Buffer = housing });
+        await desk.ClickAsync("[data-testid=mapping-read-submit]");
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid='column-户号'] select").InputValueAsync()).ShouldBe("household");
+        (await desk.Locator("[data-testid='column-人均建筑面积'] select").InputValueAsync()).ShouldBe("household.housing_area_per_capita");
+        (await desk.Locator("[data-testid='column-危房鉴定'] select").InputValueAsync()).ShouldBe("household.dangerous_housing");
+        (await desk.Locator("[data-testid='column-经办人'] select").InputValueAsync()).ShouldBe("ignore");
+        (await desk.Locator("input[name=Keyed][value=household]").IsCheckedAsync()).ShouldBeTrue();
+        (await desk.Locator("[data-testid=mapping-clean]").CountAsync()).ShouldBe(1);
+        await BrowserFixture.ScreenshotAsync(desk, "59-mapping-builder");
+        var phone = await _fixture.NewPageAsync(375, 800);
+        await new LoginPage(phone).OpenAsync();
+        await new LoginPage(phone).SubmitAsync("operator", Yilian.Testing.YilianApp.DemoPassword);
+        await phone.GotoAsync("/admin/policies/mapping");
+        (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+
+        // Mapping the area column away makes the required fact missing: said on the page, nothing saved.
+        await desk.SelectOptionAsync("[data-testid='column-人均建筑面积'] select", "ignore");
+        await desk.ClickAsync("button[name=Action][value=check]");
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid=mapping-problems]").InnerTextAsync()).ShouldContain("人均住房面积");
+        await desk.SelectOptionAsync("[data-testid='column-人均建筑面积'] select", "household.housing_area_per_capita");
+        await desk.ClickAsync("[data-testid=mapping-save]");
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid=mapping-saved]").InnerTextAsync()).ShouldContain("数据字典第");
+
+        // The same file now imports as it came, the unused column reported.
+        await desk.GotoAsync("/admin/relief");
+        await ImportAsync(desk, "housing", "住建.csv", housing);
+        var imported = await desk.Locator("[data-testid=import-result]").InnerTextAsync();
+        imported.ShouldContain("经办人");
+
+        // The operator retires a shipped sample on the policies page; it is listed as retired.
+        await desk.GotoAsync("/admin/policies");
+        var form = desk.Locator("[data-testid=retire-college-freshman-grant]");
+        await form.Locator("input[name=note]").FillAsync("本区以自定政策替代");
+        await form.Locator("button").ClickAsync();
+        await desk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await desk.Locator("[data-testid=retired]").InnerTextAsync()).ShouldContain("本区以自定政策替代");
+        (await desk.Locator("[data-testid=retire-college-freshman-grant]").CountAsync()).ShouldBe(0);
+    }
+
     private static async Task ImportAsync(IPage page, string department, string name, byte[] content)
     {
         await page.SelectOptionAsync("[data-testid=import-department]", department);
