@@ -271,8 +271,7 @@ internal sealed class DepartmentMappings(PolicyCatalog catalog, DataDictionaryPu
 
     /// <summary>A fact a file may report (not a derived one, not one the registration itself fixes).</summary>
     private static bool Reportable(AttributeDefinition fact) =>
-        fact.Formula is null && fact.Kind != ValueKind.Age
-        && fact.Name is not ("person.birth_date" or "person.id_sequence" or "household.registration_region");
+        fact.Formula is null && fact.Kind != ValueKind.Age && !fact.FromRegistration;
 
     /// <summary>How alike a header and a fact's label are: shared characters and shared pairs of characters (Dice), 0 to 1.</summary>
     internal static double Similarity(string header, string label)

@@ -36,7 +36,7 @@ internal sealed class EligibilityTraces(PoliciesDbContext db, PolicyCatalog cata
         var evaluation = Evaluator.Evaluate(policy, facts, date, Other, otherMembers);
         return new TraceView(resident.Id, PersonName.Mask(resident.Name), policy.Id, policy.Name, policy.Version, date, evaluation.Outcome,
             evaluation.Trace, evaluation.ParametersUsed,
-                ResidentFacts.Conflicts([.. reports.Where(r => r.SubjectId == resident.Id || r.SubjectId == household.Id)]));
+                ResidentFacts.Conflicts([.. reports.Where(r => r.SubjectId == resident.Id || r.SubjectId == household.Id)], catalog.Facts));
 
         Dictionary<string, Fact> Facts(Domain.Resident person) => ResidentFacts.Of(person, household,
             [.. reports.Where(r => r.SubjectId == person.Id || r.SubjectId == household.Id)],

@@ -39,8 +39,10 @@ internal sealed class ResidentChecks(PoliciesDbContext db, PolicyCatalog catalog
             ?? throw new NotFoundException("Resident", ChineseIdNumber.Mask(parsed.Value));
         var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == resident.HouseholdId, ct);
         var reports = await db.Facts.AsNoTracking().Where(f => f.SubjectId == resident.Id || f.SubjectId == household.Id).ToListAsync(ct);
-        var facts = ResidentFacts.Of(resident, household, reports);
+        var declared = await db.FactValues.AsNoTracking().Where(v => v.SubjectId == resident.Id || v.SubjectId == household.Id)
+            .ToListAsync(ct);
         var policies = await catalog.CurrentAsync(ct);
+        var facts = ResidentFacts.Of(resident, household, reports, declared, catalog.Facts);
         var byId = policies.ToDictionary(p => p.Id);
         var results = new Dictionary<string, Evaluation>();
         var receiving = resident.Receiving.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
@@ -49,7 +51,7 @@ internal sealed class ResidentChecks(PoliciesDbContext db, PolicyCatalog catalog
                 x.Policy.Id, x.Policy.Name, x.Evaluation.Outcome, receiving.Contains(x.Policy.Id), x.Evaluation.Trace))
             .ToList();
         return new ResidentCheck(resident.Id, PersonName.Mask(resident.Name), ChineseIdNumber.Mask(parsed.Value), resident.RegionCode,
-            household.Number, date, outcomes, ResidentFacts.Conflicts(reports));
+            household.Number, date, outcomes, ResidentFacts.Conflicts(reports, catalog.Facts));
 
         Evaluation Evaluate(Policy policy)
         {

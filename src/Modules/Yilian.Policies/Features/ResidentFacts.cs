@@ -34,7 +34,7 @@ internal static class ResidentFacts
                 "person.birth_date" => fact with { Source = "公安户籍（身份证号）" },
                 _ when from.Count > 0 => fact with
                 {
-                    Source = string.Join("、", from.Select(r => DepartmentName(r.Department)).Distinct()), AsOf = from[0].AsOf,
+                    Source = string.Join("、", from.Select(r => DepartmentName(r.Department, catalog)).Distinct()), AsOf = from[0].AsOf,
                 },
                 _ => fact with { Source = "无部门报送，按“无”计" },
             };
@@ -44,12 +44,15 @@ internal static class ResidentFacts
     }
 
     /// <summary>The facts two departments reported differently, one line per fact.</summary>
-    public static List<string> Conflicts(IReadOnlyList<ResidentFact> reports) =>
+    public static List<string> Conflicts(IReadOnlyList<ResidentFact> reports, FactCatalog? catalog = null) =>
         [.. reports.Where(r => r.Conflict).GroupBy(r => r.Attribute)
-            .Select(g => $"{AttributeCatalog.All.GetValueOrDefault(g.Key)?.Label ?? g.Key}："
-                + string.Join("；", g.Select(r => $"{DepartmentName(r.Department)} 报 {Shown(r.Attribute, r.Value)}（{r.AsOf:yyyy-MM-dd}）")))];
+            .Select(g => $"{(catalog ?? FactCatalog.BuiltIn).Find(g.Key)?.Label ?? g.Key}："
+                + string.Join("；", g.Select(r =>
+                    $"{DepartmentName(r.Department, catalog)} 报 {Shown(r.Attribute, r.Value)}（{r.AsOf:yyyy-MM-dd}）")))];
 
-    private static string DepartmentName(string code) => Departments.Find(code)?.Name ?? code;
+    /// <summary>A department's name as the dictionary in force declares it (a district's own departments included).</summary>
+    private static string DepartmentName(string code, FactCatalog? catalog) =>
+        (catalog ?? FactCatalog.BuiltIn).Department(code)?.Name ?? code;
 
     private static string Shown(string attribute, string value) =>
         value.Length == 0 ? "无" : string.Join("、", value.Split(',').Select(v => Departments.Label(attribute, v)));

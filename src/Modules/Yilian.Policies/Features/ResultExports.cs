@@ -44,6 +44,7 @@ internal sealed class ResultExports(PoliciesDbContext db, PolicyCatalog catalog,
         var full = PolicyPermissions.SeesFullIdNumbers(user);
         var current = await catalog.CurrentAsync(ct);
         var rows = new List<Dictionary<string, object?>>(candidates.Count);
+        var factsOf = new Dictionary<Guid, Dictionary<string, Fact>>();
         foreach (var chunk in candidates.Chunk(500))
         {
             var householdIds = chunk.Select(c => c.HouseholdId).Distinct().ToList();
@@ -83,9 +84,11 @@ internal sealed class ResultExports(PoliciesDbContext db, PolicyCatalog catalog,
                     [PolicyText.Get("Export_AssignedTo")] = candidate.AssignedToName,
                 });
 
-                Dictionary<string, Fact> Facts(Resident person) => ResidentFacts.Of(person, household,
-                    [.. reports[household.Id].Where(r => r.SubjectId == person.Id || r.SubjectId == household.Id)],
-                    [.. declared[household.Id].Where(v => v.SubjectId == person.Id || v.SubjectId == household.Id)], catalog.Facts);
+                // A person's facts are worked out once per export, however many of their household's leads list them.
+                Dictionary<string, Fact> Facts(Resident person) => factsOf.TryGetValue(person.Id, out var known) ? known
+                    : factsOf[person.Id] = ResidentFacts.Of(person, household,
+                        [.. reports[household.Id].Where(r => r.SubjectId == person.Id || r.SubjectId == household.Id)],
+                        [.. declared[household.Id].Where(v => v.SubjectId == person.Id || v.SubjectId == household.Id)], catalog.Facts);
 
                 Outcome Other(string id) => current.FirstOrDefault(p => p.Id == id) is { } other
                     ? Evaluator.Evaluate(other, facts, candidate.FoundOn, Other, others).Outcome : Outcome.Unknown;

@@ -39,6 +39,12 @@ public sealed record AttributeDefinition(string Name, ValueKind Kind, string Lab
     /// <summary>The department whose files supply it (a code), for declared facts.</summary>
     public string? Department { get; init; }
 
+    /// <summary>Kept by the household register itself (from the ID number or the register): no department's file reports it.</summary>
+    public bool FromRegistration { get; init; }
+
+    /// <summary>Never put to a resident (the ID number's own digits): the self-check asks what it stands for instead.</summary>
+    public bool NeverAsked { get; init; }
+
     /// <summary>How many days a reported value stays valid after its as-of date; afterwards it is unknown.</summary>
     public int? ValidDays { get; init; }
 
@@ -55,8 +61,8 @@ public static class AttributeCatalog
     public static readonly IReadOnlyDictionary<string, AttributeDefinition> All = new[]
     {
         new AttributeDefinition("person.age", ValueKind.Age, "年龄"),
-        new AttributeDefinition("person.birth_date", ValueKind.Date, "出生日期"),
-        new AttributeDefinition("person.id_sequence", ValueKind.Number, "身份证顺序码"),
+        new AttributeDefinition("person.birth_date", ValueKind.Date, "出生日期") { FromRegistration = true },
+        new AttributeDefinition("person.id_sequence", ValueKind.Number, "身份证顺序码") { FromRegistration = true, NeverAsked = true },
         new AttributeDefinition("person.disability_grade", ValueKind.Number, "残疾等级"),
         new AttributeDefinition("person.disability_type", ValueKind.Choice, "残疾类别", ["visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple"]),
         new AttributeDefinition("person.severe_illness", ValueKind.Boolean, "患重特大疾病"),
@@ -66,7 +72,7 @@ public static class AttributeCatalog
             ["tekun", "dibao", "dibao_edge", "orphan", "de_facto_unattended_child", "veteran", "disabled_veteran"]),
         new AttributeDefinition("person.long_term_care_need", ValueKind.Boolean, "需要长期照护"),
         new AttributeDefinition("person.has_supporter", ValueKind.Boolean, "有能履行义务的法定赡养、抚养或扶养人"),
-        new AttributeDefinition("household.registration_region", ValueKind.Region, "户籍所在地"),
+        new AttributeDefinition("household.registration_region", ValueKind.Region, "户籍所在地") { FromRegistration = true },
         new AttributeDefinition("household.per_capita_income", ValueKind.Money, "家庭人均月收入"),
         new AttributeDefinition("household.per_capita_assets", ValueKind.Money, "家庭人均金融资产"),
         new AttributeDefinition("household.size", ValueKind.Number, "家庭人口"),

@@ -233,9 +233,7 @@ public static partial class DataDictionary
                     {
                         reader.Problem(value, PolicyText.Get("Dictionary_Target", header, target, string.Join(" ", Targets)));
                     }
-                    else if (fact is { Formula: not null } || fact?.Kind == ValueKind.Age
-                        || target is "person.birth_date" or "person.id_sequence"
-                        or "household.registration_region")
+                    else if (fact is { Formula: not null } || fact?.Kind == ValueKind.Age || fact?.FromRegistration == true)
                     {
                         reader.Problem(value, PolicyText.Get("Dictionary_TargetNotReported", target));
                     }

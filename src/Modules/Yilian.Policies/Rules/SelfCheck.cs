@@ -111,7 +111,7 @@ public static class SelfCheck
     private static IEnumerable<string> Needed(AttributeDefinition attribute, IReadOnlyDictionary<string, Fact> answers)
     {
         var name = attribute.Name == "person.age" ? "person.birth_date" : attribute.Name;
-        if (answers.ContainsKey(name) || name == "person.id_sequence")
+        if (answers.ContainsKey(name) || attribute.NeverAsked)
         {
             return [];
         }
@@ -137,7 +137,7 @@ public static class SelfCheck
         var facts = new Dictionary<string, Fact>(StringComparer.Ordinal);
         foreach (var (name, values) in answers ?? new Dictionary<string, IReadOnlyList<string>>())
         {
-            if (catalog.Find(name) is not { } attribute || attribute.Kind == ValueKind.Age || name == "person.id_sequence"
+            if (catalog.Find(name) is not { } attribute || attribute.Kind == ValueKind.Age || attribute.NeverAsked
                 || (attribute.Declared && attribute.Question is null))
             {
                 problems.Add((name, PolicyText.Get("Check_UnknownQuestion", name)));
