@@ -133,6 +133,11 @@ public sealed class DistrictFactsApiTests
         var lines = trace.GetProperty("trace").EnumerateArray().Select(t => t.GetProperty("text").GetString() + " " + t.GetProperty("source").GetString()).ToList();
         lines.ShouldContain(l => l.Contains('女', StringComparison.Ordinal) && l.Contains("按公式计算", StringComparison.Ordinal), string.Join("\n", lines));
         lines.ShouldContain(l => l.Contains("900.00", StringComparison.Ordinal), string.Join("\n", lines));
+        // The case worker's check of one resident by ID number reads the district's declared facts as screening does.
+        var lookup = await op.PostAsJsonAsync("/api/v1/residents/lookup", new { idNumber = Grandmother, date = "2026-11-23" });
+        lookup.StatusCode.ShouldBe(HttpStatusCode.OK, await lookup.Content.ReadAsStringAsync());
+        (await lookup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("policies").EnumerateArray()
+            .Single(p => p.GetProperty("policyId").GetString() == "elderly-women-medical").GetProperty("outcome").GetString().ShouldBe("Yes");
 
         // Results for those entitled to them: the community's case worker gets full ID numbers, the regulator masked ones;
         // one row per person and policy with what decided it; each export in the audit trail.

@@ -38,11 +38,14 @@ internal sealed class ResidentChecks(PoliciesDbContext db, PolicyCatalog catalog
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.IdNumberIndex == index, ct)
             ?? throw new NotFoundException("Resident", ChineseIdNumber.Mask(parsed.Value));
         var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == resident.HouseholdId, ct);
-        var reports = await db.Facts.AsNoTracking().Where(f => f.SubjectId == resident.Id || f.SubjectId == household.Id).ToListAsync(ct);
-        var declared = await db.FactValues.AsNoTracking().Where(v => v.SubjectId == resident.Id || v.SubjectId == household.Id)
-            .ToListAsync(ct);
+        // The whole household's reports: household sums and counts read the other members' facts too.
+        var members = await db.Residents.AsNoTracking().Where(r => r.HouseholdId == household.Id && r.Id != resident.Id).ToListAsync(ct);
+        var reports = await db.Facts.AsNoTracking().Where(f => f.HouseholdId == household.Id).ToListAsync(ct);
+        var declared = await db.FactValues.AsNoTracking().Where(v => v.HouseholdId == household.Id).ToListAsync(ct);
         var policies = await catalog.CurrentAsync(ct);
-        var facts = ResidentFacts.Of(resident, household, reports, declared, catalog.Facts);
+        var facts = Facts(resident);
+        var others = members.Select(m => (IReadOnlyDictionary<string, Fact>)Facts(m)).ToList();
+        var own = reports.Where(r => r.SubjectId == resident.Id || r.SubjectId == household.Id).ToList();
         var byId = policies.ToDictionary(p => p.Id);
         var results = new Dictionary<string, Evaluation>();
         var receiving = resident.Receiving.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
@@ -51,14 +54,18 @@ internal sealed class ResidentChecks(PoliciesDbContext db, PolicyCatalog catalog
                 x.Policy.Id, x.Policy.Name, x.Evaluation.Outcome, receiving.Contains(x.Policy.Id), x.Evaluation.Trace))
             .ToList();
         return new ResidentCheck(resident.Id, PersonName.Mask(resident.Name), ChineseIdNumber.Mask(parsed.Value), resident.RegionCode,
-            household.Number, date, outcomes, ResidentFacts.Conflicts(reports, catalog.Facts));
+            household.Number, date, outcomes, ResidentFacts.Conflicts(own, catalog.Facts));
+
+        Dictionary<string, Fact> Facts(Domain.Resident person) => ResidentFacts.Of(person, household,
+            [.. reports.Where(r => r.SubjectId == person.Id || r.SubjectId == household.Id)],
+            [.. declared.Where(v => v.SubjectId == person.Id || v.SubjectId == household.Id)], catalog.Facts);
 
         Evaluation Evaluate(Policy policy)
         {
             if (!results.TryGetValue(policy.Id, out var evaluation))
             {
                 evaluation = results[policy.Id] = Evaluator.Evaluate(policy, facts, date,
-                    id => byId.TryGetValue(id, out var other) ? Evaluate(other).Outcome : Outcome.Unknown);
+                    id => byId.TryGetValue(id, out var other) ? Evaluate(other).Outcome : Outcome.Unknown, others);
             }
 
             return evaluation;
