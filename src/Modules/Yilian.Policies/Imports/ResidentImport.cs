@@ -281,7 +281,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             {
                 household = households[registry.Household] = new Household
                 {
-                    Id = Guid.NewGuid(), Number = registry.Household, RegionCode = registry.Region,
+                    Id = Guid.CreateVersion7(), Number = registry.Household, RegionCode = registry.Region,
                 };
                 newHouseholds.Add(household);
             }
@@ -291,7 +291,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             {
                 resident = residents[row.Index] = new Resident
                 {
-                    Id = Guid.NewGuid(), IdNumber = row.IdNumber, IdNumberIndex = row.Index, BirthDate = row.BirthDate,
+                    Id = Guid.CreateVersion7(), IdNumber = row.IdNumber, IdNumberIndex = row.Index, BirthDate = row.BirthDate,
                         IdSequence = Sequence(row.IdNumber),
                 };
                 newResidents.Add(resident);
@@ -316,7 +316,9 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             touched.Add(household.Id);
         }
 
-        // New rows are written in bulk; changes to rows already there go through the change tracker.
+        // New rows are written in bulk; changes to rows already there go through the change tracker. New keys are
+        // time-ordered (version 7), so a household's residents and facts sit together in every index keyed by them and a
+        // chunk reads and writes a few neighbouring pages rather than pages all over a district-sized index (decision 025).
         await BulkWriter.InsertAsync(db, newHouseholds, ct);
         await BulkWriter.InsertAsync(db, newResidents, ct);
     }
@@ -386,7 +388,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                 var fact = list.FirstOrDefault(f => f.Department == department.Code);
                 if (fact is null)
                 {
-                    fact = new ResidentFact { Id = Guid.NewGuid(), SubjectId = subject, HouseholdId = resident.HouseholdId, RegionCode = resident.RegionCode, Attribute = attribute, Department = department.Code };
+                    fact = new ResidentFact { Id = Guid.CreateVersion7(), SubjectId = subject, HouseholdId = resident.HouseholdId, RegionCode = resident.RegionCode, Attribute = attribute, Department = department.Code };
                     newFacts.Add(fact);
                     list.Add(fact);
                 }
