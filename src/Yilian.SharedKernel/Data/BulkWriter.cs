@@ -75,6 +75,89 @@ public static class BulkWriter
         }
     }
 
+    /// <summary>
+    /// Writes the named properties of rows already in the table, matched by primary key: on SQLite one prepared
+    /// <c>UPDATE</c> re-bound per row; on PostgreSQL the rows are copied into a temporary table and applied by one
+    /// <c>UPDATE … FROM</c>. Only the named columns are written, so a concurrent writer of other columns is not undone.
+    /// </summary>
+    public static async Task UpdateAsync<T>(DbContext db, IReadOnlyCollection<T> rows, IReadOnlyCollection<string> properties,
+        CancellationToken ct)
+        where T : class
+    {
+        if (rows.Count == 0 || properties.Count == 0)
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        Column Of(IProperty p) => new(p, p.GetColumnName(table)!, p.GetRelationalTypeMapping());
+        var key = entity.FindPrimaryKey()!.Properties.Select(Of).ToList();
+        var set = properties.Select(name => Of(entity.FindProperty(name)
+            ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} is not mapped."))).ToList();
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A bulk write runs inside the caller's transaction.");
+        var name = Quote(table.Name, table.Schema);
+        if (connection is NpgsqlConnection npgsql)
+        {
+            var columns = key.Concat(set).ToList();
+            var list = string.Join(", ", columns.Select(c => Quote(c.Name, null)));
+            var staging = Quote("bulk_" + table.Name, null);
+            await using (var create = npgsql.CreateCommand())
+            {
+                create.CommandText = $"CREATE TEMP TABLE {staging} ON COMMIT DROP AS SELECT {list} FROM {name} WITH NO DATA";
+                await create.ExecuteNonQueryAsync(ct);
+            }
+
+            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {staging} ({list}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var row in rows)
+                {
+                    await importer.StartRowAsync(ct);
+                    foreach (var column in columns)
+                    {
+                        if (column.Value(row) is { } value)
+                        {
+                            await importer.WriteAsync(value, column.StoreType, ct);
+                        }
+                        else
+                        {
+                            await importer.WriteNullAsync(ct);
+                        }
+                    }
+                }
+
+                await importer.CompleteAsync(ct);
+            }
+
+            await using var apply = npgsql.CreateCommand();
+            apply.CommandText = $"UPDATE {name} AS t SET {string.Join(", ", set.Select(c => $"{Quote(c.Name, null)} = s.{Quote(c.Name, null)}"))} "
+                + $"FROM {staging} AS s WHERE {string.Join(" AND ", key.Select(c => $"t.{Quote(c.Name, null)} = s.{Quote(c.Name, null)}"))}; "
+                + $"DROP TABLE {staging}";
+            await apply.ExecuteNonQueryAsync(ct);
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var all = set.Concat(key).ToList();
+        command.CommandText = $"UPDATE {name} SET {string.Join(", ", set.Select((c, i) => $"{Quote(c.Name, null)} = @p{i}"))} WHERE "
+            + string.Join(" AND ", key.Select((c, i) => $"{Quote(c.Name, null)} = @p{set.Count + i}"));
+        var parameters = all.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, c.Property.IsNullable)).ToArray();
+        command.Parameters.AddRange(parameters);
+        await command.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < all.Count; i++)
+            {
+                parameters[i].Value = all[i].Value(row) ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     private static string Quote(string name, string? schema) =>
         (schema is null ? "" : "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\".")
         + "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -240,7 +240,9 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 
         // Everyone a non-registry department names must be registered already.
         var indexes = parsed.Select(p => p.Index).ToList();
-        var residents = await db.Residents.Where(r => indexes.Contains(r.IdNumberIndex))
+        // The registry changes residents through the change tracker; a fact file's changes to them are written in bulk.
+        var residents = await (department.IsRegistry ? db.Residents : db.Residents.AsNoTracking())
+            .Where(r => indexes.Contains(r.IdNumberIndex))
             .ToDictionaryAsync(r => r.IdNumberIndex, StringComparer.Ordinal, ct);
         if (!department.IsRegistry)
         {
@@ -363,13 +365,15 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
     {
         var department = run.Department;
         var householdIds = rows.Select(r => residents[r.Index].HouseholdId).Distinct().ToList();
-        var households = await db.Households.Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
         // Only the facts this file reports are read back (every department's reports of them, to resolve disagreements).
         var attributes = rows.SelectMany(r => r.Values.Keys).Append("person.receiving").Distinct().ToList();
         var facts = await db.Facts.Where(f => householdIds.Contains(f.HouseholdId) && attributes.Contains(f.Attribute)).ToListAsync(ct);
         var declared = await db.FactValues.Where(v => householdIds.Contains(v.HouseholdId) && attributes.Contains(v.Fact))
             .ToDictionaryAsync(v => (v.SubjectId, v.Fact), ct);
         var (newFacts, newValues) = (new List<ResidentFact>(), new List<FactValue>());
+        var (changedResidents, changedHouseholds) = (new Dictionary<Guid, Resident>(), new Dictionary<Guid, Household>());
+        var (residentColumns, householdColumns) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         var bySubject = facts.ToLookup(f => (f.SubjectId, f.Attribute)).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var row in rows)
         {
@@ -424,6 +428,16 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
                 else
                 {
                     Apply(attribute, resolved.Value, resident, households[resident.HouseholdId]);
+                    if (ScreeningColumns.TryGetValue(attribute, out var column) && household)
+                    {
+                        changedHouseholds[resident.HouseholdId] = households[resident.HouseholdId];
+                        householdColumns.Add(column);
+                    }
+                    else if (column is not null)
+                    {
+                        changedResidents[resident.Id] = resident;
+                        residentColumns.Add(column);
+                    }
                 }
                 touched.Add(resident.HouseholdId);
             }
@@ -431,6 +445,8 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
 
         await BulkWriter.InsertAsync(db, newFacts, ct);
         await BulkWriter.InsertAsync(db, newValues, ct);
+        await BulkWriter.UpdateAsync(db, changedResidents.Values, residentColumns, ct);
+        await BulkWriter.UpdateAsync(db, changedHouseholds.Values, householdColumns, ct);
     }
 
     /// <summary>
@@ -453,6 +469,27 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         var winner = reports.OrderByDescending(r => r.AsOf).ThenBy(r => r.Department, StringComparer.Ordinal).First();
         return (Split(winner.Value), conflict);
     }
+
+    /// <summary>The column screening reads for each built-in fact, on the household or on the resident.</summary>
+    private static readonly Dictionary<string, string> ScreeningColumns = new(StringComparer.Ordinal)
+    {
+        ["household.per_capita_income"] = nameof(Household.IncomeHundredths),
+        ["household.per_capita_assets"] = nameof(Household.AssetsHundredths),
+        ["household.size"] = nameof(Household.SizeHundredths),
+        ["household.housing_area_per_capita"] = nameof(Household.HousingAreaHundredths),
+        ["household.owns_vehicle"] = nameof(Household.OwnsVehicle),
+        ["household.dangerous_housing"] = nameof(Household.DangerousHousing),
+        ["household.sudden_hardship"] = nameof(Household.SuddenHardship),
+        ["person.disability_grade"] = nameof(Resident.DisabilityGrade),
+        ["person.disability_type"] = nameof(Resident.DisabilityTypes),
+        ["person.special_status"] = nameof(Resident.SpecialStatuses),
+        ["person.employment"] = nameof(Resident.Employment),
+        ["person.schooling"] = nameof(Resident.Schooling),
+        ["person.severe_illness"] = nameof(Resident.SevereIllness),
+        ["person.long_term_care_need"] = nameof(Resident.LongTermCareNeed),
+        ["person.has_supporter"] = nameof(Resident.HasSupporter),
+        ["person.receiving"] = nameof(Resident.Receiving),
+    };
 
     /// <summary>Writes a resolved value into the column screening reads.</summary>
     internal static void Apply(string attribute, IReadOnlyList<string> value, Resident resident, Household household)
