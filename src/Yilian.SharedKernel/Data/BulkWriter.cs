@@ -132,8 +132,9 @@ public static class BulkWriter
             }
 
             await using var apply = npgsql.CreateCommand();
-            apply.CommandText = $"UPDATE {name} AS t SET {string.Join(", ", set.Select(c => $"{Quote(c.Name, null)} = s.{Quote(c.Name, null)}"))} "
-                + $"FROM {staging} AS s WHERE {string.Join(" AND ", key.Select(c => $"t.{Quote(c.Name, null)} = s.{Quote(c.Name, null)}"))}; "
+            var assignments = string.Join(", ", set.Select(c => $"{Quote(c.Name, null)} = s.{Quote(c.Name, null)}"));
+            var matches = string.Join(" AND ", key.Select(c => $"t.{Quote(c.Name, null)} = s.{Quote(c.Name, null)}"));
+            apply.CommandText = $"UPDATE {name} AS t SET {assignments} FROM {staging} AS s WHERE {matches}; "
                 + $"DROP TABLE {staging}";
             await apply.ExecuteNonQueryAsync(ct);
             return;

@@ -373,7 +373,8 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
             .ToDictionaryAsync(v => (v.SubjectId, v.Fact), ct);
         var (newFacts, newValues) = (new List<ResidentFact>(), new List<FactValue>());
         var (changedResidents, changedHouseholds) = (new Dictionary<Guid, Resident>(), new Dictionary<Guid, Household>());
-        var (residentColumns, householdColumns) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var residentColumns = new HashSet<string>(StringComparer.Ordinal);
+        var householdColumns = new HashSet<string>(StringComparer.Ordinal);
         var bySubject = facts.ToLookup(f => (f.SubjectId, f.Attribute)).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var row in rows)
         {
