@@ -229,6 +229,36 @@ public sealed class DistrictFactsApiTests
         (await SuggestResponseAsync(officer, "civil_affairs", civil)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_Problem_Past_The_First_Chunk_Undoes_The_Chunks_Already_Written(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider, new Dictionary<string, string?> { ["Policies:ScreenAfterImport"] = "false" });
+        using var op = await app.ClientAsAsync("operator");
+        // 5,000 people: the import writes them 4,000 at a time, so the first chunk is in the database before row 4,602 is read.
+        var people = Enumerable.Range(0, 5000).Select(i => Id($"{1940 + i / 900}0101", i % 900 + 1)).ToList();
+        string Registry(Func<int, string> id) => "身份证号,姓名,户号,户籍地区划代码\n"
+            + string.Concat(people.Select((_, i) => $"{id(i)},居民,H{i / 3:00000},320571001001\n"));
+        var broken = Registry(i => i == 4600 ? people[i][..17] + (people[i][17] == '1' ? '2' : '1') : people[i]);
+        var refused = await ImportAsync(op, "public_security", Encoding.UTF8.GetBytes(broken), "户籍.csv");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var message = await refused.Content.ReadAsStringAsync();
+        message.ShouldContain("第 4602 行：身份证号校验位不正确");
+        message.ShouldContain("未导入任何数据");
+
+        // Nothing of the first 4,000 stayed: a department's file naming the first person finds nobody registered.
+        var health = await ImportAsync(op, "health_insurance", Encoding.UTF8.GetBytes($"身份证号,患重特大疾病\n{people[0]},是\n"), "医保.csv");
+        (await health.Content.ReadAsStringAsync()).ShouldContain("第 2 行：此人不在户籍数据中");
+
+        var whole = await ImportAsync(op, "public_security", Encoding.UTF8.GetBytes(Registry(i => people[i])), "户籍.csv");
+        whole.StatusCode.ShouldBe(HttpStatusCode.OK, await whole.Content.ReadAsStringAsync());
+        var result = await whole.Content.ReadFromJsonAsync<JsonElement>();
+        result.GetProperty("residentsCreated").GetInt32().ShouldBe(5000);
+        result.GetProperty("householdsChanged").GetInt32().ShouldBe(1667);
+        (await ImportAsync(op, "health_insurance", Encoding.UTF8.GetBytes($"身份证号,患重特大疾病\n{people[0]},是\n{people[4999]},否\n"), "医保.csv"))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static async Task<JsonElement> SuggestAsync(HttpClient client, string department, byte[] file)
     {
         var response = await SuggestResponseAsync(client, department, file);
