@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -37,42 +39,14 @@ public static class BulkWriter
         var list = string.Join(", ", columns.Select(c => Quote(c.Name, null)));
         if (connection is NpgsqlConnection npgsql)
         {
-            await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {name} ({list}) FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var row in rows)
-            {
-                await importer.StartRowAsync(ct);
-                foreach (var column in columns)
-                {
-                    if (column.Value(row) is { } value)
-                    {
-                        await importer.WriteAsync(value, column.StoreType, ct);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync(ct);
-                    }
-                }
-            }
-
-            await importer.CompleteAsync(ct);
+            await CopyAsync(npgsql, name, list, columns, rows, ct);
             return;
         }
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO {name} ({list}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, c.Property.IsNullable)).ToArray();
-        command.Parameters.AddRange(parameters);
-        await command.PrepareAsync(ct);
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < columns.Count; i++)
-            {
-                parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
-            }
-
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await ExecutePerRowAsync(command, columns, rows, ct);
     }
 
     /// <summary>
@@ -110,26 +84,7 @@ public static class BulkWriter
                 await create.ExecuteNonQueryAsync(ct);
             }
 
-            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {staging} ({list}) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var row in rows)
-                {
-                    await importer.StartRowAsync(ct);
-                    foreach (var column in columns)
-                    {
-                        if (column.Value(row) is { } value)
-                        {
-                            await importer.WriteAsync(value, column.StoreType, ct);
-                        }
-                        else
-                        {
-                            await importer.WriteNullAsync(ct);
-                        }
-                    }
-                }
-
-                await importer.CompleteAsync(ct);
-            }
+            await CopyAsync(npgsql, staging, list, columns, rows, ct);
 
             await using var apply = npgsql.CreateCommand();
             var assignments = string.Join(", ", set.Select(c => $"{Quote(c.Name, null)} = s.{Quote(c.Name, null)}"));
@@ -145,14 +100,46 @@ public static class BulkWriter
         var all = set.Concat(key).ToList();
         command.CommandText = $"UPDATE {name} SET {string.Join(", ", set.Select((c, i) => $"{Quote(c.Name, null)} = @p{i}"))} WHERE "
             + string.Join(" AND ", key.Select((c, i) => $"{Quote(c.Name, null)} = @p{set.Count + i}"));
-        var parameters = all.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, c.Property.IsNullable)).ToArray();
+        await ExecutePerRowAsync(command, all, rows, ct);
+    }
+
+    /// <summary>Binary <c>COPY</c> of the rows' columns into a table, in the columns' order.</summary>
+    private static async Task CopyAsync<T>(
+        NpgsqlConnection connection, string table, string list, List<Column> columns, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({list}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            foreach (var column in columns)
+            {
+                if (column.Value(row) is { } value)
+                {
+                    await importer.WriteAsync(value, column.StoreType, ct);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(ct);
+                }
+            }
+        }
+
+        await importer.CompleteAsync(ct);
+    }
+
+    /// <summary>Prepares a command whose parameters <c>@p0…</c> are the columns, then runs it once per row.</summary>
+    private static async Task ExecutePerRowAsync<T>(DbCommand command, List<Column> columns, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, "@p" + i, null, c.Property.IsNullable)).ToArray();
         command.Parameters.AddRange(parameters);
         await command.PrepareAsync(ct);
         foreach (var row in rows)
         {
-            for (var i = 0; i < all.Count; i++)
+            for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = all[i].Value(row) ?? DBNull.Value;
+                parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
             }
 
             await command.ExecuteNonQueryAsync(ct);

@@ -189,9 +189,7 @@ internal sealed class DepartmentMappings(PolicyCatalog catalog, DataDictionaryPu
         return await publishing.PublishAsync(Splice(catalog.Dictionary.Text, code, entry), ct);
     }
 
-    public Department Known(string? code) => catalog.Facts.Department(code) ?? throw InputValidationException.For("department",
-        PolicyText.Get("Import_UnknownDepartment", code ?? "",
-            string.Join("、", catalog.Facts.Departments.Select(d => $"{d.Code}（{d.Name}）"))));
+    public Department Known(string? code) => ResidentImport.Known(catalog.Facts, code);
 
     /// <summary>
     /// The targets a column of this department's file may take: identity columns, then every reported fact (the department's own first).

@@ -40,11 +40,7 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
     {
         await catalog.CurrentAsync(ct); // the dictionary in force (another instance may have published it)
         var facts = catalog.Facts;
-        var department = facts.Department(departmentCode) ?? throw InputValidationException.For("department",
-            string.IsNullOrWhiteSpace(departmentCode)
-            ? PolicyText.Get("Import_Department")
-            : PolicyText.Get("Import_UnknownDepartment", Trim(departmentCode), string.Join("、",
-                facts.Departments.Select(d => $"{d.Code}（{d.Name}）"))));
+        var department = Known(facts, departmentCode);
         if (content is null || string.IsNullOrWhiteSpace(fileName))
         {
             throw InputValidationException.For("file", PolicyText.Get("Import_Empty"));
@@ -355,6 +351,13 @@ internal sealed class ResidentImport(PoliciesDbContext db, PolicyCatalog catalog
         var residents = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         return households.ToDictionary(h => h.Number, h => residents[h.HeadId!.Value], StringComparer.Ordinal);
     }
+
+    /// <summary>The department a code names, or the refusal listing every code there is (built in and declared).</summary>
+    internal static Department Known(FactCatalog facts, string? code) => facts.Department(code) ?? throw InputValidationException.For(
+        "department", string.IsNullOrWhiteSpace(code)
+            ? PolicyText.Get("Import_Department")
+            : PolicyText.Get("Import_UnknownDepartment", Trim(code),
+                string.Join("、", facts.Departments.Select(d => $"{d.Code}（{d.Name}）"))));
 
     /// <summary>The ID number's order code (digits 15–17), whose parity is the holder's sex.</summary>
     internal static int Sequence(string idNumber) => int.Parse(idNumber.AsSpan(14, 3), CultureInfo.InvariantCulture);
