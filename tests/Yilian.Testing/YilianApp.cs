@@ -43,7 +43,9 @@ public sealed class YilianApp : WebApplicationFactory<Program>
     /// <summary>Where this instance keeps its files (the SQLite database, keys, uploads).</summary>
     public string DataDirectory => _database.DataDirectory;
 
-    public static async Task<YilianApp> StartAsync(string provider, IDictionary<string, string?>? settings = null, bool kestrel = false)
+    /// <param name="now">When the host starts, if not now: the demo is seeded around that instant and the clock runs on from it.</param>
+    public static async Task<YilianApp> StartAsync(
+        string provider, IDictionary<string, string?>? settings = null, bool kestrel = false, DateTimeOffset? now = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var all = new Dictionary<string, string?>
@@ -66,6 +68,11 @@ public sealed class YilianApp : WebApplicationFactory<Program>
         }
 
         var app = new YilianApp(database, all, kestrel);
+        if (now is { } start)
+        {
+            app.Clock.Offset = start - DateTimeOffset.UtcNow;
+        }
+
         if (kestrel)
         {
             app.UseKestrel(0);

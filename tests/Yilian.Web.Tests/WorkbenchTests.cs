@@ -1,6 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yilian.Activities.Domain;
+using Yilian.SharedKernel;
+using Yilian.SharedKernel.Security;
 using Yilian.Testing;
+using Yilian.Volunteers.Data;
 
 namespace Yilian.Web.Tests;
 
@@ -91,5 +97,30 @@ public sealed class WorkbenchTests
         }
 
         waiting.ShouldBeGreaterThan(0, "an over-subscribed activity has a waitlist");
+    }
+
+    /// <summary>
+    /// The demo seeds at any hour: started a few minutes after a morning activity ended (11:00 in China, when a
+    /// volunteer's check-out time could fall after now), every attendance it records lies in the past.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task LivingDemo_SeedsMinutesAfterAnActivityEnded(string provider)
+    {
+        var day = ChinaTime.Today(TimeProvider.System).AddDays(-1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || HolidayCalendar.Embedded.Kind(day) == DayKind.Holiday)
+        {
+            day = day.AddDays(-1);
+        }
+
+        var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(11, 3)), TimeSpan.FromHours(8));
+        await using var app = await YilianApp.StartAsync(provider, LivingDemo, now: start);
+
+        await using var scope = SystemScope.Begin(app.Services);
+        var db = scope.ServiceProvider.GetRequiredService<VolunteersDbContext>();
+        var attended = await db.Attendances.Select(a => new { a.CheckOutAt }).ToListAsync();
+        attended.ShouldNotBeEmpty();
+        var now = app.Clock.GetUtcNow();
+        attended.ShouldAllBe(a => a.CheckOutAt == null || a.CheckOutAt <= now);
     }
 }

@@ -9,7 +9,7 @@ using Yilian.SharedKernel.Seeding;
 namespace Yilian.Activities.Seeding;
 
 /// <summary>Seed step 30: a venue in every tenth community (a community centre) plus a street hall per street.</summary>
-internal sealed class ActivitySeedStep(ActivitiesDbContext db, IConfiguration config) : ISeedStep
+internal sealed class ActivitySeedStep(ActivitiesDbContext db, IConfiguration config, TimeProvider clock) : ISeedStep
 {
     public int Order => 30;
 
@@ -65,7 +65,7 @@ internal sealed class ActivitySeedStep(ActivitiesDbContext db, IConfiguration co
         string[] titles = ["长者智能手机课堂", "亲子绘本共读", "社区议事会", "健康义诊", "书法兴趣班", "垃圾分类宣传", "便民理发", "青少年编程体验"];
         string[] types = ["class", "culture", "meeting", "health-check", "class", "volunteering", "volunteering", "class"];
         var venues = await db.Venues.OrderBy(v => v.RegionCode).Take(6).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(DateTimeOffset.UtcNow).DateTime);
+        var today = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()).DateTime);
         var china = TimeSpan.FromHours(8);
         foreach (var venue in venues)
         {
@@ -90,7 +90,7 @@ internal sealed class ActivitySeedStep(ActivitiesDbContext db, IConfiguration co
                     {
                         Id = FakeChinese.Id(random), OrganizationId = organization?.Id ?? Guid.Empty, RegionCode = venue.RegionCode, Title = titles[pick], Type = types[pick],
                         Start = start, End = start.AddMinutes(90), VenueId = venue.Id, ExpectedParticipants = Math.Min(venue.Capacity, 10 + random.Next(20)),
-                        Status = random.Next(4) == 0 ? ActivityStatus.Draft : ActivityStatus.Published, CreatedBy = "system", CreatedAt = DateTimeOffset.UtcNow,
+                        Status = random.Next(4) == 0 ? ActivityStatus.Draft : ActivityStatus.Published, CreatedBy = "system", CreatedAt = clock.GetUtcNow(),
                     };
                     activity.Occurrences.Add(new Occurrence
                     {
@@ -118,7 +118,7 @@ internal sealed class ActivitySeedStep(ActivitiesDbContext db, IConfiguration co
             ("便民理发", "volunteering", """{"elderly-care":3}"""), ("青少年编程体验", "class", """{"it":2,"tutoring":1}"""),
         ];
         var venues = await db.Venues.OrderBy(v => v.RegionCode).Take(6).ToListAsync(ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
         var china = TimeSpan.FromHours(8);
         for (var index = 0; index < venues.Count; index++)

@@ -140,8 +140,10 @@ internal sealed class VolunteerSeedStep(VolunteersDbContext db, IAccountDirector
                 var reviews = sp.GetRequiredService<AttendanceReviews>();
                 foreach (var (activity, signup) in group)
                 {
+                    // An activity that ended moments ago has nobody leaving after now: times are never in the future.
                     var arrived = activity.Start.AddMinutes(random.Next(-10, 15));
-                    var left = activity.End.AddMinutes(random.Next(-5, 10));
+                    var left = Earlier(activity.End.AddMinutes(random.Next(-5, 10)), now);
+                    arrived = Earlier(arrived, left.AddMinutes(-1));
                     var record = await sheets.RecordAsync(activity.Id, new AttendanceRecordRequest { SignupId = signup.Id, OccurrenceId = activity.OccurrenceId, CheckInAt = arrived, CheckOutAt = left }, ct);
                     if (!recentPerOrganization.Contains(activity.Id))
                     {
@@ -153,6 +155,8 @@ internal sealed class VolunteerSeedStep(VolunteersDbContext db, IAccountDirector
             }, ct);
         }
     }
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>
     /// This week's and next week's recruiting activities fill through the sign-up handler acting as each volunteer:
