@@ -16,6 +16,6 @@ run() { /usr/bin/time -f "  %e s wall, %U s user, peak %M KiB" dotnet src/Yilian
 run publish-dictionary --file "$DIR/files/dictionary.yaml"
 for f in public_security:户籍 civil_affairs:民政 health_insurance:医保 human_resources:人社 housing:住建 child_welfare:儿童福利; do
   echo "${f%%:*} ($(($(wc -l < "$DIR/files/${f##*:}.csv") - 1)) rows)"
-  run import-residents --department "${f%%:*}" --file "$DIR/files/${f##*:}.csv" --as-of 2026-06-20
+  run import-residents --department "${f%%:*}" --file "$DIR/files/${f##*:}.csv" --as-of 2026-06-20 --screen-date 2026-11-23
 done
 run screen --date 2026-11-23

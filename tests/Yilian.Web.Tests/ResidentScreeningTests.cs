@@ -198,6 +198,9 @@ public sealed class ResidentScreeningTests
         (await officer.PostAsJsonAsync($"/api/v1/screenings/candidates/{wang}/outcome", new { status = "Contacted" })).StatusCode.ShouldBe(HttpStatusCode.NotFound); // another street
 
         // Zhang's household income rises: only that household is screened again; the open lead lapses, a new one appears, the closed one stays.
+        var snapshots = Path.Combine(app.DataDirectory, "snapshots");
+        var before = Directory.GetFiles(snapshots);
+        before.Length.ShouldBe(1, "the first full run kept a snapshot");
         (await ImportAsync(op, "civil_affairs", gbk.GetBytes(CivilAffairsCsv(zhangIncome: 1500)), "民政-更新.csv", "2026-06-25")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var incremental = await SettledAsync(op);
         incremental.GetProperty("kind").GetString().ShouldBe("Incremental");
@@ -210,7 +213,11 @@ public sealed class ResidentScreeningTests
         after["extreme-poverty-support"].ShouldBe("Applied");
         after["low-income-marginal"].ShouldBe("Open");
 
-        // A full run now reads the changed data, not the snapshot the first full run kept: it finds nothing to add or lapse.
+        // The incremental run brought the snapshot up to date (the two households read again put in place of theirs), so the
+        // next full run reads that, not the database nor the first run's snapshot: it finds nothing to add or lapse.
+        var kept = Directory.GetFiles(snapshots);
+        kept.Length.ShouldBe(1);
+        kept[0].ShouldNotBe(before[0]);
         (await op.PostAsJsonAsync("/api/v1/screenings", new { kind = "Full" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var full = await SettledAsync(op);
         full.GetProperty("kind").GetString().ShouldBe("Full");

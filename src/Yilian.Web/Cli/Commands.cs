@@ -111,6 +111,10 @@ internal static class Commands
                                 .ImportAsync(Require(options, "department"), Path.GetFileName(file), stream, asOf, ct);
                             Console.WriteLine($"Imported {imported.Rows} rows ({imported.Encoding}) from {imported.Department}: {imported.ResidentsCreated} new residents, "
                                 + $"{imported.HouseholdsChanged} households, {imported.Conflicts} conflicts in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                            if (!options.ContainsKey("no-screen"))
+                            {
+                                Console.WriteLine(await ScreenTouchedAsync(scope.ServiceProvider, options, ct));
+                            }
                         }
                         catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.FileTooLargeException or Yilian.SharedKernel.Errors.UnsupportedFileException)
                         {
@@ -357,6 +361,19 @@ internal static class Commands
     private static string Require(Dictionary<string, string> options, string name) =>
         options.GetValueOrDefault(name) ?? throw new ArgumentException($"--{name} is required.");
 
+    /// <summary>As after an import on the page: the households it touched are screened (the screening snapshot kept current).</summary>
+    private static async Task<string> ScreenTouchedAsync(IServiceProvider services, Dictionary<string, string> options, CancellationToken ct)
+    {
+        var screenings = services.GetRequiredService<Yilian.Policies.Screening.Screenings>();
+        DateOnly? on = options.TryGetValue("screen-date", out var date) ? DateOnly.Parse(date, CultureInfo.InvariantCulture) : null;
+        var run = await screenings.StartAsync(new(Yilian.Policies.Domain.RunKind.Incremental, on), ct);
+        await screenings.ExecuteAsync(run.Id, ct);
+        var done = await screenings.GetAsync(run.Id, ct);
+        return $"Screened {done.Residents} residents of {done.Households} households it touched ({done.Status}): {done.New} new leads, "
+            + $"{done.Lapsed} lapsed; read {done.LoadMilliseconds} ms, evaluate {done.EvaluateMilliseconds} ms, "
+            + $"{(done.FinishedAt - done.StartedAt)?.TotalMilliseconds:F0} ms in all.";
+    }
+
     private static void PrintHelp()
     {
         Console.WriteLine(HelpText);
@@ -375,7 +392,9 @@ internal static class Commands
                                                     calendar benchmark data: venues and a year of bookings
           seed-volunteers [--volunteers 30000]      matching benchmark data: volunteers with skills, availability, homes
           seed-residents [--households 500000]      screening benchmark data: about 2.6 residents per household (SQLite)
-          import-residents --department D --file F [--as-of yyyy-MM-dd]   one department's CSV or Excel file (as on /admin/relief; all or nothing)
+          import-residents --department D --file F [--as-of yyyy-MM-dd] [--screen-date yyyy-MM-dd | --no-screen]
+                                                    one department's CSV or Excel file (as on /admin/relief; all or
+                                                    nothing), then a screening of the households it touched (today)
           publish-dictionary --file dictionary.yaml  the district's data dictionary: its facts and departments' file layouts
           screen [--date 2026-11-22] [--store]      times one screening of everyone: reading the database, evaluating 28 policies (--store: also a recorded run writing leads)
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]

@@ -123,6 +123,63 @@ public sealed class Population
         return facts;
     }
 
+    /// <summary>
+    /// The population a snapshot held with the households read again since put in place of theirs (decision 024): the
+    /// households kept in their order, then the changed ones, new households among them, each with all its residents.
+    /// </summary>
+    public static Population Merge(Population kept, Population changed)
+    {
+        var replaced = new HashSet<Guid>(changed.HouseholdIds);
+        var moved = new int[kept.HouseholdCount];
+        var households = new List<int>(kept.HouseholdCount);
+        for (var h = 0; h < kept.HouseholdCount; h++)
+        {
+            moved[h] = replaced.Contains(kept.HouseholdIds[h]) ? -1 : households.Count;
+            if (moved[h] >= 0)
+            {
+                households.Add(h);
+            }
+        }
+
+        var residents = new List<int>(kept.Count);
+        for (var r = 0; r < kept.Count; r++)
+        {
+            if (moved[kept.Household[r]] >= 0)
+            {
+                residents.Add(r);
+            }
+        }
+
+        var merged = new Population(residents.Count + changed.Count, households.Count + changed.HouseholdCount);
+        foreach (var column in kept._columns.Values.Concat(changed._columns.Values).Where(c => merged.Find(c.Attribute.Name) is null))
+        {
+            merged.Declare(column.Attribute);
+        }
+
+        int[] keptHouseholds = [.. households], keptResidents = [.. residents];
+        Column.Gather(kept.HouseholdIds, merged.HouseholdIds, keptHouseholds, changed.HouseholdIds);
+        Column.Gather(kept.ResidentIds, merged.ResidentIds, keptResidents, changed.ResidentIds);
+        Column.Gather(kept.IsHead, merged.IsHead, keptResidents, changed.IsHead);
+        Column.Gather(kept.Receiving, merged.Receiving, keptResidents, changed.Receiving);
+        for (var i = 0; i < keptResidents.Length; i++)
+        {
+            merged.Household[i] = moved[kept.Household[keptResidents[i]]];
+        }
+
+        for (var j = 0; j < changed.Count; j++)
+        {
+            merged.Household[keptResidents.Length + j] = keptHouseholds.Length + changed.Household[j];
+        }
+
+        foreach (var column in merged._columns.Values)
+        {
+            var rows = column.Attribute.IsHousehold ? keptHouseholds : keptResidents;
+            column.Fill(kept.Find(column.Attribute.Name), rows, changed.Find(column.Attribute.Name));
+        }
+
+        return merged;
+    }
+
     private static T[] Filled<T>(int length, T value)
     {
         var array = new T[length];
@@ -141,11 +198,33 @@ public sealed class Population
         public virtual long[] AsValues() => FormulaEvaluator.Filled(Length, Unknown);
 
         public abstract int Length { get; }
+
+        /// <summary>
+        /// Fills this (new, empty) column with the given rows of <paramref name="kept"/> followed by every row of
+        /// <paramref name="changed"/>; a column either lacks stays unknown there.
+        /// </summary>
+        internal abstract void Fill(Column? kept, int[] rows, Column? changed);
+
+        internal static void Gather<T>(T[]? kept, T[] target, int[] rows, T[]? changed)
+        {
+            if (kept is not null)
+            {
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    target[i] = kept[rows[i]];
+                }
+            }
+
+            changed?.CopyTo(target, rows.Length);
+        }
     }
 
     public sealed class NumberColumn(AttributeDefinition attribute, long[] data) : Column(attribute)
     {
         public long[] Data { get; } = data;
+
+        internal override void Fill(Column? kept, int[] rows, Column? changed) =>
+            Gather((NumberColumn?)kept is { } k ? k.Data : null, Data, rows, (NumberColumn?)changed is { } c ? c.Data : null);
 
         public override int Length => Data.Length;
 
@@ -164,6 +243,9 @@ public sealed class Population
         /// <summary>−1 unknown, 0 false, 1 true.</summary>
         public sbyte[] Data { get; } = data;
 
+        internal override void Fill(Column? kept, int[] rows, Column? changed) =>
+            Gather((BooleanColumn?)kept is { } k ? k.Data : null, Data, rows, (BooleanColumn?)changed is { } c ? c.Data : null);
+
         public override int Length => Data.Length;
 
         public override long[] AsValues() => [.. Data.Select(v => v < 0 ? Unknown : (long)v)];
@@ -177,6 +259,9 @@ public sealed class Population
         public int[] Data { get; } = data;
 
         public bool ClosedWorld { get; } = closedWorld;
+
+        internal override void Fill(Column? kept, int[] rows, Column? changed) =>
+            Gather((ChoiceColumn?)kept is { } k ? k.Data : null, Data, rows, (ChoiceColumn?)changed is { } c ? c.Data : null);
 
         public override int Length => Data.Length;
 
@@ -195,6 +280,9 @@ public sealed class Population
     {
         public string[] Data { get; } = data;
 
+        internal override void Fill(Column? kept, int[] rows, Column? changed) =>
+            Gather((RegionColumn?)kept is { } k ? k.Data : null, Data, rows, (RegionColumn?)changed is { } c ? c.Data : null);
+
         public override int Length => Data.Length;
 
         public override IReadOnlyList<string>? Values(int index) => Data[index] is { } v ? [v] : null;
@@ -204,6 +292,9 @@ public sealed class Population
     {
         /// <summary><see cref="DateOnly.DayNumber"/>, or <see cref="NoDate"/>.</summary>
         public int[] Data { get; } = data;
+
+        internal override void Fill(Column? kept, int[] rows, Column? changed) =>
+            Gather((DateColumn?)kept is { } k ? k.Data : null, Data, rows, (DateColumn?)changed is { } c ? c.Data : null);
 
         public override int Length => Data.Length;
 

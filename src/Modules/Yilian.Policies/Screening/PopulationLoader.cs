@@ -33,19 +33,55 @@ internal static class PopulationLoader
         }
 
         facts ??= FactCatalog.BuiltIn;
-        if (changedAfter is not null || snapshots is null)
+        if (snapshots is null)
         {
             return await ReadAsync(db, changedAfter, facts, on, ct);
         }
 
-        // The key is taken before reading: data that changes during the read moves the key, so its snapshot is never reused.
-        var path = PopulationSnapshot.PathFor(snapshots, await PopulationSnapshot.KeyAsync(db, facts, dictionaryVersion, on, ct));
-        if (PopulationSnapshot.TryRead(path, facts) is { } kept)
+        // One load at a time per process: a full run waiting behind an import's incremental run then finds the snapshot that run kept.
+        await Gate.WaitAsync(ct);
+        try
         {
-            return kept;
-        }
+            // The key is taken before reading: data that changes during the read moves the key, so its snapshot is never reused.
+            var key = await PopulationSnapshot.KeyAsync(db, facts, dictionaryVersion, on, ct);
+            var path = PopulationSnapshot.PathFor(snapshots, key);
+            if (changedAfter is null)
+            {
+                if (PopulationSnapshot.TryRead(path, facts) is { } kept)
+                {
+                    return kept;
+                }
 
-        var population = await ReadAsync(db, null, facts, on, ct);
+                var population = await ReadAsync(db, null, facts, on, ct);
+                Keep(path, population, facts);
+                return population;
+            }
+
+            var changed = await ReadAsync(db, changedAfter, facts, on, ct);
+            if (!File.Exists(path) && PopulationSnapshot.Before(snapshots, key) is { } before
+                && PopulationSnapshot.TryRead(before.Path, facts) is { } old)
+            {
+                // Kept current by the incremental runs that follow imports: the households changed since the snapshot replace theirs.
+                var since = before.Key.Seq == changedAfter ? changed : await ReadAsync(db, before.Key.Seq, facts, on, ct);
+                var merged = Population.Merge(old, since);
+                if (merged.Count == key.Residents)
+                {
+                    Keep(path, merged, facts);
+                }
+            }
+
+            return changed;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private static void Keep(string path, Population population, FactCatalog facts)
+    {
         try
         {
             PopulationSnapshot.Write(path, population, AttributeCatalog.All.Values.Where(a => a.Kind != ValueKind.Age).Select(a => a.Name)
@@ -55,8 +91,6 @@ internal static class PopulationLoader
         {
             // No snapshot this time (a full disk, a read-only directory): screening still has its population.
         }
-
-        return population;
     }
 
     private static async Task<Population> ReadAsync(

@@ -21,18 +21,60 @@ internal static class PopulationSnapshot
     private const int Format = 1;
     private const int Magic = 0x59504F50; // "POPY"
 
+    /// <summary>What names a snapshot: the data it was read from (see the class summary).</summary>
+    public sealed record Key(long Seq, long Residents, long Imports, int Dictionary, int? Day)
+    {
+        public override string ToString() => $"{Format}-{Seq}-{Residents}-{Imports}-{Dictionary}{(Day is { } d ? $"-{d}" : "")}";
+
+        /// <summary>The key a snapshot's file name carries; null for a file of another format or name.</summary>
+        public static Key? FromPath(string path)
+        {
+            var name = System.IO.Path.GetFileNameWithoutExtension(path);
+            var parts = name.StartsWith("population-", StringComparison.Ordinal) ? name["population-".Length..].Split('-') : [];
+            var numbers = new List<long>();
+            foreach (var part in parts)
+            {
+                if (!long.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    return null;
+                }
+
+                numbers.Add(number);
+            }
+
+            return numbers is [Format, var seq, var residents, var imports, var dictionary, .. var day] && day.Count <= 1
+                ? new Key(seq, residents, imports, (int)dictionary, day.Count == 1 ? (int)day[0] : null)
+                : null;
+        }
+    }
+
     /// <summary>The key of the data as it is now (three small queries over indexed columns).</summary>
-    public static async Task<string> KeyAsync(
+    public static async Task<Key> KeyAsync(
         PoliciesDbContext db, FactCatalog facts, int dictionaryVersion, DateOnly? on, CancellationToken ct)
     {
         var seq = await db.Households.MaxAsync(h => (long?)h.ChangeSeq, ct) ?? 0;
         var residents = await db.Residents.LongCountAsync(ct);
         var imports = await db.Imports.LongCountAsync(ct);
-        var dated = facts.Reported.Any(f => f.ValidDays is not null) && on is { } day ? $"-{day.DayNumber}" : "";
-        return $"{Format}-{seq}-{residents}-{imports}-{dictionaryVersion}{dated}";
+        var dated = facts.Reported.Any(f => f.ValidDays is not null) && on is { } day ? day.DayNumber : (int?)null;
+        return new Key(seq, residents, imports, dictionaryVersion, dated);
     }
 
+    public static string PathFor(string directory, Key key) => PathFor(directory, key.ToString());
+
     public static string PathFor(string directory, string key) => System.IO.Path.Combine(directory, $"population-{key}.bin");
+
+    /// <summary>
+    /// The newest snapshot an incremental read can bring up to <paramref name="current"/>: same dictionary and date, taken
+    /// at an earlier import sequence number; null when there is none.
+    /// </summary>
+    public static (Key Key, string Path)? Before(string directory, Key current) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "population-*.bin")
+                .Select(f => (Key: Key.FromPath(f), Path: f))
+                .Where(f => f.Key is { } k && k != current && k.Seq <= current.Seq
+                    && (k.Dictionary, k.Day) == (current.Dictionary, current.Day))
+                .OrderByDescending(f => f.Key!.Seq).Select(f => ((Key, string)?)(f.Key!, f.Path)).FirstOrDefault()
+            : null;
 
     /// <summary>The population saved under this key, or null when there is none (or it cannot be read: it is then rebuilt).</summary>
     public static Population? TryRead(string path, FactCatalog facts)
