@@ -6,6 +6,7 @@ using Yilian.Organizations;
 using Yilian.Platform;
 using Yilian.Policies;
 using Yilian.Projects;
+using Yilian.Finance;
 using Yilian.SharedKernel.Data;
 using Yilian.Volunteers;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
@@ -20,7 +21,7 @@ public class ModuleBoundaryTests
 {
     private static readonly Assembly[] Modules =
     [
-        typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly,
+        typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(FinanceModule).Assembly,
         typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly,
     ];
 

@@ -5,6 +5,7 @@ using Yilian.Organizations.Data;
 using Yilian.Platform.Data;
 using Yilian.Policies.Data;
 using Yilian.Projects.Data;
+using Yilian.Finance.Data;
 using Yilian.Volunteers.Data;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Security;
@@ -36,6 +37,11 @@ internal sealed class PlatformFactory : IDesignTimeDbContextFactory<PlatformDbCo
 internal sealed class OrganizationsFactory : IDesignTimeDbContextFactory<OrganizationsDbContext>
 {
     public OrganizationsDbContext CreateDbContext(string[] args) => new(Design.Options<OrganizationsDbContext>(OrganizationsDbContext.Module), new DesignScope());
+}
+
+internal sealed class FinanceFactory : IDesignTimeDbContextFactory<FinanceDbContext>
+{
+    public FinanceDbContext CreateDbContext(string[] args) => new(Design.Options<FinanceDbContext>(FinanceDbContext.Module), new DesignScope());
 }
 
 internal sealed class ProjectsFactory : IDesignTimeDbContextFactory<ProjectsDbContext>

@@ -6,7 +6,14 @@ public sealed record ProjectBrief(Guid Id, string Name, string Stage, string Sta
 
 public sealed record DocumentBrief(Guid ProjectId, string ProjectName, Guid DocumentId, string DocumentType, string DocumentTypeName, int Version, string FileName, DateTimeOffset UploadedAt);
 
-public sealed record ProjectRef(Guid Id, Guid OrganizationId, string Name);
+public sealed record ProjectRef(Guid Id, Guid OrganizationId, string Name)
+{
+    public string RegionCode { get; init; } = "";
+
+    public DateOnly PeriodStart { get; init; }
+
+    public DateOnly PeriodEnd { get; init; }
+}
 
 public sealed record OrganizationProjects(IReadOnlyList<StageCount> Stages, IReadOnlyList<ProjectBrief> Recent, IReadOnlyList<DocumentBrief> Documents);
 

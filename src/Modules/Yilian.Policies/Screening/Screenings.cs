@@ -99,10 +99,18 @@ internal sealed class Screenings(
             run.Found = found.Count;
             run.PolicyVersions = JsonSerializer.Serialize(policies.ToDictionary(p => p.Id, p => p.Version));
             run.ParameterDates = JsonSerializer.Serialize(outcome.ParametersUsed.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => p.Value));
-            await ReconcileAsync(run, policies, population, found, since is not null, ct);
+            var fresh = await ReconcileAsync(run, policies, population, found, since is not null, ct);
             run.Status = RunStatus.Succeeded;
             run.FinishedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
+            // New leads are written in bulk (a first run over a district finds hundreds of thousands), in one transaction with the
+            // run and the leads it reopened or lapsed; the run is the record of what it found (each lead names it).
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                await Yilian.SharedKernel.Data.BulkWriter.InsertAsync(db, fresh, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+
             log.LogInformation("Screening {Run} ({Kind}): {Residents} residents, {Found} found, {New} new, {Lapsed} lapsed; load {Load} ms, evaluation {Evaluate} ms",
                 run.Id, run.Kind, run.Residents, run.Found, run.New, run.Lapsed, run.LoadMilliseconds, run.EvaluateMilliseconds);
         }
@@ -118,8 +126,11 @@ internal sealed class Screenings(
         }
     }
 
-    private async Task ReconcileAsync(ScreeningRun run, IReadOnlyList<Policy> policies, Population population, List<(int Row, string PolicyId)> found, bool incremental, CancellationToken ct)
+    /// <returns>The new leads, for the caller to write in bulk.</returns>
+    private async Task<List<Candidate>> ReconcileAsync(
+        ScreeningRun run, IReadOnlyList<Policy> policies, Population population, List<(int Row, string PolicyId)> found, bool incremental, CancellationToken ct)
     {
+        var fresh = new List<Candidate>();
         // What is on record, read without tracking (a full run compares hundreds of thousands of leads); only changed leads are then loaded to update.
         var versions = policies.ToDictionary(p => p.Id, p => p.Version);
         var existing = new Dictionary<(Guid, string), (Guid Id, CandidateStatus Status)>();
@@ -151,9 +162,9 @@ internal sealed class Screenings(
                 continue;
             }
 
-            db.Candidates.Add(new Candidate
+            fresh.Add(new Candidate
             {
-                Id = Guid.NewGuid(), ResidentId = population.ResidentIds[row], HouseholdId = population.HouseholdIds[population.Household[row]],
+                Id = Guid.CreateVersion7(), ResidentId = population.ResidentIds[row], HouseholdId = population.HouseholdIds[population.Household[row]],
                 RegionCode = population.Region("household.registration_region").Data[population.Household[row]] ?? "", PolicyId = policyId,
                 PolicyVersion = versions[policyId], FoundInRunId = run.Id, FoundOn = run.On, Status = CandidateStatus.Open, FoundAt = now,
             });
@@ -183,6 +194,8 @@ internal sealed class Screenings(
                 }
             }
         }
+
+        return fresh;
     }
 
     private static RunView View(ScreeningRun r) => new(

@@ -16,7 +16,9 @@ internal sealed class OrganizationProjectsQuery(ProjectsDbContext db, WorkflowSt
     public const int DocumentCount = 20;
 
     public async Task<ProjectRef?> FindProjectAsync(Guid projectId, CancellationToken ct) =>
-        await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new ProjectRef(p.Id, p.OrganizationId, p.Name)).FirstOrDefaultAsync(ct);
+        await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            .Select(p => new ProjectRef(p.Id, p.OrganizationId, p.Name) { RegionCode = p.RegionCode, PeriodStart = p.PeriodStart, PeriodEnd = p.PeriodEnd })
+            .FirstOrDefaultAsync(ct);
 
     public async Task<OrganizationProjects> ForOrganizationAsync(Guid organizationId, CancellationToken ct)
     {

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Yilian.Testing;
+
+namespace Yilian.Web.Tests;
+
+/// <summary>
+/// Budgets, expenses and the warnings behind them through the API, on every configured provider: a draft over its line is
+/// warned before anyone approves it; once submitted the regulator finds the warning, opens the expense and its receipt;
+/// the organization explains and the regulator decides; paid expenses are corrected only by reversal.
+/// </summary>
+public sealed class FinanceTests
+{
+    private static byte[] Pdf(string text) => Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\ntrailer << >>\n%%EOF\n");
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        return body;
+    }
+
+    private static Task<HttpResponseMessage> ReceiptAsync(HttpClient client, string expenseId, byte[] content, string name, string? invoice = null, decimal? amount = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", name);
+        if (invoice is not null)
+        {
+            form.Add(new StringContent(invoice), "invoiceNumber");
+            form.Add(new StringContent(amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), "invoiceAmount");
+        }
+
+        return client.PostAsync($"/api/v1/expenses/{expenseId}/receipts", form);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_Draft_Over_Its_Line_Is_Warned_Before_Approval_And_The_Regulator_Lands_On_The_Expense(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider);
+        using var staff = await app.ClientAsAsync("orgstaff");
+        using var admin = await app.ClientAsAsync("orgadmin");
+        using var regulator = await app.ClientAsAsync("regulator");
+        using var otherOrg = await app.ClientAsAsync("orgadmin2");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd");
+
+        var created = await admin.PostAsJsonAsync("/api/v1/projects", new
+        {
+            name = "长者助餐财务测试项目", periodStart = Day(-100), periodEnd = Day(200), fundingSource = "公益创投", fundingAmount = 20000,
+            indicators = new[] { new { name = "服务人次", target = 100, unit = "人次" } },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var projectId = created.Headers.Location!.ToString().Split('/')[^1];
+
+        // Bad budgets are answered field by field; nothing is written.
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/budgets", new { projectId, lines = new[] { new { category = "materials", name = "印刷", amount = 1.234m } } }),
+            HttpStatusCode.BadRequest)).ShouldContain("两位小数");
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/budgets", new { projectId, lines = new[] { new { category = "travel", name = "差旅", amount = 100m } } }),
+            HttpStatusCode.BadRequest)).ShouldContain("personnel, activities, materials, management, other");
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/budgets", new { projectId, lines = Array.Empty<object>() }), HttpStatusCode.BadRequest))
+            .ShouldContain("预算科目");
+        (await otherOrg.PostAsJsonAsync("/api/v1/budgets", new { projectId, lines = new[] { new { category = "materials", name = "印刷", amount = 100m } } }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest); // another organization's project is not theirs to budget
+
+        var budget = await OkAsync(await staff.PostAsJsonAsync("/api/v1/budgets", new
+        {
+            projectId, periodStart = Day(-60), periodEnd = Day(200),
+            lines = new[] { new { code = "print", category = "materials", name = "宣传印刷", amount = 1000m }, new { code = "venue", category = "activities", name = "场地", amount = 5000m } },
+        }), HttpStatusCode.Created);
+        var budgetId = budget.GetProperty("id").GetString();
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/budgets", new { projectId, lines = new[] { new { category = "other", name = "x", amount = 1m } } }),
+            HttpStatusCode.Conflict)).ShouldContain("BudgetExists");
+        await OkAsync(await staff.PostAsync($"/api/v1/budgets/{budgetId}/submit", null));
+        (await admin.PostAsJsonAsync($"/api/v1/budgets/{budgetId}/decision", new { approve = true })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await OkAsync(await regulator.PostAsJsonAsync($"/api/v1/budgets/{budgetId}/decision", new { approve = true, note = "同意" })))
+            .GetProperty("approvedVersion").GetInt32().ShouldBe(1);
+
+        var fund = await OkAsync(await staff.PostAsJsonAsync("/api/v1/funds", new { name = "公益创投资助", kind = "Grant", projectId, amount = 6000m }), HttpStatusCode.Created);
+        var fundId = fund.GetProperty("id").GetString();
+        object Draft(string line, decimal amount, int day, string payee = "园区快印店") =>
+            new { budgetId, lineCode = line, fundId, date = Day(day), amount, payee, description = "活动宣传" };
+
+        // Bad expenses: a clear message each, nothing saved.
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/expenses", Draft("print", 0m, -1)), HttpStatusCode.BadRequest)).ShouldContain("amount");
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/expenses", Draft("nope", 10m, -1)), HttpStatusCode.BadRequest)).ShouldContain("print（宣传印刷）");
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/expenses", Draft("print", 10m, 3)), HttpStatusCode.BadRequest)).ShouldContain("date");
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/expenses", Draft("print", 10m, -400)), HttpStatusCode.UnprocessableEntity))
+            .ShouldContain("ExpenseInClosedPeriod");
+
+        var first = await OkAsync(await staff.PostAsJsonAsync("/api/v1/expenses", Draft("print", 700m, -5)), HttpStatusCode.Created);
+        var firstId = first.GetProperty("id").GetString()!;
+        first.GetProperty("warnings").GetArrayLength().ShouldBe(0);
+        await OkAsync(await staff.PostAsync($"/api/v1/expenses/{firstId}/submit", null));
+
+        // The second print job takes the line over: its author is told on drafting, before anyone approves it; nothing is stored yet.
+        var second = await OkAsync(await staff.PostAsJsonAsync("/api/v1/expenses", Draft("print", 450m, -2)), HttpStatusCode.Created);
+        var secondId = second.GetProperty("id").GetString()!;
+        var shown = second.GetProperty("warnings").EnumerateArray().Single();
+        shown.GetProperty("rule").GetString().ShouldBe("over-budget-line");
+        shown.GetProperty("message").GetString()!.ShouldContain("超出 150.00 元");
+        shown.GetProperty("expenseIds").EnumerateArray().Select(e => e.GetString()).ShouldBe([firstId, secondId], ignoreOrder: true);
+        (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings")).GetProperty("total").GetInt32().ShouldBe(0);
+
+        (await ProblemAsync(await ReceiptAsync(staff, secondId, Encoding.UTF8.GetBytes("<html>x</html>"), "invoice.pdf"), HttpStatusCode.UnsupportedMediaType))
+            .ShouldContain("PDF");
+        var withReceipt = await OkAsync(await ReceiptAsync(staff, secondId, Pdf("print-2"), "发票.pdf", "12345678", 450m));
+        var receiptId = withReceipt.GetProperty("receipts")[0].GetProperty("id").GetString();
+        await OkAsync(await staff.PostAsync($"/api/v1/expenses/{secondId}/submit", null));
+
+        // Submitted, the warning is on record: the regulator's list has it, and it opens on the expense and its receipt.
+        var list = await regulator.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings");
+        var row = list.GetProperty("items").EnumerateArray().Single(w => w.GetProperty("rule").GetString() == "over-budget-line");
+        row.GetProperty("statusName").GetString().ShouldBe("待说明");
+        var warning = await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/finance-warnings/{row.GetProperty("id").GetString()}");
+        var behind = warning.GetProperty("expenses").EnumerateArray().ToList();
+        behind.Select(e => e.GetProperty("id").GetString()).ShouldBe([firstId, secondId], ignoreOrder: true);
+        behind.Single(e => e.GetProperty("id").GetString() == secondId).GetProperty("firstReceiptId").GetString().ShouldBe(receiptId);
+        var file = await regulator.GetAsync($"/api/v1/expenses/{secondId}/receipts/{receiptId}");
+        file.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await file.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf("print-2"));
+        (await otherOrg.GetAsync($"/api/v1/finance-warnings/{row.GetProperty("id").GetString()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The organization explains; the regulator accepts; the steps are kept.
+        var id = row.GetProperty("id").GetString();
+        (await regulator.PostAsJsonAsync($"/api/v1/finance-warnings/{id}/decision", new { decision = "accept" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await OkAsync(await staff.PostAsJsonAsync($"/api/v1/finance-warnings/{id}/explanation", new { text = "追加印刷了重阳节活动海报，已申请调整预算。" }));
+        var accepted = await OkAsync(await regulator.PostAsJsonAsync($"/api/v1/finance-warnings/{id}/decision", new { decision = "accept" }));
+        accepted.GetProperty("summary").GetProperty("status").GetString().ShouldBe("Accepted");
+        accepted.GetProperty("explainedBy").GetString().ShouldBe("orgstaff");
+
+        // The same invoice claimed again on another expense: a duplicate-receipt warning naming both.
+        var again = await OkAsync(await staff.PostAsJsonAsync("/api/v1/expenses", Draft("venue", 450m, -1)), HttpStatusCode.Created);
+        var againId = again.GetProperty("id").GetString()!;
+        await OkAsync(await ReceiptAsync(staff, againId, Pdf("another scan"), "发票2.pdf", "12345678", 450m));
+        await OkAsync(await staff.PostAsync($"/api/v1/expenses/{againId}/submit", null));
+        var duplicate = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings?rule=duplicate-receipt")).GetProperty("items").EnumerateArray().Single();
+        (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/finance-warnings/{duplicate.GetProperty("id").GetString()}"))
+            .GetProperty("expenses").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ShouldBe([secondId, againId], ignoreOrder: true);
+
+        // Approval and payment are the administrator's; a paid expense never changes, a reversal corrects it.
+        (await staff.PostAsync($"/api/v1/expenses/{firstId}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await OkAsync(await admin.PostAsync($"/api/v1/expenses/{firstId}/approve", null));
+        await OkAsync(await admin.PostAsync($"/api/v1/expenses/{firstId}/pay", null));
+        (await ProblemAsync(await staff.PutAsJsonAsync($"/api/v1/expenses/{firstId}", Draft("print", 1m, -5)), HttpStatusCode.Conflict)).ShouldContain("PaidExpenseFixed");
+        var reversal = await OkAsync(await admin.PostAsJsonAsync($"/api/v1/expenses/{firstId}/reverse", new { reason = "金额录入错误" }));
+        reversal.GetProperty("amount").GetDecimal().ShouldBe(-700m);
+        reversal.GetProperty("reversesId").GetString().ShouldBe(firstId);
+        (await admin.PostAsJsonAsync($"/api/v1/expenses/{firstId}/reverse", new { reason = "再来一次" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/budgets/{budgetId}");
+        var print = detail.GetProperty("versions")[0].GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "print");
+        (print.GetProperty("spent").GetDecimal(), print.GetProperty("pending").GetDecimal()).ShouldBe((0m, 450m));
+
+        var ledger = await admin.GetAsync($"/api/v1/expenses/ledger?projectId={projectId}");
+        ledger.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ledger.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var timeline = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}");
+        timeline.ToString().ShouldContain("金额录入错误");
+    }
+}
