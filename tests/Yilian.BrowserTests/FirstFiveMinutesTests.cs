@@ -120,6 +120,54 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
         (await page.Locator("[data-testid=not-found]").CountAsync()).ShouldBe(0);
     }
 
+    /// <summary>
+    /// Issue 16's first journey: the organization's staff drafts an expense over its budget line and sees the warning before
+    /// submitting; the regulator opens a warning from the finance page and lands on the expense behind it and its receipt.
+    /// </summary>
+    [Fact]
+    public async Task Finance_StaffSeesTheWarningOnDrafting_RegulatorLandsOnTheExpenseAndReceipt()
+    {
+        var page = await Fixture.NewPageAsync();
+        await new LoginPage(page).SubmitAsyncAt("orgstaff", YilianApp.DemoPassword);
+        await page.GotoAsync("/admin/finance");
+        (await page.Locator("[data-testid=budgets] li").CountAsync()).ShouldBeGreaterThanOrEqualTo(2, "the demo organization's budgets");
+        await page.ClickAsync("[data-testid=new-expense]");
+        await page.SelectOptionAsync("[data-testid=expense-budget]", new SelectOptionValue { Index = 1 });
+        await page.ClickAsync("form[method=get] button[type=submit]");
+        await page.FillAsync("[data-testid=expense-amount]", "99999");
+        await page.FillAsync("[data-testid=expense-payee]", "园区会展中心");
+        await page.FillAsync("[data-testid=expense-description]", "年度志愿者表彰大会场地");
+        await page.ClickAsync("[data-testid=expense-save]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/finance/expenses/[0-9a-f-]{36}$"));
+        (await page.Locator("[data-testid=expense-status]").InnerTextAsync()).ShouldBe("草稿");
+        var warned = await page.Locator("[data-testid=expense-warnings]").InnerTextAsync();
+        warned.ShouldContain("提交前请注意");
+        warned.ShouldContain("超预算科目");
+        await BrowserFixture.ScreenshotAsync(page, "80-finance-draft-warning");
+        var phone = await Fixture.NewPageAsync(375, 740);
+        await new LoginPage(phone).SubmitAsyncAt("orgstaff", YilianApp.DemoPassword);
+        await phone.GotoAsync(page.Url);
+        (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        await BrowserFixture.ScreenshotAsync(phone, "81-finance-draft-warning-375");
+
+        var regulator = await Fixture.NewPageAsync();
+        await new LoginPage(regulator).SubmitAsyncAt("regulator", YilianApp.DemoPassword);
+        await regulator.GotoAsync("/admin/finance");
+        (await regulator.Locator("[data-testid=warning-link]").CountAsync()).ShouldBeGreaterThanOrEqualTo(5, "a warning of each rule in the demo books");
+        await BrowserFixture.ScreenshotAsync(regulator, "82-finance-regulator");
+        await regulator.Locator("[data-testid=warning-link]").First.ClickAsync();
+        await regulator.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/finance/warnings/"));
+        (await regulator.Locator("[data-testid=warning-receipt]").CountAsync()).ShouldBeGreaterThan(0);
+        await BrowserFixture.ScreenshotAsync(regulator, "83-finance-warning");
+        await regulator.Locator("[data-testid=warning-expense]").First.ClickAsync();
+        await regulator.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/finance/expenses/"));
+        (await regulator.Locator("[data-testid=receipts] a").CountAsync()).ShouldBeGreaterThan(0);
+        var receipt = await regulator.Locator("[data-testid=receipts] a").First.GetAttributeAsync("href");
+        var opened = await regulator.APIRequest.GetAsync(Fixture.App.BaseUrl + receipt);
+        opened.Status.ShouldBe(200);
+        opened.Headers["content-type"].ShouldBe("application/pdf");
+    }
+
     [Fact]
     public async Task Volunteer_SignsIn_LandsOnActivitiesToJoinThisWeek()
     {

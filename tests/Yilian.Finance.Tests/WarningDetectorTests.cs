@@ -81,7 +81,7 @@ public sealed class WarningDetectorTests
             .Where(f => f.Rule == WarningRuleNames.Split).ToList();
         split.Count.ShouldBe(1);
         split[0].ExpenseIds.ShouldBe([one.Id, two.Id], ignoreOrder: true);
-        split[0].Figures["total"].ShouldBe("9550.00");
+        split[0].Figures["total"].ShouldBe("9,550.00");
     }
 
     [Fact]

@@ -150,6 +150,34 @@ public sealed class FinanceTests
         (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/finance-warnings/{duplicate.GetProperty("id").GetString()}"))
             .GetProperty("expenses").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ShouldBe([secondId, againId], ignoreOrder: true);
 
+        // Another organization claims the same invoice: found across the district; its staff see their own expense behind the
+        // warning, the regulator both.
+        var created2 = await otherOrg.PostAsJsonAsync("/api/v1/projects", new
+        {
+            name = "另一机构的项目", periodStart = Day(-100), periodEnd = Day(200), fundingSource = "公益创投", fundingAmount = 10000,
+            indicators = new[] { new { name = "服务人次", target = 100, unit = "人次" } },
+        });
+        var otherProject = created2.Headers.Location!.ToString().Split('/')[^1];
+        var otherBudget = (await OkAsync(await otherOrg.PostAsJsonAsync("/api/v1/budgets", new
+        {
+            projectId = otherProject, lines = new[] { new { code = "venue", category = "activities", name = "场地", amount = 9000m } },
+        }), HttpStatusCode.Created)).GetProperty("id").GetString();
+        var otherFund = (await OkAsync(await otherOrg.PostAsJsonAsync("/api/v1/funds", new { name = "自有资金", kind = "Unrestricted", amount = 9000m }),
+            HttpStatusCode.Created)).GetProperty("id").GetString();
+        var theirs = await OkAsync(await otherOrg.PostAsJsonAsync("/api/v1/expenses", new
+        {
+            budgetId = otherBudget, lineCode = "venue", fundId = otherFund, date = Day(-1), amount = 450m, payee = "园区快印店", description = "印刷",
+        }), HttpStatusCode.Created);
+        var theirsId = theirs.GetProperty("id").GetString()!;
+        await OkAsync(await ReceiptAsync(otherOrg, theirsId, Pdf("their scan"), "fp.pdf", "12345678", 450m));
+        await OkAsync(await otherOrg.PostAsync($"/api/v1/expenses/{theirsId}/submit", null));
+        var seen = (await otherOrg.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings?rule=duplicate-receipt")).GetProperty("items").EnumerateArray().Single();
+        seen.GetProperty("message").GetString()!.ShouldContain("其中 2 笔属于其他机构");
+        (await otherOrg.GetFromJsonAsync<JsonElement>($"/api/v1/finance-warnings/{seen.GetProperty("id").GetString()}"))
+            .GetProperty("expenses").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ShouldBe([theirsId]);
+        (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/finance-warnings/{seen.GetProperty("id").GetString()}"))
+            .GetProperty("expenses").GetArrayLength().ShouldBe(3);
+
         // Approval and payment are the administrator's; a paid expense never changes, a reversal corrects it.
         (await staff.PostAsync($"/api/v1/expenses/{firstId}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await OkAsync(await admin.PostAsync($"/api/v1/expenses/{firstId}/approve", null));

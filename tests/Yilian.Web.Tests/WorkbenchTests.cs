@@ -59,6 +59,14 @@ public sealed class WorkbenchTests
         var photos = await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/photo-reports?status=Pending");
         own["volunteering.photos-pending"].ShouldBe(photos.GetArrayLength());
 
+        // The demo books raise a warning of each rule, counted where they are listed, for the regulator and the organization.
+        district["finance.warnings"].ShouldBe(await TotalAsync(regulator, "/api/v1/finance-warnings"));
+        own["finance.warnings"].ShouldBe(await TotalAsync(orgAdmin, "/api/v1/finance-warnings"));
+        var rules = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings")).GetProperty("items").EnumerateArray()
+            .Select(w => w.GetProperty("rule").GetString()).ToHashSet();
+        rules.ShouldBe(["over-budget-line", "abnormal-expense", "split-below-limit", "duplicate-receipt", "outside-period"], ignoreOrder: true);
+        (await officer.GetAsync("/api/v1/finance-warnings")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+
         using var mentor = await app.ClientAsAsync("mentor");
         using var platform = await app.ClientAsAsync("operator");
         (await WorkbenchAsync(mentor))["organizations.advice-due"].ShouldBe(1, "of the mentor's two incubations, one was advised this week");

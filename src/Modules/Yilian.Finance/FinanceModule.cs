@@ -27,6 +27,7 @@ public static class FinanceModule
         builder.Services.AddScoped<FinanceWarnings>();
         builder.Services.AddScoped<Ledger>();
         builder.Services.AddScoped<Funds>();
+        builder.Services.AddScoped<IWorkbenchSource, FinanceWorkbench>();
         builder.Services.AddScoped<ISeedStep, FinanceSeedStep>();
         var nightly = builder.Configuration["Finance:WarningsCron"] is { Length: > 0 } cron ? cron : "0 0 3 * * ?";
         builder.Services.AddQuartz(q =>

@@ -171,7 +171,7 @@ internal static class WarningDetector
     private static Dictionary<string, string> Figures(params (string Key, string Value)[] figures) => figures.ToDictionary(f => f.Key,
         f => f.Value);
 
-    public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

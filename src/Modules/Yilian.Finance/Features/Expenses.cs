@@ -240,6 +240,11 @@ internal sealed class Expenses(
     {
         Must(FinancePermissions.Reads(user));
         var query = db.Expenses.AsNoTracking();
+        if (!FinancePermissions.KeepsBooks(user))
+        {
+            query = query.Where(e => e.Status != ExpenseStatus.Draft); // a draft is its organization's work in progress
+        }
+
         if (projectId is { } p)
         {
             query = query.Where(e => e.ProjectId == p);

@@ -22,7 +22,8 @@ internal static class WarningText
             WarningRuleNames.Abnormal => FinanceText.Get("Warning_Abnormal", F("amount"), Budgets.CategoryName(F("category")),
                 F("median"), F("count"), F("score")),
             WarningRuleNames.Split => FinanceText.Get("Warning_Split", F("payee"), F("count"), F("days"), F("total"), F("limit")),
-            WarningRuleNames.DuplicateReceipt => FinanceText.Get(F("kind") == "file" ? "Warning_DuplicateFile" : "Warning_DuplicateInvoice",
+            WarningRuleNames.DuplicateReceipt => FinanceText.Get(
+                (F("kind") == "file" ? "Warning_DuplicateFile" : "Warning_DuplicateInvoice") + (F("elsewhere") == "0" ? "Own" : ""),
                 F("count"), F("elsewhere"), F("invoice")),
             _ => rule,
         };
