@@ -1,4 +1,6 @@
+using Yilian.Finance.Resources;
 using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Finance.Domain;
@@ -18,4 +20,14 @@ internal static class FinancePermissions
 
     /// <summary>Sees the books (read only for supervisors).</summary>
     public static bool Reads(ICurrentUser user) => KeepsBooks(user) || Supervises(user);
+
+    /// <summary>Refuses the request (403, with the message under <paramref name="messageKey"/>) unless <paramref
+    /// name="allowed"/>.</summary>
+    public static void Require(bool allowed, string messageKey = "Finance_NotAllowed")
+    {
+        if (!allowed)
+        {
+            throw new ForbiddenException(FinanceText.Get(messageKey));
+        }
+    }
 }

@@ -44,7 +44,7 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
 {
     public async Task<BudgetDto> CreateAsync(BudgetDraft draft, CancellationToken ct)
     {
-        MustKeepBooks();
+        FinancePermissions.Require(FinancePermissions.KeepsBooks(user), "Finance_CannotKeepBooks");
         var project = draft.ProjectId is { } id ? await projects.FindProjectAsync(id, ct) : null;
         if (project is null)
         {
@@ -72,7 +72,7 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
     /// <summary>Edits the draft in progress, or starts a new version from the one before (a reason is required).</summary>
     public async Task<BudgetDto> ReviseAsync(Guid budgetId, BudgetDraft draft, CancellationToken ct)
     {
-        MustKeepBooks();
+        FinancePermissions.Require(FinancePermissions.KeepsBooks(user), "Finance_CannotKeepBooks");
         var budget = await LoadAsync(budgetId, ct);
         var latest = budget.Versions.MaxBy(v => v.Version)!;
         var lines = Lines(draft.Lines);
@@ -103,7 +103,7 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
 
     public async Task<BudgetDto> SubmitAsync(Guid budgetId, CancellationToken ct)
     {
-        MustKeepBooks();
+        FinancePermissions.Require(FinancePermissions.KeepsBooks(user), "Finance_CannotKeepBooks");
         var budget = await LoadAsync(budgetId, ct);
         var latest = budget.Versions.MaxBy(v => v.Version)!;
         if (latest.Status != BudgetStatus.Draft)
@@ -120,10 +120,7 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
 
     public async Task<BudgetDto> DecideAsync(Guid budgetId, BudgetDecision decision, CancellationToken ct)
     {
-        if (!FinancePermissions.Supervises(user))
-        {
-            throw new ForbiddenException(FinanceText.Get("Budget_CannotDecide"));
-        }
+        FinancePermissions.Require(FinancePermissions.Supervises(user), "Budget_CannotDecide");
 
         var budget = await LoadAsync(budgetId, ct);
         var latest = budget.Versions.MaxBy(v => v.Version)!;
@@ -155,7 +152,7 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
 
     public async Task<IReadOnlyList<BudgetSummary>> ListAsync(CancellationToken ct)
     {
-        MustRead();
+        FinancePermissions.Require(FinancePermissions.Reads(user), "Finance_CannotRead");
         var budgets = await db.Budgets.AsNoTracking().Include(b => b.Versions).ThenInclude(v => v.Lines).OrderBy(b =>
             b.ProjectName).ToListAsync(ct);
         var spent = await db.Expenses.AsNoTracking().Where(e => e.Status == ExpenseStatus.Approved || e.Status == ExpenseStatus.Paid)
@@ -171,7 +168,7 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
 
     public async Task<BudgetDto> GetAsync(Guid budgetId, CancellationToken ct)
     {
-        MustRead();
+        FinancePermissions.Require(FinancePermissions.Reads(user), "Finance_CannotRead");
         var budget = await db.Budgets.AsNoTracking().Include(b => b.Versions).ThenInclude(v => v.Lines).FirstOrDefaultAsync(b =>
             b.Id == budgetId, ct)
             ?? throw new NotFoundException("Budget", budgetId);
@@ -282,21 +279,5 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
         }
 
         return lines;
-    }
-
-    private void MustKeepBooks()
-    {
-        if (!FinancePermissions.KeepsBooks(user))
-        {
-            throw new ForbiddenException(FinanceText.Get("Finance_CannotKeepBooks"));
-        }
-    }
-
-    private void MustRead()
-    {
-        if (!FinancePermissions.Reads(user))
-        {
-            throw new ForbiddenException(FinanceText.Get("Finance_CannotRead"));
-        }
     }
 }

@@ -51,7 +51,7 @@ internal sealed class Expenses(
 
     public async Task<ExpenseDto> DraftAsync(ExpenseDraft draft, CancellationToken ct)
     {
-        Must(FinancePermissions.KeepsBooks(user));
+        FinancePermissions.Require(FinancePermissions.KeepsBooks(user));
         var (budget, line, fund) = await ResolveAsync(draft, ct);
         var expense = new Expense
         {
@@ -68,7 +68,7 @@ internal sealed class Expenses(
 
     public async Task<ExpenseDto> UpdateAsync(Guid id, ExpenseDraft draft, CancellationToken ct)
     {
-        Must(FinancePermissions.KeepsBooks(user));
+        FinancePermissions.Require(FinancePermissions.KeepsBooks(user));
         var expense = await LoadAsync(id, ct);
         Step(expense, ExpenseStatus.Draft, ExpenseStatus.Rejected);
         var (_, line, fund) = await ResolveAsync(draft with { BudgetId = expense.BudgetId }, ct);
@@ -81,7 +81,7 @@ internal sealed class Expenses(
     public async Task<ExpenseDto> AddReceiptAsync(Guid id, IFormFile? file, string? invoiceNumber, decimal? invoiceAmount,
         CancellationToken ct)
     {
-        Must(FinancePermissions.KeepsBooks(user));
+        FinancePermissions.Require(FinancePermissions.KeepsBooks(user));
         var expense = await LoadAsync(id, ct);
         Step(expense, ExpenseStatus.Draft, ExpenseStatus.Submitted, ExpenseStatus.Rejected);
         if (file is null || file.Length == 0)
@@ -131,7 +131,7 @@ internal sealed class Expenses(
 
     public async Task<(Stream Content, string ContentType, string FileName)> ReceiptFileAsync(Guid id, Guid receiptId, CancellationToken ct)
     {
-        Must(FinancePermissions.Reads(user));
+        FinancePermissions.Require(FinancePermissions.Reads(user));
         var receipt = await db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId && r.ExpenseId == id, ct)
             ?? throw new NotFoundException("Receipt", receiptId);
         return (await storage.OpenReadAsync(receipt.StorageKey, ct), receipt.ContentType, receipt.FileName);
@@ -171,7 +171,7 @@ internal sealed class Expenses(
     /// was.</summary>
     public async Task<ExpenseDto> ReverseAsync(Guid id, ExpenseRejection why, CancellationToken ct)
     {
-        Must(FinancePermissions.ApprovesExpenses(user));
+        FinancePermissions.Require(FinancePermissions.ApprovesExpenses(user));
         var original = await LoadAsync(id, ct);
         if (original.Status != ExpenseStatus.Paid || original.ReversesId is not null || original.ReversedById is not null)
         {
@@ -204,7 +204,7 @@ internal sealed class Expenses(
 
     public async Task<ExpenseDto> GetAsync(Guid id, CancellationToken ct)
     {
-        Must(FinancePermissions.Reads(user));
+        FinancePermissions.Require(FinancePermissions.Reads(user));
         var e = await db.Expenses.AsNoTracking().Include(x => x.Receipts).FirstOrDefaultAsync(x => x.Id == id,
             ct) ?? throw new NotFoundException("Expense", id);
         var budget = await db.Budgets.AsNoTracking().Include(b => b.Versions).ThenInclude(v => v.Lines).FirstAsync(b =>
@@ -238,7 +238,7 @@ internal sealed class Expenses(
 
     public async Task<PagedResult<ExpenseRow>> ListAsync(Guid? projectId, string? status, int page, int pageSize, CancellationToken ct)
     {
-        Must(FinancePermissions.Reads(user));
+        FinancePermissions.Require(FinancePermissions.Reads(user));
         var query = db.Expenses.AsNoTracking();
         if (!FinancePermissions.KeepsBooks(user))
         {
@@ -275,7 +275,7 @@ internal sealed class Expenses(
 
     private async Task<ExpenseDto> MoveAsync(Guid id, bool allowed, Func<Expense, string> step, CancellationToken ct)
     {
-        Must(allowed);
+        FinancePermissions.Require(allowed);
         var expense = await LoadAsync(id, ct);
         var text = step(expense);
         await db.SaveChangesAsync(ct);
@@ -370,13 +370,5 @@ internal sealed class Expenses(
         var file = Path.GetFileName(name);
         var clean = new string([.. file.Where(c => !char.IsControl(c) && c is not ('<' or '>' or '"' or '/' or '\\'))]);
         return clean.Length > 200 ? clean[^200..] : clean;
-    }
-
-    private void Must(bool allowed)
-    {
-        if (!allowed)
-        {
-            throw new ForbiddenException(FinanceText.Get("Finance_NotAllowed"));
-        }
     }
 }

@@ -33,7 +33,7 @@ internal sealed class FinanceWarnings(FinanceDbContext db, WarningBook book, ICu
 {
     public async Task<PagedResult<WarningRow>> ListAsync(string? status, string? rule, int page, int pageSize, CancellationToken ct)
     {
-        Must(FinancePermissions.Reads(user));
+        FinancePermissions.Require(FinancePermissions.Reads(user));
         var query = db.Warnings.AsNoTracking();
         if (Enum.TryParse<WarningStatus>(status, ignoreCase: true, out var s))
         {
@@ -60,7 +60,7 @@ internal sealed class FinanceWarnings(FinanceDbContext db, WarningBook book, ICu
 
     public async Task<WarningDto> GetAsync(Guid id, CancellationToken ct)
     {
-        Must(FinancePermissions.Reads(user));
+        FinancePermissions.Require(FinancePermissions.Reads(user));
         var w = await db.Warnings.AsNoTracking().Include(x => x.Expenses).FirstOrDefaultAsync(x => x.Id == id,
             ct) ?? throw new NotFoundException("Warning", id);
         var ids = w.Expenses.Select(e => e.ExpenseId).ToList();
@@ -75,7 +75,7 @@ internal sealed class FinanceWarnings(FinanceDbContext db, WarningBook book, ICu
 
     public async Task<WarningDto> ExplainAsync(Guid id, WarningExplanation explanation, CancellationToken ct)
     {
-        Must(FinancePermissions.KeepsBooks(user));
+        FinancePermissions.Require(FinancePermissions.KeepsBooks(user));
         var w = await LoadAsync(id, ct);
         if (w.Status is not (WarningStatus.Open or WarningStatus.Escalated or WarningStatus.Explained))
         {
@@ -93,7 +93,7 @@ internal sealed class FinanceWarnings(FinanceDbContext db, WarningBook book, ICu
     /// <summary>The regulator's decision: accept (the explanation stands), escalate (to be looked into), or close.</summary>
     public async Task<WarningDto> DecideAsync(Guid id, WarningDecision decision, CancellationToken ct)
     {
-        Must(FinancePermissions.Supervises(user));
+        FinancePermissions.Require(FinancePermissions.Supervises(user));
         var w = await LoadAsync(id, ct);
         var next = decision.Decision?.ToLowerInvariant() switch
         {
@@ -141,12 +141,4 @@ internal sealed class FinanceWarnings(FinanceDbContext db, WarningBook book, ICu
 
     private async Task<FinanceWarning> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Warnings.FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("Warning", id);
-
-    private void Must(bool allowed)
-    {
-        if (!allowed)
-        {
-            throw new ForbiddenException(FinanceText.Get("Finance_NotAllowed"));
-        }
-    }
 }

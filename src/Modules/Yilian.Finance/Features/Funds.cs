@@ -46,10 +46,7 @@ internal sealed class Funds(FinanceDbContext db, IOrganizationProjects projects,
 
     public async Task<IReadOnlyList<FundDto>> ListAsync(CancellationToken ct)
     {
-        if (!FinancePermissions.Reads(user))
-        {
-            throw new ForbiddenException(FinanceText.Get("Finance_NotAllowed"));
-        }
+        FinancePermissions.Require(FinancePermissions.Reads(user));
 
         return [.. (await db.Funds.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct)).Select(Dto)];
     }

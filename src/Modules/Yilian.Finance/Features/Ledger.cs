@@ -5,7 +5,6 @@ using MiniExcelLibs;
 using Yilian.Finance.Data;
 using Yilian.Finance.Domain;
 using Yilian.Finance.Resources;
-using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Security;
 
 namespace Yilian.Finance.Features;
@@ -19,10 +18,7 @@ internal sealed class Ledger(FinanceDbContext db, ICurrentUser user)
 
     public async Task<byte[]> ExportAsync(Guid? projectId, CancellationToken ct)
     {
-        if (!FinancePermissions.Reads(user))
-        {
-            throw new ForbiddenException(FinanceText.Get("Finance_NotAllowed"));
-        }
+        FinancePermissions.Require(FinancePermissions.Reads(user));
 
         var query = db.Expenses.AsNoTracking().Where(e => e.Status != ExpenseStatus.Draft);
         if (projectId is { } p)
