@@ -21,8 +21,7 @@ internal static class FinancePermissions
     /// <summary>Sees the books (read only for supervisors).</summary>
     public static bool Reads(ICurrentUser user) => KeepsBooks(user) || Supervises(user);
 
-    /// <summary>Refuses the request (403, with the message under <paramref name="messageKey"/>) unless <paramref
-    /// name="allowed"/>.</summary>
+    /// <summary>Refuses the request (403, with the message under <paramref name="messageKey"/>) when it is not allowed.</summary>
     public static void Require(bool allowed, string messageKey = "Finance_NotAllowed")
     {
         if (!allowed)
