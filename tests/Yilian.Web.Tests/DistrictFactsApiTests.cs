@@ -224,6 +224,18 @@ public sealed class DistrictFactsApiTests
         (await (await SuggestResponseAsync(op, "nowhere", civil)).Content.ReadAsStringAsync()).ShouldContain("public_security（公安户籍）");
         var nameless = await op.PutAsJsonAsync("/api/v1/data-dictionary/mappings/orphans", new { householdKeyed = false, columns = layout });
         nameless.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Named, the new department is declared as data: it is listed among the importing departments and its file imports.
+        var declared = await op.PutAsJsonAsync("/api/v1/data-dictionary/mappings/orphans", new
+        {
+            name = "区儿童福利院", householdKeyed = false,
+            columns = new Dictionary<string, string> { ["证件号码"] = "id", ["人员类别"] = "person.special_status", ["备注"] = "ignore" },
+            values = new Dictionary<string, Dictionary<string, string>> { ["person.special_status"] = new() { ["分散供养特困"] = "tekun", ["低保"] = "dibao" } },
+        });
+        declared.StatusCode.ShouldBe(HttpStatusCode.OK, await declared.Content.ReadAsStringAsync());
+        (await op.GetFromJsonAsync<JsonElement>("/api/v1/resident-imports/departments")).EnumerateArray()
+            .ShouldContain(d => d.GetProperty("code").GetString() == "orphans" && d.GetProperty("name").GetString() == "区儿童福利院");
+        var fromOrphans = await ImportAsync(op, "orphans", civil, "福利院.csv");
+        fromOrphans.StatusCode.ShouldBe(HttpStatusCode.OK, await fromOrphans.Content.ReadAsStringAsync());
         (await SuggestResponseAsync(op, "civil_affairs", [0x00, 0x01, 0x02, 0x03])).StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         using var officer = await app.ClientAsAsync("officer");
         (await SuggestResponseAsync(officer, "civil_affairs", civil)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
