@@ -178,6 +178,21 @@ public sealed class FinanceTests
         (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/finance-warnings/{seen.GetProperty("id").GetString()}"))
             .GetProperty("expenses").GetArrayLength().ShouldBe(3);
 
+        // Four people submit at once, together taking the venue line over: every submission lands and the line has one warning.
+        var drafts = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            drafts.Add((await OkAsync(await staff.PostAsJsonAsync("/api/v1/expenses", Draft("venue", 1500m, -1, $"场地方{i}")), HttpStatusCode.Created))
+                .GetProperty("id").GetString()!);
+        }
+
+        var submitted = await Task.WhenAll(drafts.Select(d => staff.PostAsync($"/api/v1/expenses/{d}/submit", null)));
+        submitted.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var venue = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings?rule=over-budget-line")).GetProperty("items")
+            .EnumerateArray().Where(w => w.GetProperty("message").GetString()!.Contains("场地")).ToList();
+        venue.Count.ShouldBe(1);
+        venue[0].GetProperty("expenses").GetInt32().ShouldBe(5); // the four and the duplicate-invoice expense on the same line
+
         // Approval and payment are the administrator's; a paid expense never changes, a reversal corrects it.
         (await staff.PostAsync($"/api/v1/expenses/{firstId}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await OkAsync(await admin.PostAsync($"/api/v1/expenses/{firstId}/approve", null));

@@ -35,8 +35,28 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
         return findings;
     }
 
-    /// <summary>Re-evaluates the organization's warnings and saves them.</summary>
+    /// <summary>
+    /// Re-evaluates the organization's warnings and saves them. Two steps taken at once in one organization (two people
+    /// submitting) may both raise the same new warning or link: the later save meets the unique key and is done again over what
+    /// the earlier wrote (a few times at most).
+    /// </summary>
     public async Task ReconcileAsync(Guid organizationId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ReconcileOnceAsync(organizationId, ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 4)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task ReconcileOnceAsync(Guid organizationId, CancellationToken ct)
     {
         var findings = await DetectAsync(organizationId, null, ct);
         var regionCode = await db.Expenses.Where(e => e.OrganizationId == organizationId).Select(e => e.RegionCode).FirstOrDefaultAsync(ct)
