@@ -2,7 +2,7 @@
 # Import benchmark: department files in their own layouts for N households (bench/department-files.py), imported one
 # by one through the CLI into a fresh data directory (SQLite, or PostgreSQL with --postgres CONN), each timed with its
 # peak memory. Then one screening of everyone, end to end. Results go in docs/benchmarks.md.
-#   bench/import.sh 100000 [--postgres "Host=…;Database=yilian_import"]
+#   bench/import.sh 100000 [--postgres "Host=…;Database=yilian_import"]   (the PostgreSQL database must be empty)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:?households}; shift
@@ -11,7 +11,7 @@ rm -rf "$DIR/data" && mkdir -p "$DIR"
 [ -f "$DIR/files/dictionary.yaml" ] || python3 bench/department-files.py "$N" "$DIR/files"
 dotnet build src/Yilian.Web -c Release -nologo -v quiet -clp:ErrorsOnly
 export Database__DataDirectory="$DIR/data" Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft=Warning
-if [ "${1:-}" = "--postgres" ]; then export Database__Provider=PostgreSQL Database__ConnectionString="$2"; fi
+if [ "${1:-}" = "--postgres" ]; then export Database__Provider=Postgres ConnectionStrings__Yilian="$2"; fi
 run() { /usr/bin/time -f "  %e s wall, %U s user, peak %M KiB" dotnet src/Yilian.Web/bin/Release/net10.0/Yilian.Web.dll "$@"; }
 run publish-dictionary --file "$DIR/files/dictionary.yaml"
 for f in public_security:户籍 civil_affairs:民政 health_insurance:医保 human_resources:人社 housing:住建 child_welfare:儿童福利; do
