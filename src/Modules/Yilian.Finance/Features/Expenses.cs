@@ -116,7 +116,7 @@ internal sealed class Expenses(
         db.Receipts.Add(new Receipt
         {
             Id = Guid.CreateVersion7(), ExpenseId = expense.Id, OrganizationId = expense.OrganizationId, RegionCode = expense.RegionCode,
-            FileName = SafeName(file.FileName), ContentType = FileSniffer.ContentTypes[kind], Size = buffer.Length, Sha256 = sha,
+            FileName = FileNames.Safe(file.FileName), ContentType = FileSniffer.ContentTypes[kind], Size = buffer.Length, Sha256 = sha,
                 StorageKey = key,
             InvoiceNumber = number, InvoiceAmount = amount, UploadedAt = clock.GetUtcNow(),
         });
@@ -197,7 +197,7 @@ internal sealed class Expenses(
         await db.SaveChangesAsync(ct);
         await timeline.RecordAsync(original.ProjectId, "expense", FinanceText.Get("Timeline_ExpenseReversed", original.Number,
             reversal.Number,
-            Money(original.Amount), reversal.Description), ct);
+            WarningDetector.Money(original.Amount), reversal.Description), ct);
         await book.ReconcileAsync(original.OrganizationId, ct);
         return await GetAsync(reversal.Id, ct);
     }
@@ -265,13 +265,7 @@ internal sealed class Expenses(
         return new PagedResult<ExpenseRow>(rows, total, page, pageSize);
     }
 
-    public async Task<IReadOnlyList<(Guid Id, string Name, string Kind)>> FundsAsync(Guid organizationId, CancellationToken ct) =>
-        [.. (await db.Funds.AsNoTracking().Where(f => f.OrganizationId == organizationId).OrderBy(f => f.Name).ToListAsync(ct))
-            .Select(f => (f.Id, f.Name, FinanceText.Get("Fund_" + f.Kind)))];
-
     public static string StatusName(ExpenseStatus status) => FinanceText.Get("ExpenseStatus_" + status);
-
-    public static string Money(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture);
 
     private async Task<ExpenseDto> MoveAsync(Guid id, bool allowed, Func<Expense, string> step, CancellationToken ct)
     {
@@ -279,7 +273,8 @@ internal sealed class Expenses(
         var expense = await LoadAsync(id, ct);
         var text = step(expense);
         await db.SaveChangesAsync(ct);
-        await timeline.RecordAsync(expense.ProjectId, "expense", FinanceText.Get(text, expense.Number, Money(expense.Amount),
+        await timeline.RecordAsync(expense.ProjectId, "expense", FinanceText.Get(text, expense.Number,
+            WarningDetector.Money(expense.Amount),
             expense.Payee, expense.RejectReason), ct);
         await book.ReconcileAsync(expense.OrganizationId, ct);
         return await GetAsync(id, ct);
@@ -365,10 +360,4 @@ internal sealed class Expenses(
         }
     }
 
-    private static string SafeName(string name)
-    {
-        var file = Path.GetFileName(name);
-        var clean = new string([.. file.Where(c => !char.IsControl(c) && c is not ('<' or '>' or '"' or '/' or '\\'))]);
-        return clean.Length > 200 ? clean[^200..] : clean;
-    }
 }

@@ -43,7 +43,7 @@ internal sealed class ProjectDocuments(ProjectsDbContext db, IFileStorage storag
             throw new ForbiddenException(ProjectText.Get("Document_CannotUpload"));
         }
 
-        var fileName = SafeFileName(file.FileName);
+        var fileName = FileNames.Safe(file.FileName);
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var kind = FileSniffer.Sniff(buffer);
@@ -101,10 +101,4 @@ internal sealed class ProjectDocuments(ProjectsDbContext db, IFileStorage storag
     }
 
     internal static DocumentDto ToDto(ProjectDocument d) => new(d.Id, d.DocumentType, d.Version, d.FileName, d.ContentType, d.Size, d.UploadedBy, d.UploadedAt);
-
-    private static string SafeFileName(string name)
-    {
-        var clean = new string([.. Path.GetFileName(name).Where(c => !char.IsControl(c) && c is not ('<' or '>' or '"' or '/' or '\\' or '\u202E'))]);
-        return clean.Length == 0 ? "file" : clean.Length > 150 ? clean[^150..] : clean;
-    }
 }
