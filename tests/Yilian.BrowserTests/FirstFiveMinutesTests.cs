@@ -144,6 +144,14 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
         warned.ShouldContain("提交前请注意");
         warned.ShouldContain("超预算科目");
         await BrowserFixture.ScreenshotAsync(page, "80-finance-draft-warning");
+        // Every step of the breadcrumb leads somewhere.
+        foreach (var crumb in await page.Locator("[data-testid=breadcrumbs] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        {
+            var step = await page.APIRequest.GetAsync(Fixture.App.BaseUrl + crumb);
+            step.Status.ShouldBe(200, crumb);
+            (await step.TextAsync()).ShouldNotContain("data-testid=\"not-found\"", Case.Sensitive, crumb);
+        }
+
         var phone = await Fixture.NewPageAsync(375, 740);
         await new LoginPage(phone).SubmitAsyncAt("orgstaff", YilianApp.DemoPassword);
         await phone.GotoAsync(page.Url);
