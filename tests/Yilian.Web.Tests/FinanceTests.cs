@@ -212,4 +212,53 @@ public sealed class FinanceTests
         var timeline = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}");
         timeline.ToString().ShouldContain("金额录入错误");
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_2016_Ratios_On_A_Years_Figures_Raise_Warnings_The_Organization_Explains(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider);
+        using var staff = await app.ClientAsAsync("orgstaff");
+        using var regulator = await app.ClientAsAsync("regulator");
+        var year = DateTime.UtcNow.AddHours(8).Year - 1;
+        static object Figures(decimal charitable, decimal management, decimal total, decimal netAssets = 2_000_000m, string type = "ServiceOrganization") =>
+            new { type, publicFundraising = false, totalIncome = 3_000_000m, netAssetsYearEnd = netAssets, charitableSpending = charitable,
+                managementCost = management, totalSpending = total };
+
+        // Bad input: a clear answer, nothing stored.
+        (await ProblemAsync(await staff.PutAsJsonAsync("/api/v1/annual-figures/1990", Figures(1, 1, 2)), HttpStatusCode.BadRequest))
+            .ShouldContain("year");
+        (await ProblemAsync(await staff.PutAsJsonAsync($"/api/v1/annual-figures/{year}", Figures(1, 1, 2, type: "Company")),
+            HttpStatusCode.BadRequest)).ShouldContain("Foundation, SocialGroup, ServiceOrganization");
+        (await ProblemAsync(await staff.PutAsJsonAsync($"/api/v1/annual-figures/{year}", Figures(1, 5, 2)), HttpStatusCode.BadRequest))
+            .ShouldContain("totalSpending");
+        (await ProblemAsync(await regulator.PutAsJsonAsync($"/api/v1/annual-figures/{year}", Figures(1, 1, 2)), HttpStatusCode.Forbidden))
+            .ShouldNotBeEmpty();
+
+        // Last year-end net assets of 2 m put a service organization without public fundraising in the 8% / 15% band:
+        // 160,000 of charitable spending is required; 100,000 was spent; 400,000 of management in 1,000,000 is 40%.
+        await OkAsync(await staff.PutAsJsonAsync($"/api/v1/annual-figures/{year - 1}", Figures(500_000m, 100_000m, 1_000_000m)));
+        var checkedYear = await OkAsync(await staff.PutAsJsonAsync($"/api/v1/annual-figures/{year}", Figures(100_000m, 400_000m, 1_000_000m)));
+        checkedYear.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("met").GetBoolean()).ShouldBe([false, false]);
+        var warnings = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings")).GetProperty("items").EnumerateArray()
+            .ToList();
+        var spending = warnings.Single(w => w.GetProperty("rule").GetString() == "spending-ratio");
+        spending.GetProperty("message").GetString()!.ShouldContain("160,000.00");
+        spending.GetProperty("message").GetString()!.ShouldContain("示例"); // the shipped parameters are marked illustrative
+        var management = warnings.Single(w => w.GetProperty("rule").GetString() == "management-ratio");
+        management.GetProperty("message").GetString()!.ShouldContain("40%");
+
+        // "Reported and explained", as the rules allow; then the regulator decides.
+        var id = spending.GetProperty("id").GetString();
+        await OkAsync(await staff.PostAsJsonAsync($"/api/v1/finance-warnings/{id}/explanation",
+            new { text = "上年末收到一笔定向捐赠的资产划转，今年项目延期至明年一季度执行，已向区民政局书面报告。" }));
+        var explained = await OkAsync(await regulator.GetAsync($"/api/v1/finance-warnings/{id}"));
+        explained.GetProperty("summary").GetProperty("status").GetString().ShouldBe("Explained");
+
+        // Corrected figures: the management warning, no longer found, closes by itself; a management cost under 200,000 is exempt.
+        await OkAsync(await staff.PutAsJsonAsync($"/api/v1/annual-figures/{year}", Figures(100_000m, 199_999m, 300_000m)));
+        var after = (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/finance-warnings/{management.GetProperty("id").GetString()}"))
+            .GetProperty("summary").GetProperty("status").GetString();
+        after.ShouldBe("Closed");
+    }
 }

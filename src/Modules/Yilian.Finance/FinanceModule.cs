@@ -7,6 +7,7 @@ using Quartz;
 using Yilian.Finance.Data;
 using Yilian.Finance.Domain;
 using Yilian.Finance.Features;
+using Yilian.Finance.Features.Charity;
 using Yilian.Finance.Seeding;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
@@ -27,8 +28,21 @@ public static class FinanceModule
         builder.Services.AddScoped<FinanceWarnings>();
         builder.Services.AddScoped<Ledger>();
         builder.Services.AddScoped<Funds>();
+        builder.Services.AddSingleton<RatioParameters>();
+        builder.Services.AddScoped<YearReports>();
         builder.Services.AddScoped<IWorkbenchSource, FinanceWorkbench>();
+        builder.Services.Configure<PaymentOptions>(builder.Configuration.GetSection("Finance:Payments"));
+        builder.Services.AddScoped<CharityProjects>();
+        builder.Services.AddScoped<Donations>();
+        builder.Services.AddScoped<OnlineDonations>();
+        builder.Services.AddScoped<DonationLedger>();
+        builder.Services.AddScoped<CharityDisclosure>();
+        builder.Services.AddSingleton<SimulatedPaymentProvider>();
+        builder.Services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SimulatedPaymentProvider>());
+        builder.Services.AddSingleton<CharityFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CharityFeed>());
         builder.Services.AddScoped<ISeedStep, FinanceSeedStep>();
+        builder.Services.AddScoped<ISeedStep, CharitySeedStep>();
         var nightly = builder.Configuration["Finance:WarningsCron"] is { Length: > 0 } cron ? cron : "0 0 3 * * ?";
         builder.Services.AddQuartz(q =>
         {
@@ -45,7 +59,9 @@ public static class FinanceModule
             .MapBudgetsEndpoints()
             .MapExpensesEndpoints()
             .MapFundsEndpoints()
-            .MapFinanceWarningsEndpoints();
+            .MapFinanceWarningsEndpoints()
+            .MapCharityEndpoints()
+            .MapYearReportsEndpoints();
         return app;
     }
 }

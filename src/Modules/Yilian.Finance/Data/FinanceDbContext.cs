@@ -29,6 +29,18 @@ internal sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> option
 
     public DbSet<WarningExpense> WarningExpenses => Set<WarningExpense>();
 
+    public DbSet<CharityProject> CharityProjects => Set<CharityProject>();
+
+    public DbSet<Donation> Donations => Set<Donation>();
+
+    public DbSet<DonationAllocation> DonationAllocations => Set<DonationAllocation>();
+
+    public DbSet<DonationIntent> DonationIntents => Set<DonationIntent>();
+
+    public DbSet<DonationFlag> DonationFlags => Set<DonationFlag>();
+
+    public DbSet<AnnualFigures> AnnualFigures => Set<AnnualFigures>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Budget>(b =>
@@ -125,6 +137,97 @@ internal sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> option
             b.ToTable("fin_warning_expenses");
             b.HasKey(x => new { x.WarningId, x.ExpenseId });
             b.HasIndex(x => x.ExpenseId);
+        });
+        ConfigureCharity(modelBuilder);
+        modelBuilder.Entity<AnnualFigures>(b =>
+        {
+            b.ToTable("fin_annual_figures");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.EnteredBy).HasMaxLength(256);
+            b.Ignore(x => x.Figures);
+            foreach (var money in new[] { "TotalIncome", "NetAssetsYearEnd", "CharitableSpending", "ManagementCost", "TotalSpending" })
+            {
+                b.Property(money).HasPrecision(16, 2);
+            }
+
+            b.HasIndex(x => new { x.OrganizationId, x.Year }).IsUnique();
+        });
+    }
+
+    private static void ConfigureCharity(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CharityProject>(b =>
+        {
+            b.ToTable("fin_charity_projects");
+            b.Property(x => x.OrganizationName).HasMaxLength(200);
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.RecordNumber).HasMaxLength(40);
+            b.Property(x => x.Summary).HasMaxLength(2000);
+            b.Property(x => x.CreatedBy).HasMaxLength(256);
+            b.Property(x => x.CreatedByRequest).HasMaxLength(64);
+            foreach (var money in new[] { "Target", "Raised", "Spent" })
+            {
+                b.Property(money).HasPrecision(16, 2);
+            }
+
+            b.HasIndex(x => x.FundId).IsUnique();
+            b.HasIndex(x => x.CreatedByRequest).IsUnique();
+            b.HasIndex(x => x.OrganizationId);
+        });
+        modelBuilder.Entity<Donation>(b =>
+        {
+            b.ToTable("fin_donations");
+            b.Property(x => x.Number).HasMaxLength(20);
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.TransactionId).HasMaxLength(80);
+            b.Property(x => x.DonorName).HasMaxLength(50);
+            b.Property(x => x.Message).HasMaxLength(200);
+            b.Property(x => x.RecordedBy).HasMaxLength(256);
+            b.Property(x => x.ConfirmedBy).HasMaxLength(256);
+            b.Property(x => x.RefundReason).HasMaxLength(500);
+            b.Property(x => x.CreatedByRequest).HasMaxLength(64);
+            foreach (var money in new[] { "Amount", "Refunded", "Allocated" })
+            {
+                b.Property(money).HasPrecision(14, 2);
+            }
+
+            b.Ignore(x => x.Available);
+            // Exactly once: a channel's transaction id is recorded one time, whichever instance and arrival comes first.
+            b.HasIndex(x => new { x.Channel, x.TransactionId }).IsUnique();
+            b.HasIndex(x => x.Number).IsUnique();
+            b.HasIndex(x => x.CreatedByRequest).IsUnique();
+            // First in, first out: the open donations of a project in the order received.
+            b.HasIndex(x => new { x.CharityProjectId, x.Open, x.ReceivedAt });
+            // The project's page and the live screen: newest recorded first.
+            b.HasIndex(x => new { x.CharityProjectId, x.RecordedAt });
+            b.HasIndex(x => x.RecordedAt);
+            b.HasIndex(x => x.RefundsId);
+        });
+        modelBuilder.Entity<DonationAllocation>(b =>
+        {
+            b.ToTable("fin_donation_allocations");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Amount).HasPrecision(14, 2);
+            b.HasIndex(x => x.DonationId);
+            b.HasIndex(x => x.ExpenseId);
+            b.HasIndex(x => x.At);
+        });
+        modelBuilder.Entity<DonationIntent>(b =>
+        {
+            b.ToTable("fin_donation_intents");
+            b.Property(x => x.Amount).HasPrecision(14, 2);
+            b.Property(x => x.DonorName).HasMaxLength(50);
+            b.Property(x => x.Message).HasMaxLength(200);
+        });
+        modelBuilder.Entity<DonationFlag>(b =>
+        {
+            b.ToTable("fin_donation_flags");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.TransactionId).HasMaxLength(80);
+            b.Property(x => x.RecordedAmount).HasPrecision(14, 2);
+            b.Property(x => x.OfferedAmount).HasPrecision(14, 2);
+            b.HasIndex(x => x.DonationId);
         });
     }
 }

@@ -81,5 +81,6 @@ internal static class WarningRuleNames
     public const string DuplicateReceipt = "duplicate-receipt";
     public const string OutsidePeriod = "outside-period";
 
-    public static readonly IReadOnlyList<string> All = [OverLine, OverBudget, Abnormal, Split, DuplicateReceipt, OutsidePeriod];
+    public static readonly IReadOnlyList<string> All =
+        [OverLine, OverBudget, Abnormal, Split, DuplicateReceipt, OutsidePeriod, SpendingRatios.Spending, SpendingRatios.Management];
 }

@@ -28,6 +28,14 @@ internal static class MoneyInput
         return value;
     }
 
+    /// <summary>An amount as a form sends it: empty is none; anything else must be a number (<see cref="Check"/> judges its
+    /// range).</summary>
+    public static decimal? Parse(string field, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : decimal.TryParse(text.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture,
+            out var value) ? value
+        : throw InputValidationException.For(field, FinanceText.Get("Money_NotANumber"));
+
     public static string Text(string field, string? value, int max, bool required = true)
     {
         var text = value?.Trim() ?? "";

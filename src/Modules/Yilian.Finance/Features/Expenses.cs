@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Yilian.Finance.Data;
 using Yilian.Finance.Domain;
+using Yilian.Finance.Features.Charity;
 using Yilian.Finance.Resources;
 using Yilian.Projects.Contracts;
 using Yilian.SharedKernel;
@@ -45,7 +46,8 @@ public sealed record ExpenseRow(
 /// reason, paid; a paid expense is corrected only by a reversing entry. Each step is on the project's timeline and audited.
 /// </summary>
 internal sealed class Expenses(
-    FinanceDbContext db, WarningBook book, IFileStorage storage, IProjectTimeline timeline, ICurrentUser user, TimeProvider clock)
+    FinanceDbContext db, WarningBook book, DonationLedger donations, IFileStorage storage, IProjectTimeline timeline, ICurrentUser user,
+    TimeProvider clock)
 {
     public const long MaxReceiptBytes = 10 * 1024 * 1024;
 
@@ -156,7 +158,7 @@ internal sealed class Expenses(
         Step(e, ExpenseStatus.Approved);
         (e.Status, e.PaidBy, e.PaidAt) = (ExpenseStatus.Paid, user.UserName, clock.GetUtcNow());
         return "Timeline_ExpensePaid";
-    }, ct);
+    }, ct, donations.DrawAsync);
 
     public Task<ExpenseDto> RejectAsync(Guid id, ExpenseRejection rejection, CancellationToken ct) =>
         MoveAsync(id, FinancePermissions.ApprovesExpenses(user), e =>
@@ -194,7 +196,13 @@ internal sealed class Expenses(
         };
         original.ReversedById = reversal.Id;
         db.Expenses.Add(reversal);
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await donations.ReleaseAsync(original, reversal, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
         await timeline.RecordAsync(original.ProjectId, "expense", FinanceText.Get("Timeline_ExpenseReversed", original.Number,
             reversal.Number,
             WarningDetector.Money(original.Amount), reversal.Description), ct);
@@ -267,12 +275,24 @@ internal sealed class Expenses(
 
     public static string StatusName(ExpenseStatus status) => FinanceText.Get("ExpenseStatus_" + status);
 
-    private async Task<ExpenseDto> MoveAsync(Guid id, bool allowed, Func<Expense, string> step, CancellationToken ct)
+    /// <summary>Takes a step; <paramref name="alongside"/> (drawing on donations when paying) runs in the same transaction.</summary>
+    private async Task<ExpenseDto> MoveAsync(Guid id, bool allowed, Func<Expense, string> step, CancellationToken ct,
+        Func<Expense, CancellationToken, Task>? alongside = null)
     {
         FinancePermissions.Require(allowed);
         var expense = await LoadAsync(id, ct);
         var text = step(expense);
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (alongside is not null)
+            {
+                await alongside(expense, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
         await timeline.RecordAsync(expense.ProjectId, "expense", FinanceText.Get(text, expense.Number,
             WarningDetector.Money(expense.Amount),
             expense.Payee, expense.RejectReason), ct);

@@ -15,7 +15,8 @@ namespace Yilian.Finance.Features;
 /// warning or updates the records behind the one already raised; an open warning nothing finds any more closes by itself.
 /// A draft is checked for its author without storing anything; warnings are stored from submission on.
 /// </summary>
-internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scopes, IOptions<WarningOptions> options, TimeProvider clock)
+internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scopes, IOptions<WarningOptions> options,
+    RatioParameters ratios, TimeProvider clock)
 {
     /// <summary>What the rules find over the organization's counted expenses, with <paramref name="drafting"/> counted too.</summary>
     public async Task<List<Finding>> DetectAsync(Guid organizationId, Guid? drafting, CancellationToken ct)
@@ -32,7 +33,23 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
             [.. Budgets.InForce(b).Lines.Select(l => new BookLine(l.Code, l.Category, l.Name, l.Amount))])).ToList();
         var findings = WarningDetector.Detect(books, expenses, options.Value, drafting).ToList();
         findings.AddRange(await DuplicateReceiptsAsync([.. expenses.Select(e => e.Id)], budgets.ToDictionary(b => b.Id), ct));
+        findings.AddRange(await RatioFindingsAsync(organizationId, expenses, ct));
         return findings;
+    }
+
+    /// <summary>The 2016 ratios over the years the organization reported; a management-cost finding lists that year's management
+    /// expenses in the books.</summary>
+    private async Task<IEnumerable<Finding>> RatioFindingsAsync(Guid organizationId, List<BookExpense> expenses, CancellationToken ct)
+    {
+        var years = (await db.AnnualFigures.AsNoTracking().Where(f => f.OrganizationId == organizationId).ToListAsync(ct))
+            .Select(f => f.Figures).ToList();
+        return years.SelectMany(y => SpendingRatios.Check(SpendingRatios.For(ratios.Sets, y.Year), y, years))
+            .Where(c => !c.Met)
+            .Select(c => new Finding(c.Rule, $"{c.Rule}:{c.Year}", 2, null, "",
+                c.Rule == SpendingRatios.Management
+                    ? [.. expenses.Where(e => e.Counts && e.Category == "management" && e.Date.Year == c.Year).Select(e => e.Id).Take(500)]
+                    : [],
+                c.Figures));
     }
 
     /// <summary>
@@ -60,7 +77,9 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
     {
         var findings = await DetectAsync(organizationId, null, ct);
         var regionCode = await db.Expenses.Where(e => e.OrganizationId == organizationId).Select(e => e.RegionCode).FirstOrDefaultAsync(ct)
-            ?? await db.Budgets.Where(b => b.OrganizationId == organizationId).Select(b => b.RegionCode).FirstOrDefaultAsync(ct) ?? "";
+            ?? await db.Budgets.Where(b => b.OrganizationId == organizationId).Select(b => b.RegionCode).FirstOrDefaultAsync(ct)
+            ?? await db.AnnualFigures.Where(f => f.OrganizationId == organizationId).Select(f =>
+                f.RegionCode).FirstOrDefaultAsync(ct) ?? "";
         var stored = await db.Warnings.Include(w => w.Expenses).Where(w => w.OrganizationId == organizationId).ToDictionaryAsync(w =>
             w.Key, ct);
         var now = clock.GetUtcNow();

@@ -25,9 +25,18 @@ internal static class WarningText
             WarningRuleNames.DuplicateReceipt => FinanceText.Get(
                 (F("kind") == "file" ? "Warning_DuplicateFile" : "Warning_DuplicateInvoice") + (F("elsewhere") == "0" ? "Own" : ""),
                 F("count"), F("elsewhere"), F("invoice")),
+            SpendingRatios.Spending => FinanceText.Get("Warning_SpendingRatio", F("year"), F("spent"), F("required"),
+                FinanceText.Get("RatioBasis_" + F("basis")), F("rate"), F("prior"), F("average"), F("short")) + Basis(f),
+            SpendingRatios.Management => FinanceText.Get(F("exempt") == "yes" ? "Warning_ManagementExempt" : "Warning_ManagementRatio",
+                F("year"), F("cost"), F("total"), F("ratio"), F("max"), F("exemptBelow")) + Basis(f),
             _ => rule,
         };
     }
+
+    /// <summary>Where a ratio comes from, and whether its figures have been checked against the published text.</summary>
+    private static string Basis(IReadOnlyDictionary<string, string> f) =>
+        FinanceText.Get(f.GetValueOrDefault("verified") == "yes" ? "Ratio_Basis" : "Ratio_BasisIllustrative",
+            f.GetValueOrDefault("source"));
 
     public static WarningBrief Brief(FinanceWarning w)
     {

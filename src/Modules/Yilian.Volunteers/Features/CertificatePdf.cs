@@ -1,9 +1,8 @@
 using System.Globalization;
 
-using QRCoder;
-
 using SkiaSharp;
 
+using Yilian.Ui.Pdf;
 using Yilian.Volunteers.Resources;
 
 namespace Yilian.Volunteers.Features;
@@ -19,8 +18,6 @@ public static class CertificatePdf
     private const float Width = 595;
     private const float Height = 842;
     private const float Margin = 64;
-
-    private static readonly Lazy<SKTypeface> Face = new(FindFace);
 
     public static byte[] Render(CertificateDto c, string verifyUrl)
     {
@@ -49,9 +46,9 @@ public static class CertificatePdf
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var red = new SKPaint { Color = new SKColor(0xB7, 0x1C, 0x1C), IsAntialias = true };
         using var grey = new SKPaint { Color = new SKColor(0x55, 0x55, 0x55), IsAntialias = true };
-        using var title = new SKFont(Face.Value, 28);
-        using var body = new SKFont(Face.Value, 12.5f);
-        using var small = new SKFont(Face.Value, 9.5f);
+        using var title = new SKFont(PdfKit.Face, 28);
+        using var body = new SKFont(PdfKit.Face, 12.5f);
+        using var small = new SKFont(PdfKit.Face, 9.5f);
         using var frame = new SKPaint { Color = new SKColor(0xB7, 0x1C, 0x1C), Style = SKPaintStyle.Stroke, StrokeWidth = 2, IsAntialias = true };
         canvas.DrawRect(28, 28, Width - 56, Height - 56, frame);
 
@@ -61,7 +58,7 @@ public static class CertificatePdf
         var y = 185f;
         var opening = VolunteerText.Get("Cert_Body", c.VolunteerName, c.IdType, c.IdNumberMasked, c.VolunteerNumber,
             Date(c.ServiceFrom), Date(c.ServiceTo), c.OrganizationName, c.Hours);
-        y = Paragraph(canvas, opening, Margin, y, Width - 2 * Margin, body, ink, 22);
+        y = PdfKit.Paragraph(canvas, opening, Margin, y, Width - 2 * Margin, body, ink, 22);
 
         y += 18;
         var rows = new (string Label, string Value)[]
@@ -83,7 +80,7 @@ public static class CertificatePdf
         foreach (var (label, value) in rows)
         {
             canvas.DrawText(label, Margin, y, SKTextAlign.Left, body, grey);
-            var next = Paragraph(canvas, value, Margin + 110, y, Width - 2 * Margin - 110, body, ink, 18);
+            var next = PdfKit.Paragraph(canvas, value, Margin + 110, y, Width - 2 * Margin - 110, body, ink, 18);
             y = Math.Max(y + 24, next + 6);
             canvas.DrawLine(Margin, y - 16, Width - Margin, y - 16, rule);
         }
@@ -92,102 +89,16 @@ public static class CertificatePdf
         canvas.DrawText(VolunteerText.Get("Cert_IssuerLine", c.OrganizationName), Width - Margin, y + 30, SKTextAlign.Right, body, ink);
         var qrSize = 112f;
         var qrTop = Height - Margin - qrSize - 30;
-        DrawQr(canvas, verifyUrl, Margin, qrTop, qrSize);
+        PdfKit.DrawQr(canvas, verifyUrl, Margin, qrTop, qrSize);
         canvas.DrawText(VolunteerText.Get("Cert_Scan"), Margin + qrSize + 14, qrTop + 20, SKTextAlign.Left, body, ink);
-        Paragraph(canvas, verifyUrl, Margin + qrSize + 14, qrTop + 42, Width - 2 * Margin - qrSize - 14, small, grey, 13);
-        Paragraph(canvas, VolunteerText.Get("Cert_Basis"), Margin, Height - Margin, Width - 2 * Margin, small, grey, 13);
+        PdfKit.Paragraph(canvas, verifyUrl, Margin + qrSize + 14, qrTop + 42, Width - 2 * Margin - qrSize - 14, small, grey, 13);
+        PdfKit.Paragraph(canvas, VolunteerText.Get("Cert_Basis"), Margin, Height - Margin, Width - 2 * Margin, small, grey, 13);
         if (c.Revoked)
         {
-            using var stamp = new SKFont(Face.Value, 60);
+            using var stamp = new SKFont(PdfKit.Face, 60);
             canvas.DrawText(VolunteerText.Get("Cert_Revoked"), Width / 2, Height / 2, SKTextAlign.Center, stamp, red);
         }
     }
 
-    private static void DrawQr(SKCanvas canvas, string text, float x, float y, float size)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var n = matrix.Count;
-        var cell = size / n;
-        using var dark = new SKPaint { Color = SKColors.Black, IsAntialias = false };
-        for (var row = 0; row < n; row++)
-        {
-            for (var col = 0; col < n; col++)
-            {
-                if (matrix[row][col])
-                {
-                    canvas.DrawRect(x + col * cell, y + row * cell, cell + 0.05f, cell + 0.05f, dark);
-                }
-            }
-        }
-    }
-
-    /// <summary>Draws text wrapped at the width (character by character: Chinese has no spaces to break at); returns the last baseline.</summary>
-    private static float Paragraph(SKCanvas canvas, string text, float x, float y, float width, SKFont font, SKPaint paint, float lineHeight)
-    {
-        var line = new System.Text.StringBuilder();
-        var baseline = y;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var candidate = line + rune.ToString();
-            if (line.Length > 0 && font.MeasureText(candidate) > width)
-            {
-                canvas.DrawText(line.ToString(), x, baseline, SKTextAlign.Left, font, paint);
-                baseline += lineHeight;
-                line.Clear();
-            }
-
-            line.Append(rune.ToString());
-        }
-
-        if (line.Length > 0)
-        {
-            canvas.DrawText(line.ToString(), x, baseline, SKTextAlign.Left, font, paint);
-        }
-
-        return baseline;
-    }
-
     private static string Date(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The CJK font, loaded from its file: the self-contained Skia build used here has no fontconfig, so
-    /// families cannot be looked up by name. <c>YILIAN_CJK_FONT</c> names another file (and <c>#index</c> in a collection).
-    /// </summary>
-    private static SKTypeface FindFace()
-    {
-        var candidates = new List<(string File, int Index)>();
-        if (Environment.GetEnvironmentVariable("YILIAN_CJK_FONT") is { Length: > 0 } configured)
-        {
-            var parts = configured.Split('#', 2);
-            candidates.Add((parts[0], parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var i) ? i : 0));
-        }
-
-        candidates.AddRange(
-        [
-            ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
-            ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 2),
-            ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-            ("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc", 0),
-            ("C:/Windows/Fonts/msyh.ttc", 0),
-            ("/System/Library/Fonts/PingFang.ttc", 0),
-        ]);
-        foreach (var (file, index) in candidates.Where(c => File.Exists(c.File)))
-        {
-            var face = SKTypeface.FromFile(file, index);
-            if (face is null)
-            {
-                continue;
-            }
-
-            using var font = new SKFont(face);
-            if (font.ContainsGlyph('证'))
-            {
-                return face;
-            }
-        }
-
-        throw new InvalidOperationException("No Chinese font found for certificates: install fonts-noto-cjk (or fonts-wqy-microhei), or set YILIAN_CJK_FONT to a font file.");
-    }
 }
