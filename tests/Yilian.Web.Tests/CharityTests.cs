@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Yilian.Finance.Features.Charity;
 using Yilian.Testing;
 
+using static Yilian.Web.Tests.Answers;
+
 namespace Yilian.Web.Tests;
 
 /// <summary>
@@ -19,20 +21,6 @@ namespace Yilian.Web.Tests;
 /// </summary>
 public sealed class CharityTests
 {
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(expected, body);
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(expected, body);
-        return body;
-    }
-
     private static string Day(int offset) => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(offset).ToString("yyyy-MM-dd");
 
     /// <summary>A project with an approved budget (lines aid and goods) and a charity project for it; returns the charity

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Yilian.Testing;
 
+using static Yilian.Web.Tests.Answers;
+
 namespace Yilian.Web.Tests;
 
 /// <summary>
@@ -15,20 +17,6 @@ namespace Yilian.Web.Tests;
 public sealed class FinanceTests
 {
     private static byte[] Pdf(string text) => Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\ntrailer << >>\n%%EOF\n");
-
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(expected, body);
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(expected, body);
-        return body;
-    }
 
     private static Task<HttpResponseMessage> ReceiptAsync(HttpClient client, string expenseId, byte[] content, string name, string? invoice = null, decimal? amount = null)
     {
