@@ -389,6 +389,8 @@ namespace Yilian.Migrations.Postgres.Finance
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("RecordedAt");
 
                     b.HasIndex("RefundsId");
@@ -396,7 +398,7 @@ namespace Yilian.Migrations.Postgres.Finance
                     b.HasIndex("Channel", "TransactionId")
                         .IsUnique();
 
-                    b.HasIndex("CharityProjectId", "RecordedAt");
+                    b.HasIndex("CharityProjectId", "ReceivedAt");
 
                     b.HasIndex("CharityProjectId", "Open", "ReceivedAt");
 

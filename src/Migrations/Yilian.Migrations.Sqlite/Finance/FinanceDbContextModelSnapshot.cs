@@ -384,6 +384,8 @@ namespace Yilian.Migrations.Sqlite.Finance
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("RecordedAt");
 
                     b.HasIndex("RefundsId");
@@ -391,7 +393,7 @@ namespace Yilian.Migrations.Sqlite.Finance
                     b.HasIndex("Channel", "TransactionId")
                         .IsUnique();
 
-                    b.HasIndex("CharityProjectId", "RecordedAt");
+                    b.HasIndex("CharityProjectId", "ReceivedAt");
 
                     b.HasIndex("CharityProjectId", "Open", "ReceivedAt");
 

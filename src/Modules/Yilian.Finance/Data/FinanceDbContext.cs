@@ -199,8 +199,9 @@ internal sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> option
             b.HasIndex(x => x.CreatedByRequest).IsUnique();
             // First in, first out: the open donations of a project in the order received.
             b.HasIndex(x => new { x.CharityProjectId, x.Open, x.ReceivedAt });
-            // The project's page and the live screen: newest recorded first.
-            b.HasIndex(x => new { x.CharityProjectId, x.RecordedAt });
+            // The project's page and the live screen: newest received first; the live feed reads what was recorded since.
+            b.HasIndex(x => new { x.CharityProjectId, x.ReceivedAt });
+            b.HasIndex(x => x.ReceivedAt);
             b.HasIndex(x => x.RecordedAt);
             b.HasIndex(x => x.RefundsId);
         });

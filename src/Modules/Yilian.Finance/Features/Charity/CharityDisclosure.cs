@@ -73,7 +73,7 @@ internal sealed class CharityDisclosure(IServiceProvider services, IFileStorage 
         var byLine = lines.Select(l => new PublicLine(l.Code, l.Name, Budgets.CategoryName(l.Category), l.Amount,
             paid.Where(e => e.LineCode == l.Code).Sum(e => e.Amount), [.. paid.Where(e => e.LineCode == l.Code).Select(Public)])).ToList();
         var recent = await db.Donations.AsNoTracking().Where(d => d.CharityProjectId == id && d.Status == DonationStatus.Recorded)
-            .OrderByDescending(d => d.RecordedAt).Take(20).ToListAsync(ct);
+            .OrderByDescending(d => d.ReceivedAt).Take(20).ToListAsync(ct);
         var pendingSum = pending.Sum(e => e.Amount);
         return new CharityDisclosureDto(Public(charity, ChinaTime.Today(clock)), pendingSum, charity.Raised - charity.Spent, byLine,
             [.. pending.Select(Public)], [.. recent.Select(Public)]);
@@ -148,7 +148,7 @@ internal sealed class CharityDisclosure(IServiceProvider services, IFileStorage 
         var byId = projects.ToDictionary(p => p.Id);
         var (raised, spent) = (projects.Sum(p => p.Raised), projects.Sum(p => p.Spent));
         var latest = await db.Donations.AsNoTracking().Where(d => d.Status == DonationStatus.Recorded && d.Kind == DonationKind.Donation)
-            .OrderByDescending(d => d.RecordedAt).Take(20).ToListAsync(ct);
+            .OrderByDescending(d => d.ReceivedAt).Take(20).ToListAsync(ct);
         var draws = await db.DonationAllocations.AsNoTracking().Where(a => a.Amount > 0).OrderByDescending(a => a.At).Take(60)
             .ToListAsync(ct);
         var expenseIds = draws.Select(a => a.ExpenseId).Distinct().Take(10).ToList();
@@ -176,7 +176,7 @@ internal sealed class CharityDisclosure(IServiceProvider services, IFileStorage 
     private static PublicExpense Public(Expense e) => new(e.Id, e.Number, e.Date, e.Payee, e.Description, e.Amount, e.Status.ToString(),
         [.. e.Receipts.Select(r => new PublicReceipt(r.Id, r.ContentType))]);
 
-    private static PublicDonation Public(Donation d) => new(d.Id, DonorNames.Public(d.DonorName, d.ShowName), d.Amount, d.RecordedAt,
+    private static PublicDonation Public(Donation d) => new(d.Id, DonorNames.Public(d.DonorName, d.ShowName), d.Amount, d.ReceivedAt,
         d.Kind.ToString());
 
     private async Task<T> ReadAsync<T>(Func<FinanceDbContext, Task<T>> read)

@@ -204,9 +204,9 @@ namespace Yilian.Migrations.Postgres.Finance
                 columns: new[] { "CharityProjectId", "Open", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_fin_donations_CharityProjectId_RecordedAt",
+                name: "IX_fin_donations_CharityProjectId_ReceivedAt",
                 table: "fin_donations",
-                columns: new[] { "CharityProjectId", "RecordedAt" });
+                columns: new[] { "CharityProjectId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_fin_donations_CreatedByRequest",
@@ -219,6 +219,11 @@ namespace Yilian.Migrations.Postgres.Finance
                 table: "fin_donations",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fin_donations_ReceivedAt",
+                table: "fin_donations",
+                column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_fin_donations_RecordedAt",
