@@ -6,7 +6,7 @@ using System.Text.Json;
 
 // HTTP latency benchmark at city scale (10,000 organizations, 100,000 projects), against the real
 // release build on SQLite (or PostgreSQL through the usual environment variables).
-// Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C] [--seed] [--day | --mixed | --calendar | --volunteers | --relief]
+// Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C] [--seed] [--day | --mixed | --calendar | --volunteers | --relief | --charity]
 // (bench/README.md). Without a mode: each target alone, with its first requests after the start reported apart (a restart's view).
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "true");
@@ -160,6 +160,18 @@ if (options.ContainsKey("relief"))
 }
 
 Func<Task>? after = null;
+if (options.ContainsKey("charity"))
+{
+    (targets, after) = await Charity.PrepareAsync(http, Url, RunToEndAsync, () => server.Kill(entireProcessTree: true), async () =>
+    {
+        server = Run("--urls", Url);
+        while (!await TryReadyAsync())
+        {
+            await Task.Delay(500);
+        }
+    }, options);
+}
+
 if (options.ContainsKey("volunteers"))
 {
     // 30,000 volunteers (once) and 500 recruiting activities in the week of 2027-01-04 across 50 venues.

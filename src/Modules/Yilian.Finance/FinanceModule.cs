@@ -43,6 +43,7 @@ public static class FinanceModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CharityFeed>());
         builder.Services.AddScoped<ISeedStep, FinanceSeedStep>();
         builder.Services.AddScoped<ISeedStep, CharitySeedStep>();
+        builder.Services.AddScoped(sp => new FinanceScaleSeeder(sp.GetRequiredService<FinanceDbContext>()));
         var nightly = builder.Configuration["Finance:WarningsCron"] is { Length: > 0 } cron ? cron : "0 0 3 * * ?";
         builder.Services.AddQuartz(q =>
         {

@@ -21,11 +21,13 @@ internal static class Commands
 {
     private static readonly string[] Names =
     [
-        "migrate", "seed", "seed-calendar", "seed-volunteers", "seed-residents", "screen", "import-residents", "publish-dictionary", "create-admin",
+        "migrate", "seed", "seed-calendar", "seed-finance", "finance-nightly", "seed-volunteers", "seed-residents", "screen",
+            "import-residents", "publish-dictionary", "create-admin",
         "import-regions", "audit-verify", "backup", "restore", "help",
     ];
 
-    public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
+    public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. args.Skip(1).Where(a => !a.StartsWith("--",
+        StringComparison.Ordinal) || a.Contains('=', StringComparison.Ordinal))] : args;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -60,8 +62,34 @@ internal static class Commands
                         var communities = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code).ToList();
                         var watch = TimeProvider.System.GetTimestamp();
                         var written = await scope.ServiceProvider.GetRequiredService<Yilian.Activities.Seeding.CalendarScaleSeeder>().RunAsync(
-                            communities, int.Parse(Get(options, "venues", "3000"), CultureInfo.InvariantCulture), int.Parse(Get(options, "bookings", "1000000"), CultureInfo.InvariantCulture), 20261122, ct);
+                            communities, int.Parse(Get(options, "venues", "3000"), CultureInfo.InvariantCulture), int.Parse(Get(options,
+                                "bookings", "1000000"), CultureInfo.InvariantCulture), 20261122, ct);
                         Console.WriteLine($"Calendar scale data: {written} bookings in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                    }
+
+                    return 0;
+                case "seed-finance":
+                    await MigrateAsync(app, ct);
+                    {
+                        await using var scope = SystemScope.Begin(app.Services);
+                        var communities = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct))
+                            .Select(c => c.Code).ToList();
+                        var watch = TimeProvider.System.GetTimestamp();
+                        var written = await scope.ServiceProvider.GetRequiredService<Yilian.Finance.Seeding.FinanceScaleSeeder>().RunAsync(
+                            communities, Int(options, "organizations", 2000), Int(options, "expenses", 200_000), Int(options,
+                                "charity-projects", 200),
+                            Int(options, "donations", 400_000), 20261204, ct);
+                        Console.WriteLine($"Finance scale data: {written} in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                    }
+
+                    return 0;
+                case "finance-nightly":
+                    await MigrateAsync(app, ct);
+                    {
+                        var watch = TimeProvider.System.GetTimestamp();
+                        var organizations = await SystemScope.WithAsync<Yilian.Finance.Features.FinanceWarnings, int>(app.Services,
+                            w => w.ReEvaluateAllAsync(ct));
+                        Console.WriteLine($"Finance warnings re-evaluated for {organizations} organizations in {TimeProvider.System.GetElapsedTime(watch):g}.");
                     }
 
                     return 0;
@@ -70,10 +98,12 @@ internal static class Commands
                     {
                         await using var scope = SystemScope.Begin(app.Services);
                         var communities = (await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code).ToList();
-                        var skills = (await scope.ServiceProvider.GetRequiredService<IDictionaries>().ListAsync(DictionaryTypes.Skill, includeInactive: false, ct)).Select(s => s.Code).ToList();
+                        var skills = (await scope.ServiceProvider.GetRequiredService<IDictionaries>().ListAsync(DictionaryTypes.Skill,
+                            includeInactive: false, ct)).Select(s => s.Code).ToList();
                         var watch = TimeProvider.System.GetTimestamp();
                         var written = await scope.ServiceProvider.GetRequiredService<Yilian.Volunteers.Seeding.VolunteerScaleSeeder>().RunAsync(
-                            communities, skills, int.Parse(Get(options, "volunteers", "30000"), CultureInfo.InvariantCulture), 20261122, ct);
+                            communities, skills, int.Parse(Get(options, "volunteers", "30000"), CultureInfo.InvariantCulture), 20261122,
+                                ct);
                         Console.WriteLine($"Volunteer scale data: {written} volunteers in {TimeProvider.System.GetElapsedTime(watch):g}.");
                     }
 
@@ -93,7 +123,9 @@ internal static class Commands
                     await MigrateAsync(app, ct);
                     {
                         await using var scope = SystemScope.Begin(app.Services);
-                        Console.WriteLine(await Yilian.Policies.Screening.ScreeningBench.RunAsync(scope.ServiceProvider, DateOnly.Parse(Get(options, "date", "2026-11-22"), CultureInfo.InvariantCulture), options.ContainsKey("store"), ct));
+                        Console.WriteLine(await Yilian.Policies.Screening.ScreeningBench.RunAsync(scope.ServiceProvider,
+                            DateOnly.Parse(Get(options, "date", "2026-11-22"), CultureInfo.InvariantCulture),
+                                options.ContainsKey("store"), ct));
                     }
 
                     return 0;
@@ -118,7 +150,8 @@ internal static class Commands
                         }
                         catch (Exception e) when (e is Yilian.SharedKernel.Errors.InputValidationException or Yilian.SharedKernel.Errors.FileTooLargeException or Yilian.SharedKernel.Errors.UnsupportedFileException)
                         {
-                            Console.Error.WriteLine(e is Yilian.SharedKernel.Errors.InputValidationException v ? string.Join(Environment.NewLine, v.Errors.SelectMany(x => x.Value)) : e.Message);
+                            Console.Error.WriteLine(e is Yilian.SharedKernel.Errors.InputValidationException v
+                                ? string.Join(Environment.NewLine, v.Errors.SelectMany(x => x.Value)) : e.Message);
                             return 2;
                         }
                     }
@@ -356,13 +389,18 @@ internal static class Commands
         return options;
     }
 
-    private static string Get(Dictionary<string, string> options, string name, string fallback) => options.GetValueOrDefault(name) ?? fallback;
+    private static int Int(Dictionary<string, string> options, string name, int fallback) =>
+        int.Parse(Get(options, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static string Get(Dictionary<string, string> options, string name, string fallback) =>
+        options.GetValueOrDefault(name) ?? fallback;
 
     private static string Require(Dictionary<string, string> options, string name) =>
         options.GetValueOrDefault(name) ?? throw new ArgumentException($"--{name} is required.");
 
     /// <summary>As after an import on the page: the households it touched are screened (the screening snapshot kept current).</summary>
-    private static async Task<string> ScreenTouchedAsync(IServiceProvider services, Dictionary<string, string> options, CancellationToken ct)
+    private static async Task<string> ScreenTouchedAsync(IServiceProvider services, Dictionary<string, string> options,
+        CancellationToken ct)
     {
         var screenings = services.GetRequiredService<Yilian.Policies.Screening.Screenings>();
         DateOnly? on = options.TryGetValue("screen-date", out var date) ? DateOnly.Parse(date, CultureInfo.InvariantCulture) : null;
@@ -389,6 +427,8 @@ internal static class Commands
           migrate                                   apply every module's migrations
           seed [--size demo|district] [--seed N]    generate demo or district-scale data (deterministic)
           seed-calendar [--venues 3000] [--bookings 1000000]
+          seed-finance [--organizations 2000] [--expenses 200000] [--charity-projects 200] [--donations 400000]
+          finance-nightly   re-evaluate every organization's finance warnings now, and print how long it took
                                                     calendar benchmark data: venues and a year of bookings
           seed-volunteers [--volunteers 30000]      matching benchmark data: volunteers with skills, availability, homes
           seed-residents [--households 500000]      screening benchmark data: about 2.6 residents per household (SQLite)
@@ -396,7 +436,8 @@ internal static class Commands
                                                     one department's CSV or Excel file (as on /admin/relief; all or
                                                     nothing), then a screening of the households it touched (today)
           publish-dictionary --file dictionary.yaml  the district's data dictionary: its facts and departments' file layouts
-          screen [--date 2026-11-22] [--store]      times one screening of everyone: reading the database, evaluating 28 policies (--store: also a recorded run writing leads)
+          screen [--date 2026-11-22] [--store]      times one screening of everyone: reading the database,
+              evaluating 28 policies (--store: also a recorded run writing leads)
           create-admin --user U [--name N] [--password P | env YILIAN_ADMIN_PASSWORD | prompt]
                        [--role Regulator] [--scope District] [--region 320571000000] [--organization ID (with --scope Organization)]
           import-regions --file regions.csv         import or update the administrative tree

@@ -120,7 +120,8 @@ internal sealed class FinanceWarnings(FinanceDbContext db, WarningBook book, ICu
     /// <summary>Every organization's books checked again (the nightly job; system work).</summary>
     public async Task<int> ReEvaluateAllAsync(CancellationToken ct)
     {
-        var organizations = await db.Budgets.Select(b => b.OrganizationId).Distinct().ToListAsync(ct);
+        var organizations = await db.Budgets.Select(b => b.OrganizationId)
+            .Union(db.AnnualFigures.Select(f => f.OrganizationId)).Distinct().ToListAsync(ct);
         foreach (var organization in organizations)
         {
             await book.ReconcileAsync(organization, ct);

@@ -19,7 +19,8 @@ namespace Yilian.Finance.Seeding;
 /// <summary>
 /// A demo charity project for the demo organization, made through the handlers: an approved budget, gifts over the last month
 /// (online, by bank transfer, a cash count waiting for its second counter, a refund, a bank reference entered twice with a
-/// different amount — refused and flagged), expenses paid from the gifts first in, first out, one more awaiting payment.
+/// different amount — refused and flagged), expenses paid from the gifts first in, first out, one more awaiting payment; and
+/// two years of annual figures, the later with a management cost over its ratio.
 /// </summary>
 internal sealed class CharitySeedStep(FinanceDbContext db, IActAs actAs, TimeProvider clock, IConfiguration config) : ISeedStep
 {
@@ -75,6 +76,17 @@ internal sealed class CharitySeedStep(FinanceDbContext db, IActAs actAs, TimePro
 
         await GiveAsync(charity, today, ct);
         await SpendAsync(charity, budgetId, today, ct);
+
+        // Two years of the annual report: the later one's management cost (17.3% of spending) is over the 15% of its band.
+        await actAs.RunAsync("orgstaff", async sp =>
+        {
+            var years = sp.GetRequiredService<YearReports>();
+            await years.PutAsync(today.Year - 2, new YearReportInput("ServiceOrganization", false, 2_400_000m, 1_800_000m, 1_500_000m,
+                180_000m, 1_900_000m), ct);
+            await years.PutAsync(today.Year - 1, new YearReportInput("ServiceOrganization", false, 2_600_000m, 2_100_000m, 1_700_000m,
+                380_000m, 2_200_000m), ct);
+            return true;
+        }, ct);
     }
 
     private async Task GiveAsync(CharityProjectDto charity, DateOnly today, CancellationToken ct)

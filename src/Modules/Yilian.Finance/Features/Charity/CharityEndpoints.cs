@@ -81,8 +81,8 @@ internal static class CharityEndpoints
                 + "instance; a comment every 15 s keeps the connection open.");
 
         var pages = app.MapGroup("").ExcludeFromDescription();
-        pages.MapPost("/charity/projects/{id:guid}/donate", DonateFormAsync).AllowAnonymous();
-        pages.MapPost("/charity/pay/{intentId:guid}", SimulatedPayFormAsync).AllowAnonymous();
+        pages.MapPost("/charity/projects/{id:guid}/donations", DonateFormAsync).AllowAnonymous();
+        pages.MapPost("/charity/pay/{intentId:guid}/confirm", SimulatedPayFormAsync).AllowAnonymous();
         pages.MapGet("/charity/pay/{intentId:guid}/return", PaymentReturnAsync).AllowAnonymous();
         pages.MapGet("/charity/projects/{id:guid}/receipts/{receiptId:guid}", PublicReceiptAsync).AllowAnonymous();
         pages.MapGet("/charity/donations/{number}/receipt.pdf", DonorReceiptAsync).AllowAnonymous();
