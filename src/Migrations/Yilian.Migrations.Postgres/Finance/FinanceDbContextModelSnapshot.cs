@@ -637,6 +637,8 @@ namespace Yilian.Migrations.Postgres.Finance
 
                     b.HasIndex("BudgetId", "LineCode");
 
+                    b.HasIndex("FundId", "Status");
+
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
 

@@ -632,6 +632,8 @@ namespace Yilian.Migrations.Sqlite.Finance
 
                     b.HasIndex("BudgetId", "LineCode");
 
+                    b.HasIndex("FundId", "Status");
+
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
 
