@@ -62,6 +62,10 @@ public sealed class WorkbenchTests
         // The demo books raise a warning of each rule, counted where they are listed, for the regulator and the organization.
         district["finance.warnings"].ShouldBe(await TotalAsync(regulator, "/api/v1/finance-warnings"));
         own["finance.warnings"].ShouldBe(await TotalAsync(orgAdmin, "/api/v1/finance-warnings"));
+        // The cash box the staff member counted waits for the administrator as its second counter — not for the one who counted.
+        own["charity.cash-counts"].ShouldBe(1);
+        using var staff = await app.ClientAsAsync("orgstaff");
+        (await WorkbenchAsync(staff)).ContainsKey("charity.cash-counts").ShouldBeFalse();
         var rules = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings")).GetProperty("items").EnumerateArray()
             .Select(w => w.GetProperty("rule").GetString()).ToHashSet();
         rules.ShouldBe(["over-budget-line", "abnormal-expense", "split-below-limit", "duplicate-receipt", "outside-period",

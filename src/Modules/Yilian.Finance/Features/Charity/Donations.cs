@@ -174,6 +174,23 @@ internal sealed class Donations(FinanceDbContext db, CharityFeed feed, ICurrentU
         return new PagedResult<DonationDto>([.. rows.Select(Dto)], total, page, pageSize);
     }
 
+    /// <summary>Cash counts someone else entered that the caller may confirm as the second counter, and the project of the oldest.
+    /// </summary>
+    public async Task<(int Count, Guid? Project)> CountsForMeAsync(CancellationToken ct)
+    {
+        if (!FinancePermissions.KeepsBooks(user))
+        {
+            return (0, null);
+        }
+
+        var me = user.UserName ?? "";
+        var waiting = db.Donations.AsNoTracking().Where(d => d.Status == DonationStatus.AwaitingSecondCount && d.RecordedBy != me);
+        var count = await waiting.CountAsync(ct);
+        var project = count == 0 ? null
+            : await waiting.OrderBy(d => d.RecordedAt).Select(d => (Guid?)d.CharityProjectId).FirstOrDefaultAsync(ct);
+        return (count, project);
+    }
+
     public async Task<IReadOnlyList<DonationFlagDto>> FlagsAsync(Guid charityProjectId, CancellationToken ct)
     {
         FinancePermissions.Require(FinancePermissions.Reads(user));
