@@ -17,6 +17,24 @@ public static class PdfKit
     /// <summary>The CJK typeface (see <see cref="FindFace"/>).</summary>
     public static SKTypeface Face => LazyFace.Value;
 
+    /// <summary>A one-page PDF of the given size (points), titled and dated, drawn by <paramref name="draw"/>.</summary>
+    public static byte[] OnePage(float width, float height, string title, DateTimeOffset at, Action<SKCanvas> draw)
+    {
+        using var stream = new MemoryStream();
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = title, Creator = "Yilian", Producer = "Yilian", Creation = at.UtcDateTime, Modified = at.UtcDateTime,
+        };
+        using (var document = SKDocument.CreatePdf(stream, metadata))
+        {
+            draw(document.BeginPage(width, height));
+            document.EndPage();
+            document.Close();
+        }
+
+        return stream.ToArray();
+    }
+
     public static void DrawQr(SKCanvas canvas, string text, float x, float y, float size)
     {
         using var generator = new QRCodeGenerator();

@@ -282,13 +282,14 @@ internal sealed class Expenses(
         FinancePermissions.Require(allowed);
         var expense = await LoadAsync(id, ct);
         var text = step(expense);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        if (alongside is null)
         {
-            if (alongside is not null)
-            {
-                await alongside(expense, ct);
-            }
-
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await alongside(expense, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

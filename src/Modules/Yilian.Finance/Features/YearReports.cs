@@ -30,7 +30,8 @@ public sealed record YearReportDto(
 /// </summary>
 internal sealed class RatioParameters(IConfiguration config, IOptions<DatabaseOptions> database)
 {
-    private (string? Path, DateTime Stamp, IReadOnlyList<RatioSet> Sets)? loaded;
+    // One reference, replaced whole: requests on other threads never see a path paired with another file's sets.
+    private volatile Loaded? loaded;
 
     public IReadOnlyList<RatioSet> Sets
     {
@@ -45,10 +46,12 @@ internal sealed class RatioParameters(IConfiguration config, IOptions<DatabaseOp
             }
 
             var sets = stamp == DateTime.MinValue ? SpendingRatios.Shipped() : SpendingRatios.Parse(File.ReadAllText(path));
-            loaded = (path, stamp, sets);
+            loaded = new Loaded(path, stamp, sets);
             return sets;
         }
     }
+
+    private sealed record Loaded(string Path, DateTime Stamp, IReadOnlyList<RatioSet> Sets);
 }
 
 /// <summary>An organization's years as its annual reports state them, and the 2016 ratios checked on them.</summary>

@@ -19,27 +19,8 @@ public static class CertificatePdf
     private const float Height = 842;
     private const float Margin = 64;
 
-    public static byte[] Render(CertificateDto c, string verifyUrl)
-    {
-        using var stream = new MemoryStream();
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = VolunteerText.Get("Cert_Title") + " " + c.Number,
-            Creator = "Yilian",
-            Producer = "Yilian",
-            Creation = c.IssuedAt.UtcDateTime,
-            Modified = c.IssuedAt.UtcDateTime,
-        };
-        using (var document = SKDocument.CreatePdf(stream, metadata))
-        {
-            var canvas = document.BeginPage(Width, Height);
-            Draw(canvas, c, verifyUrl);
-            document.EndPage();
-            document.Close();
-        }
-
-        return stream.ToArray();
-    }
+    public static byte[] Render(CertificateDto c, string verifyUrl) =>
+        PdfKit.OnePage(Width, Height, VolunteerText.Get("Cert_Title") + " " + c.Number, c.IssuedAt, canvas => Draw(canvas, c, verifyUrl));
 
     private static void Draw(SKCanvas canvas, CertificateDto c, string verifyUrl)
     {
@@ -49,7 +30,8 @@ public static class CertificatePdf
         using var title = new SKFont(PdfKit.Face, 28);
         using var body = new SKFont(PdfKit.Face, 12.5f);
         using var small = new SKFont(PdfKit.Face, 9.5f);
-        using var frame = new SKPaint { Color = new SKColor(0xB7, 0x1C, 0x1C), Style = SKPaintStyle.Stroke, StrokeWidth = 2, IsAntialias = true };
+        using var frame = new SKPaint { Color = new SKColor(0xB7, 0x1C, 0x1C), Style = SKPaintStyle.Stroke, StrokeWidth = 2,
+            IsAntialias = true };
         canvas.DrawRect(28, 28, Width - 56, Height - 56, frame);
 
         canvas.DrawText(VolunteerText.Get("Cert_Title"), Width / 2, 110, SKTextAlign.Center, title, red);

@@ -94,14 +94,7 @@ internal sealed class CharityDisclosure(IServiceProvider services, IFileStorage 
 
     public Task<DonationLookup?> LookupAsync(string? number, CancellationToken ct) => ReadAsync(async db =>
     {
-        var key = number?.Trim().ToUpperInvariant() ?? "";
-        if (key.Length is < 10 or > 20)
-        {
-            return null;
-        }
-
-        var d = await db.Donations.AsNoTracking().FirstOrDefaultAsync(x => x.Number == key && x.Kind == DonationKind.Donation, ct);
-        if (d is null)
+        if (await ByNumberAsync(db, number, ct) is not { } d)
         {
             return null;
         }
@@ -126,10 +119,7 @@ internal sealed class CharityDisclosure(IServiceProvider services, IFileStorage 
     /// <summary>What the donor's PDF prints (null when no donation has that number).</summary>
     public Task<DonorReceipt?> DonorReceiptAsync(string? number, CancellationToken ct) => ReadAsync(async db =>
     {
-        var key = number?.Trim().ToUpperInvariant() ?? "";
-        var d = key.Length is >= 10 and <= 20
-            ? await db.Donations.AsNoTracking().FirstOrDefaultAsync(x => x.Number == key && x.Kind == DonationKind.Donation, ct)
-            : null;
+        var d = await ByNumberAsync(db, number, ct);
         if (d is null || d.Status != DonationStatus.Recorded)
         {
             return null;
@@ -178,6 +168,14 @@ internal sealed class CharityDisclosure(IServiceProvider services, IFileStorage 
 
     private static PublicDonation Public(Donation d) => new(d.Id, DonorNames.Public(d.DonorName, d.ShowName), d.Amount, d.ReceivedAt,
         d.Kind.ToString());
+
+    /// <summary>A gift (not a refund) by its receipt number as a donor types it; null for anything that cannot be one.</summary>
+    private static async Task<Donation?> ByNumberAsync(FinanceDbContext db, string? number, CancellationToken ct)
+    {
+        var key = number?.Trim().ToUpperInvariant() ?? "";
+        return key.Length is < 10 or > 20 ? null
+            : await db.Donations.AsNoTracking().FirstOrDefaultAsync(x => x.Number == key && x.Kind == DonationKind.Donation, ct);
+    }
 
     private async Task<T> ReadAsync<T>(Func<FinanceDbContext, Task<T>> read)
     {

@@ -24,24 +24,9 @@ internal static class DonationReceiptPdf
     private const float Height = 595;
     private const float Margin = 40;
 
-    public static byte[] Render(DonorReceipt r, string verifyUrl)
-    {
-        using var stream = new MemoryStream();
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = FinanceText.Get("DonorReceipt_Title") + " " + r.Number, Creator = "Yilian", Producer = "Yilian",
-            Creation = r.ReceivedAt.UtcDateTime, Modified = r.ReceivedAt.UtcDateTime,
-        };
-        using (var document = SKDocument.CreatePdf(stream, metadata))
-        {
-            var canvas = document.BeginPage(Width, Height);
-            Draw(canvas, r, verifyUrl);
-            document.EndPage();
-            document.Close();
-        }
-
-        return stream.ToArray();
-    }
+    public static byte[] Render(DonorReceipt r, string verifyUrl) =>
+        PdfKit.OnePage(Width, Height, FinanceText.Get("DonorReceipt_Title") + " " + r.Number, r.ReceivedAt, canvas => Draw(canvas, r,
+            verifyUrl));
 
     private static void Draw(SKCanvas canvas, DonorReceipt r, string verifyUrl)
     {
