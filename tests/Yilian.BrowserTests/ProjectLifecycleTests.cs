@@ -52,8 +52,43 @@ public sealed class ProjectLifecycleTests(BrowserFixture fixture) : IClassFixtur
         (await org.Locator("[data-testid=current-stage]").InnerTextAsync()).ShouldBe("审核/立项");
         (await org.Locator("[data-testid=to-execution]").CountAsync()).ShouldBe(0); // only the platform approves
 
+        // The budget, drafted from the project's page with its labour phased by quarter, then submitted.
+        await org.ClickAsync("[data-testid=draft-budget]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var quarters = await org.Locator("[data-testid=budget-lines] thead th.text-nowrap").AllInnerTextsAsync();
+        quarters.Count.ShouldBeGreaterThan(1);
+        await org.SelectOptionAsync("[name=category_0]", "personnel");
+        await org.FillAsync("[name=name_0]", "社工劳务");
+        await org.FillAsync($"[name='q_0_{quarters[0]}']", "12000");
+        await org.FillAsync($"[name='q_0_{quarters[^1]}']", "8000.50");
+        await org.SelectOptionAsync("[name=category_1]", "materials");
+        await org.FillAsync("[name=name_1]", "宣传物资");
+        await org.FillAsync("[name=amount_1]", "1.234");
+        await org.ClickAsync("[data-testid=budget-save]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Refused with the row named, nothing written, and everything typed still there to correct.
+        (await org.Locator("[data-testid=form-error]").InnerTextAsync()).ShouldContain("第 2 行");
+        (await org.InputValueAsync($"[name='q_0_{quarters[^1]}']")).ShouldBe("8000.50");
+        await org.FillAsync("[name=amount_1]", "1500");
+        await org.ClickAsync("[data-testid=budget-save]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await org.Locator("[data-testid=budget-quarters]").InnerTextAsync()).ShouldContain($"{quarters[0]} 12,000.00");
+        await BrowserFixture.ScreenshotAsync(org, "92-budget-phased");
+        await org.ClickAsync("[data-testid=budget-submit]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // 立项 waits for the budget: the operator approves it from the project's page, then moves the project on.
         var op = await SignedInAsync("operator");
         await op.GotoAsync(projectUrl);
+        await MoveAsync(op, "execution");
+        (await op.Locator("[data-testid=transition-blocked]").InnerTextAsync()).ShouldContain("项目预算待审批");
+        (await op.Locator("[data-testid=project-budget]").InnerTextAsync()).ShouldContain("21,500.50");
+        await op.ClickAsync("[data-testid=open-budget]");
+        await op.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await op.ClickAsync("[data-testid=budget-approve]");
+        await op.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await op.GotoAsync(projectUrl);
+        (await op.Locator("[data-testid=project-budget]").InnerTextAsync()).ShouldContain("已批准");
         await MoveAsync(op, "execution");
         (await op.Locator("[data-testid=current-stage]").InnerTextAsync()).ShouldBe("执行");
 

@@ -85,6 +85,71 @@ public sealed class WarningDetectorTests
     }
 
     [Fact]
+    public void A_Phased_Line_Spent_Faster_Than_Its_Quarters_Allow_Is_Ahead_Of_Plan_From_The_First_Quarter_It_Runs_Over()
+    {
+        // Budget period 2026-08-15 … 2027-03-31: quarters 2026Q3, 2026Q4, 2027Q1.
+        var books = new BookBudget(Budget, Project, "社区长者服务", new(2026, 8, 15), new(2027, 3, 31),
+            [new BookLine("p", "personnel", "社工劳务", 9_000m)
+                { Quarters = new Dictionary<string, decimal> { ["2026Q3"] = 1_000m, ["2026Q4"] = 3_000m, ["2027Q1"] = 5_000m } }]);
+        var august = Spend("p", "personnel", 800m, day: -80);     // 2026-08-22: 800 of 1,000 planned by the end of Q3
+        var october = Spend("p", "personnel", 2_500m, day: -30);  // 2026-10-11: 3,300 of 4,000 by the end of Q4
+        WarningDetector.Detect([books], [august, october], new WarningOptions()).ShouldNotContain(f => f.Rule == WarningRuleNames.AheadOfPlan);
+
+        var november = Spend("p", "personnel", 1_000m);          // 4,300 of 4,000 by the end of Q4: 300 ahead
+        var ahead = WarningDetector.Detect([books], [august, october, november], new WarningOptions())
+            .Single(f => f.Rule == WarningRuleNames.AheadOfPlan);
+        ahead.Figures["quarter"].ShouldBe("2026Q4");
+        ahead.Figures["planned"].ShouldBe("4,000.00");
+        ahead.Figures["over"].ShouldBe("300.00");
+        ahead.ExpenseIds.ShouldBe([october.Id, november.Id], ignoreOrder: true); // the expenses dated in that quarter
+
+        // Running over in the last quarter is over the line, that rule's finding, not this one's.
+        var march = Spend("p", "personnel", 5_000m, day: 130);   // 2027-03-20
+        var late = new BookBudget(Budget, Project, "社区长者服务", new(2026, 8, 15), new(2027, 3, 31),
+            [books.Lines[0] with { }]);
+        var findings = WarningDetector.Detect([late], [august, march, Spend("p", "personnel", 3_300m, day: 125)], new WarningOptions()).ToList();
+        findings.ShouldContain(f => f.Rule == WarningRuleNames.OverLine);
+        findings.ShouldNotContain(f => f.Rule == WarningRuleNames.AheadOfPlan);
+
+        // A line that is not phased is never ahead of plan.
+        var flat = Books(new BookLine("p", "personnel", "社工劳务", 9_000m));
+        WarningDetector.Detect([flat], [august, october, november], new WarningOptions())
+            .ShouldNotContain(f => f.Rule == WarningRuleNames.AheadOfPlan);
+    }
+
+    [Fact]
+    public void Ahead_Of_Plan_Matches_A_Plain_Reference_On_Random_Phasing()
+    {
+        var random = new Random(11);
+        var (start, end) = (new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        string[] labels = ["2026Q1", "2026Q2", "2026Q3", "2026Q4"];
+        for (var round = 0; round < 300; round++)
+        {
+            var plan = labels.ToDictionary(q => q, _ => (decimal)random.Next(0, 50) * 100);
+            var line = new BookLine("p", "personnel", "社工劳务", plan.Values.Sum() + 1) { Quarters = plan };
+            var books = new BookBudget(Budget, Project, "项目", start, end, [line]);
+            var spent = Enumerable.Range(0, random.Next(0, 12)).Select(_ => new BookExpense(Guid.NewGuid(), Budget, Project, "p", "personnel",
+                start.AddDays(random.Next(0, 365)), random.Next(1, 30) * 100, "甲", true)).ToList();
+
+            // Reference: quarter by quarter, the cumulative spend against the cumulative plan, the last quarter (and a line over
+            // its whole amount) left to the line rule.
+            string? expected = null;
+            for (var q = 0; q < 3 && expected is null && spent.Sum(e => e.Amount) <= line.Amount; q++)
+            {
+                var quarterEnd = start.AddMonths(3 * (q + 1)).AddDays(-1);
+                if (spent.Where(e => e.Date <= quarterEnd).Sum(e => e.Amount) > labels.Take(q + 1).Sum(l => plan[l]))
+                {
+                    expected = labels[q];
+                }
+            }
+
+            var found = WarningDetector.Detect([books], spent, new WarningOptions()).SingleOrDefault(f => f.Rule == WarningRuleNames.AheadOfPlan);
+            found?.Figures["quarter"].ShouldBe(expected);
+            (found is null).ShouldBe(expected is null);
+        }
+    }
+
+    [Fact]
     public void The_Median_Matches_A_Plain_Reference_On_Random_Data()
     {
         var random = new Random(7);

@@ -203,6 +203,69 @@ public sealed class FinanceTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_Line_Phased_By_Quarter_Warns_When_Spent_Ahead_And_A_Rephasing_Shows_As_A_Change(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider);
+        using var staff = await app.ClientAsAsync("orgstaff");
+        using var regulator = await app.ClientAsAsync("regulator");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var current = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+        var (previous, next) = (current.AddMonths(-3), current.AddMonths(3));
+        static string Q(DateOnly d) => $"{d.Year}Q{((d.Month - 1) / 3) + 1}";
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd");
+
+        var created = await staff.PostAsJsonAsync("/api/v1/projects", new
+        {
+            name = "分季度预算测试项目", periodStart = Iso(previous), periodEnd = Iso(next.AddMonths(3).AddDays(-1)), fundingSource = "公益创投",
+            fundingAmount = 10000, indicators = new[] { new { name = "服务人次", target = 100, unit = "人次" } },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var projectId = created.Headers.Location!.ToString().Split('/')[^1];
+        object Line(decimal? amount, Dictionary<string, decimal> quarters) => new { projectId, lines = new[] { new { code = "labour", category = "personnel", name = "社工劳务", amount, quarters } } };
+
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/budgets", Line(null, new() { ["2019Q1"] = 100m })), HttpStatusCode.BadRequest))
+            .ShouldContain("不在预算期内");
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/budgets", Line(9000m, new() { [Q(previous)] = 1000m, [Q(current)] = 1000m, [Q(next)] = 8000m })),
+            HttpStatusCode.BadRequest)).ShouldContain("10,000.00");
+        (await ProblemAsync(await staff.PostAsJsonAsync("/api/v1/budgets", Line(null, new() { [Q(current)] = 10.001m })), HttpStatusCode.BadRequest))
+            .ShouldContain("两位小数");
+
+        // The amount left out is the quarters' sum.
+        var budget = await OkAsync(await staff.PostAsJsonAsync("/api/v1/budgets", Line(null, new() { [Q(previous)] = 1000m, [Q(current)] = 1000m, [Q(next)] = 8000m })),
+            HttpStatusCode.Created);
+        var budgetId = budget.GetProperty("id").GetString();
+        var line = budget.GetProperty("versions")[0].GetProperty("lines")[0];
+        line.GetProperty("amount").GetDecimal().ShouldBe(10000m);
+        line.GetProperty("quarters").EnumerateArray().Select(q => (q.GetProperty("quarter").GetString(), q.GetProperty("planned").GetDecimal()))
+            .ShouldBe([(Q(previous), 1000m), (Q(current), 1000m), (Q(next), 8000m)]);
+        await OkAsync(await staff.PostAsync($"/api/v1/budgets/{budgetId}/submit", null));
+        await OkAsync(await regulator.PostAsJsonAsync($"/api/v1/budgets/{budgetId}/decision", new { approve = true }));
+
+        // 1,500 spent in the first quarter, which planned 1,000: ahead of plan, told on drafting.
+        var fund = await OkAsync(await staff.PostAsJsonAsync("/api/v1/funds", new { name = "资助", kind = "Grant", projectId, amount = 10000m }), HttpStatusCode.Created);
+        var expense = await OkAsync(await staff.PostAsJsonAsync("/api/v1/expenses", new
+        {
+            budgetId, lineCode = "labour", fundId = fund.GetProperty("id").GetString(), date = Iso(previous.AddDays(10)), amount = 1500m,
+            payee = "社工 李明", description = "首季度劳务",
+        }), HttpStatusCode.Created);
+        var ahead = expense.GetProperty("warnings").EnumerateArray().Single();
+        ahead.GetProperty("rule").GetString().ShouldBe("ahead-of-plan");
+        ahead.GetProperty("message").GetString()!.ShouldContain($"截至 {Q(previous)} 计划 1,000.00 元");
+
+        // Moving money between quarters is a revision; the change list says the line was rephased at the same amount.
+        var revised = await OkAsync(await staff.PutAsJsonAsync($"/api/v1/budgets/{budgetId}", new
+        {
+            reason = "首季度人员提前到岗",
+            lines = new[] { new { code = "labour", category = "personnel", name = "社工劳务", amount = (decimal?)10000m,
+                quarters = new Dictionary<string, decimal> { [Q(previous)] = 2000m, [Q(next)] = 8000m } } },
+        }));
+        var change = revised.GetProperty("versions")[0].GetProperty("changes").EnumerateArray().Single();
+        (change.GetProperty("before").GetDecimal(), change.GetProperty("after").GetDecimal(), change.GetProperty("rephased").GetBoolean())
+            .ShouldBe((10000m, 10000m, true));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task The_2016_Ratios_On_A_Years_Figures_Raise_Warnings_The_Organization_Explains(string provider)
     {
         await using var app = await YilianApp.StartAsync(provider);

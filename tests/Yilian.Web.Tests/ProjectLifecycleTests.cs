@@ -62,6 +62,15 @@ public sealed class ProjectLifecycleTests
         // Only the platform may approve; out-of-order moves are refused with the reason.
         (await MoveAsync(org, id, "execution")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await FailuresOf(await MoveAsync(op, id, "closed"))).Single().ShouldContain("不能直接转到");
+        // 立项 needs the budget approved, through this gate's roles: drafted and submitted by the organization, approved here.
+        (await FailuresOf(await MoveAsync(op, id, "execution"))).ShouldBe(["项目尚未编制预算：请机构编制并提交项目预算"]);
+        var budget = await org.PostAsJsonAsync("/api/v1/budgets", new { projectId = id, lines = new[] { new { category = "personnel", name = "社工劳务", amount = 60000m } } });
+        budget.StatusCode.ShouldBe(HttpStatusCode.Created, await budget.Content.ReadAsStringAsync());
+        var budgetId = (await budget.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await FailuresOf(await MoveAsync(op, id, "execution"))).ShouldBe(["项目预算尚未提交审批"]);
+        (await org.PostAsync($"/api/v1/budgets/{budgetId}/submit", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await FailuresOf(await MoveAsync(op, id, "execution"))).ShouldBe(["项目预算待审批：请先在本页“项目预算”中审批"]);
+        (await op.PostAsJsonAsync($"/api/v1/budgets/{budgetId}/decision", new { approve = true, note = "预算合理" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await MoveAsync(op, id, "execution")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await FailuresOf(await MoveAsync(org, id, "midterm"))).ShouldBe(["缺少必需的材料：中期报告"]);

@@ -10,6 +10,7 @@ using Yilian.Finance.Features;
 using Yilian.Finance.Features.Charity;
 using Yilian.Finance.Seeding;
 using Yilian.Platform.Contracts;
+using Yilian.Projects.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Seeding;
@@ -23,6 +24,7 @@ public static class FinanceModule
         builder.Services.AddModuleDbContext<FinanceDbContext>(FinanceDbContext.Module);
         builder.Services.Configure<WarningOptions>(builder.Configuration.GetSection("Finance:Warnings"));
         builder.Services.AddScoped<Budgets>();
+        builder.Services.AddScoped<IProjectBudgets, ProjectBudgetsFromBook>();
         builder.Services.AddScoped<Expenses>();
         builder.Services.AddScoped<WarningBook>();
         builder.Services.AddScoped<FinanceWarnings>();

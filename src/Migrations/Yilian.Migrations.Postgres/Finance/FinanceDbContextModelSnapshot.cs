@@ -147,6 +147,11 @@ namespace Yilian.Migrations.Postgres.Finance
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Quarters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<Guid>("VersionId")
                         .HasColumnType("uuid");
 

@@ -142,6 +142,11 @@ namespace Yilian.Migrations.Sqlite.Finance
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Quarters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("VersionId")
                         .HasColumnType("TEXT");
 

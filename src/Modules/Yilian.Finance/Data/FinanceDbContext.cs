@@ -1,4 +1,7 @@
+using System.Text.Json;
+
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 using Yilian.Finance.Domain;
 using Yilian.SharedKernel.Data;
@@ -69,6 +72,12 @@ internal sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> option
             b.Property(x => x.Category).HasMaxLength(20);
             b.Property(x => x.Name).HasMaxLength(100);
             b.Property(x => x.Amount).HasPrecision(14, 2);
+            b.Property(x => x.Quarters).HasMaxLength(4000).HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                s => JsonSerializer.Deserialize<Dictionary<string, decimal>>(s, JsonSerializerOptions.Default) ?? new Dictionary<string,
+                    decimal>(),
+                new ValueComparer<Dictionary<string, decimal>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Value)), v => new Dictionary<string, decimal>(v)));
             b.HasIndex(x => new { x.VersionId, x.Code }).IsUnique();
         });
         modelBuilder.Entity<Fund>(b =>

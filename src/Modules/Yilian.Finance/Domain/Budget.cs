@@ -83,6 +83,32 @@ internal sealed class BudgetLine
     public string Name { get; set; } = "";
 
     public decimal Amount { get; set; }
+
+    /// <summary>How the amount is spread over the quarters of the budget period (分季度预算), keyed <c>2026Q1</c>; empty: not phased.
+    /// The quarters' amounts add up to <see cref="Amount"/>.</summary>
+    public Dictionary<string, decimal> Quarters { get; set; } = [];
+}
+
+/// <summary>Calendar quarters, the periods a budget line's amount is phased over, named <c>2026Q1</c>.</summary>
+internal static class Quarters
+{
+    public static DateOnly StartOf(DateOnly day) => new(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1);
+
+    public static DateOnly EndOf(DateOnly quarterStart) => quarterStart.AddMonths(3).AddDays(-1);
+
+    public static string Label(DateOnly day) => $"{day.Year}Q{((day.Month - 1) / 3) + 1}";
+
+    /// <summary>The quarters a period touches, first to last.</summary>
+    public static IReadOnlyList<DateOnly> Of(DateOnly start, DateOnly end)
+    {
+        var quarters = new List<DateOnly>();
+        for (var q = StartOf(start); q <= end && quarters.Count < 200; q = q.AddMonths(3))
+        {
+            quarters.Add(q);
+        }
+
+        return quarters;
+    }
 }
 
 /// <summary>The categories of budget lines (management costs count towards the ratio rules).</summary>

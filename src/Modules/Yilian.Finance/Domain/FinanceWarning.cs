@@ -76,6 +76,7 @@ internal static class WarningRuleNames
 {
     public const string OverLine = "over-budget-line";
     public const string OverBudget = "over-budget";
+    public const string AheadOfPlan = "ahead-of-plan";
     public const string Abnormal = "abnormal-expense";
     public const string Split = "split-below-limit";
     public const string DuplicateReceipt = "duplicate-receipt";

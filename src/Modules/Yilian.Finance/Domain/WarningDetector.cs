@@ -21,7 +21,11 @@ public sealed class WarningOptions
     public int AbnormalHistory { get; set; } = 5;
 }
 
-internal sealed record BookLine(string Code, string Category, string Name, decimal Amount);
+internal sealed record BookLine(string Code, string Category, string Name, decimal Amount)
+{
+    /// <summary>The line's phasing by quarter (<c>2026Q1</c>); empty when not phased.</summary>
+    public IReadOnlyDictionary<string, decimal> Quarters { get; init; } = new Dictionary<string, decimal>();
+}
 
 internal sealed record BookBudget(
     Guid BudgetId, Guid ProjectId, string ProjectName, DateOnly Start, DateOnly End, IReadOnlyList<BookLine> Lines);
@@ -60,6 +64,10 @@ internal static class WarningDetector
                         budget.ProjectId, budget.ProjectName, Ids(on), Figures(("line", line.Name), ("budgeted", Money(line.Amount)),
                             ("spent", Money(spent)), ("over", Money(spent - line.Amount))));
                 }
+                else if (AheadOfPlan(budget, line, on) is { } ahead)
+                {
+                    yield return ahead;
+                }
             }
 
             var total = budget.Lines.Sum(l => l.Amount);
@@ -88,6 +96,39 @@ internal static class WarningDetector
         {
             yield return finding;
         }
+    }
+
+    /// <summary>
+    /// A phased line spent faster than planned: by the end of some quarter before its last, more has been spent on it than its
+    /// quarters so far allow. The first such quarter is the finding (it stays the same as later expenses come in), listing the
+    /// expenses dated in it. Over the whole line is <see cref="WarningRuleNames.OverLine"/>'s, not this rule's.
+    /// </summary>
+    private static Finding? AheadOfPlan(BookBudget budget, BookLine line, List<BookExpense> on)
+    {
+        if (line.Quarters.Count == 0)
+        {
+            return null;
+        }
+
+        var quarters = Quarters.Of(budget.Start, budget.End);
+        decimal planned = 0;
+        foreach (var quarter in quarters.Take(quarters.Count - 1))
+        {
+            var label = Quarters.Label(quarter);
+            var end = Quarters.EndOf(quarter);
+            planned += line.Quarters.GetValueOrDefault(label);
+            var spent = on.Where(e => e.Date <= end).Sum(e => e.Amount);
+            if (spent > planned)
+            {
+                return new Finding(WarningRuleNames.AheadOfPlan,
+                    $"{WarningRuleNames.AheadOfPlan}:{budget.BudgetId:N}:{line.Code}:{label}", 1,
+                    budget.ProjectId, budget.ProjectName, Ids(on.Where(e => e.Date >= quarter && e.Date <= end)), Figures(("line",
+                        line.Name),
+                        ("quarter", label), ("planned", Money(planned)), ("spent", Money(spent)), ("over", Money(spent - planned))));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Finance.Data;
@@ -9,7 +11,10 @@ using Yilian.SharedKernel.Security;
 
 namespace Yilian.Finance.Features;
 
-public sealed record BudgetLineInput(string? Code, string? Category, string? Name, decimal? Amount);
+/// <summary>A budget line as typed. <paramref name="Quarters"/> phases it (keys <c>2026Q1</c>, each a quarter of the budget period);
+/// with quarters the amount may be left out (it is their sum) and, when given, must equal their sum.</summary>
+public sealed record BudgetLineInput(string? Code, string? Category, string? Name, decimal? Amount,
+    IReadOnlyDictionary<string, decimal?>? Quarters = null);
 
 /// <summary>A budget's first draft (with its project) or a revision (with why).</summary>
 public sealed record BudgetDraft(Guid? ProjectId, DateOnly? PeriodStart, DateOnly? PeriodEnd, string? Reason,
@@ -17,11 +22,15 @@ public sealed record BudgetDraft(Guid? ProjectId, DateOnly? PeriodStart, DateOnl
 
 public sealed record BudgetDecision(bool Approve, string? Note);
 
-public sealed record BudgetLineDto(string Code, string Category, string CategoryName, string Name, decimal Amount, decimal Spent,
-    decimal Pending);
+/// <summary>A quarter of a phased line: what was planned, and what was spent (approved, paid) and is pending in it.</summary>
+public sealed record BudgetQuarterDto(string Quarter, decimal Planned, decimal Spent, decimal Pending);
 
-/// <summary>A line's amount before and after a revision (null: the line was not there).</summary>
-public sealed record BudgetChange(string Code, string Name, decimal? Before, decimal? After);
+public sealed record BudgetLineDto(string Code, string Category, string CategoryName, string Name, decimal Amount, decimal Spent,
+    decimal Pending, IReadOnlyList<BudgetQuarterDto> Quarters);
+
+/// <summary>A line's amount before and after a revision (null: the line was not there); <paramref name="Rephased"/>: its spread over
+/// the quarters changed.</summary>
+public sealed record BudgetChange(string Code, string Name, decimal? Before, decimal? After, bool Rephased = false);
 
 public sealed record BudgetVersionDto(
     int Version, string Status, string? Reason, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, string? DecidedBy,
@@ -34,6 +43,12 @@ public sealed record BudgetDto(
 
 public sealed record BudgetSummary(Guid Id, Guid ProjectId, string ProjectName, int? ApprovedVersion, string LatestStatus, decimal Total,
     decimal Spent);
+
+/// <summary>Answers the project's workflow (its <c>budgetApproved</c> check) and page from the budget book.</summary>
+internal sealed class ProjectBudgetsFromBook(Budgets budgets) : IProjectBudgets
+{
+    public Task<ProjectBudget?> ForProjectAsync(Guid projectId, CancellationToken ct) => budgets.StateAsync(projectId, ct);
+}
 
 /// <summary>
 /// A project's budget: drafted by the organization, submitted, approved or rejected by the supervisor; a revision is a new
@@ -62,7 +77,7 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
             Id = Guid.CreateVersion7(), ProjectId = project.Id, ProjectName = project.Name, OrganizationId = project.OrganizationId,
             RegionCode = project.RegionCode, PeriodStart = start, PeriodEnd = end,
         };
-        budget.Versions.Add(NewVersion(budget, 1, null, Lines(draft.Lines)));
+        budget.Versions.Add(NewVersion(budget, 1, null, Lines(draft.Lines, start, end)));
         db.Budgets.Add(budget);
         await db.SaveChangesAsync(ct);
         await timeline.RecordAsync(project.Id, "expense", FinanceText.Get("Timeline_BudgetDrafted", 1), ct);
@@ -75,8 +90,8 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
         FinancePermissions.Require(FinancePermissions.KeepsBooks(user), "Finance_CannotKeepBooks");
         var budget = await LoadAsync(budgetId, ct);
         var latest = budget.Versions.MaxBy(v => v.Version)!;
-        var lines = Lines(draft.Lines);
         (budget.PeriodStart, budget.PeriodEnd) = Period(draft, budget.PeriodStart, budget.PeriodEnd);
+        var lines = Lines(draft.Lines, budget.PeriodStart, budget.PeriodEnd);
         if (latest.Status == BudgetStatus.Submitted)
         {
             throw FinanceRules.BudgetRevisionPending.Broken(latest.Version);
@@ -174,17 +189,18 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
             ?? throw new NotFoundException("Budget", budgetId);
         var expenses = await db.Expenses.AsNoTracking().Where(e => e.BudgetId == budgetId && e.Status != ExpenseStatus.Draft
             && e.Status != ExpenseStatus.Rejected)
-            .Select(e => new { e.LineCode, e.Amount, e.Status }).ToListAsync(ct);
-        decimal Spent(string? code) => expenses.Where(e => (code is null || e.LineCode == code)
-            && e.Status != ExpenseStatus.Submitted).Sum(e => e.Amount);
-        decimal Pending(string? code) => expenses.Where(e => (code is null || e.LineCode == code)
-            && e.Status == ExpenseStatus.Submitted).Sum(e => e.Amount);
+            .Select(e => new { e.LineCode, e.Amount, e.Status, e.Date }).ToListAsync(ct);
+        decimal Spent(string? code, string? quarter = null) => expenses.Where(e => (code is null || e.LineCode == code)
+            && (quarter is null || Quarters.Label(e.Date) == quarter) && e.Status != ExpenseStatus.Submitted).Sum(e => e.Amount);
+        decimal Pending(string? code, string? quarter = null) => expenses.Where(e => (code is null || e.LineCode == code)
+            && (quarter is null || Quarters.Label(e.Date) == quarter) && e.Status == ExpenseStatus.Submitted).Sum(e => e.Amount);
         var versions = budget.Versions.OrderByDescending(v => v.Version).Select(v =>
         {
             var before = budget.Versions.FirstOrDefault(p => p.Version == v.Version - 1);
             var lines = v.Lines.OrderBy(l => BudgetCategories.All.ToList().IndexOf(l.Category)).ThenBy(l => l.Code)
                 .Select(l => new BudgetLineDto(l.Code, l.Category, CategoryName(l.Category), l.Name, l.Amount, Spent(l.Code),
-                    Pending(l.Code))).ToList();
+                    Pending(l.Code), [.. l.Quarters.OrderBy(q => q.Key, StringComparer.Ordinal)
+                        .Select(q => new BudgetQuarterDto(q.Key, q.Value, Spent(l.Code, q.Key), Pending(l.Code, q.Key)))])).ToList();
             return new BudgetVersionDto(v.Version, v.Status.ToString(), v.Reason, v.CreatedBy, v.CreatedAt, v.SubmittedAt, v.DecidedBy,
                 v.DecidedAt,
                 v.DecisionNote, v.Lines.Sum(l => l.Amount), lines, before is null ? [] : Changes(before, v));
@@ -195,6 +211,15 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
 
     public async Task<Guid?> ForProjectAsync(Guid projectId, CancellationToken ct) =>
         await db.Budgets.Where(b => b.ProjectId == projectId).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>The project's budget for its gates and page (<see cref="IProjectBudgets"/>), within the caller's scope.</summary>
+    public async Task<ProjectBudget?> StateAsync(Guid projectId, CancellationToken ct)
+    {
+        var budget = await db.Budgets.AsNoTracking().Include(b => b.Versions).ThenInclude(v => v.Lines)
+            .FirstOrDefaultAsync(b => b.ProjectId == projectId, ct);
+        return budget is null ? null : new ProjectBudget(budget.Id, budget.Versions.MaxBy(v => v.Version)!.Status.ToString(),
+            budget.ApprovedVersion, InForce(budget).Lines.Sum(l => l.Amount));
+    }
 
     /// <summary>The version expenses count against: the approved one in force, else the latest (so a draft budget already warns).</summary>
     public static BudgetVersion InForce(Budget budget) =>
@@ -208,8 +233,11 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
         var now = after.Lines.ToDictionary(l => l.Code);
         return [.. old.Keys.Union(now.Keys).Order(StringComparer.Ordinal)
             .Select(code => new BudgetChange(code, now.GetValueOrDefault(code)?.Name ?? old[code].Name, old.GetValueOrDefault(code)?.Amount,
-                now.GetValueOrDefault(code)?.Amount))
-            .Where(c => c.Before != c.After)];
+                now.GetValueOrDefault(code)?.Amount, Rephased(old.GetValueOrDefault(code), now.GetValueOrDefault(code))))
+            .Where(c => c.Before != c.After || c.Rephased)];
+
+        static bool Rephased(BudgetLine? before, BudgetLine? after) => before is not null && after is not null
+            && (before.Quarters.Count != after.Quarters.Count || before.Quarters.Except(after.Quarters).Any());
     }
 
     private async Task<Budget> LoadAsync(Guid budgetId, CancellationToken ct) =>
@@ -244,15 +272,16 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
         return (from, to);
     }
 
-    /// <summary>The lines as typed: at least one, each with a known category, a name and an amount; codes made from the category when left
-    /// out.</summary>
-    private static List<BudgetLine> Lines(IReadOnlyList<BudgetLineInput>? input)
+    /// <summary>The lines as typed: at least one, each with a known category, a name and an amount (or quarters that add up to
+    /// it); codes made from the category when left out.</summary>
+    private static List<BudgetLine> Lines(IReadOnlyList<BudgetLineInput>? input, DateOnly start, DateOnly end)
     {
         if (input is not { Count: > 0 } || input.Count > 100)
         {
             throw InputValidationException.For("lines", FinanceText.Get("Budget_LinesRequired"));
         }
 
+        var quarters = Quarters.Of(start, end).Select(Quarters.Label).ToHashSet();
         var lines = new List<BudgetLine>();
         for (var i = 0; i < input.Count; i++)
         {
@@ -271,13 +300,45 @@ internal sealed class Budgets(FinanceDbContext db, IOrganizationProjects project
                 throw InputValidationException.For($"lines[{i}].code", FinanceText.Get("Budget_BadCode"));
             }
 
+            var phased = Phasing($"lines[{i}].quarters", line.Quarters, quarters);
+            var amount = line.Amount is null && phased.Count > 0 ? phased.Values.Sum() : MoneyInput.Check($"lines[{i}].amount",
+                line.Amount);
+            if (phased.Count > 0 && phased.Values.Sum() != amount)
+            {
+                throw InputValidationException.For($"lines[{i}].quarters", FinanceText.Get("Budget_QuartersDontAddUp",
+                    phased.Values.Sum().ToString("N2", CultureInfo.CurrentCulture), amount.ToString("N2", CultureInfo.CurrentCulture)));
+            }
+
             lines.Add(new BudgetLine
             {
                 Id = Guid.CreateVersion7(), Code = code, Category = category, Name = MoneyInput.Text($"lines[{i}].name", line.Name, 100),
-                Amount = MoneyInput.Check($"lines[{i}].amount", line.Amount),
+                Amount = MoneyInput.Check($"lines[{i}].amount", amount), Quarters = phased,
             });
         }
 
         return lines;
+    }
+
+    /// <summary>A line's quarters: each a quarter of the budget period, its amount zero or more with two decimals; zero ones left
+    /// out.</summary>
+    private static Dictionary<string, decimal> Phasing(string field, IReadOnlyDictionary<string, decimal?>? input, HashSet<string> quarters)
+    {
+        var phased = new Dictionary<string, decimal>();
+        foreach (var (key, value) in input ?? new Dictionary<string, decimal?>())
+        {
+            var quarter = key.Trim().ToUpperInvariant();
+            if (!quarters.Contains(quarter))
+            {
+                throw InputValidationException.For(field, FinanceText.Get("Budget_QuarterOutsidePeriod", key.Length > 20 ? key[..20]
+                    : key));
+            }
+
+            if (value is { } amount && amount != 0)
+            {
+                phased[quarter] = MoneyInput.Check($"{field}.{quarter}", amount);
+            }
+        }
+
+        return phased;
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,9 +31,6 @@ internal static class BudgetsEndpoints
         api.MapPost("/{id:guid}/decision", DecideBudgetAsync).WithName("DecideBudget").WithSummary("Approve or reject a budget")
             .WithDescription("The regulator or operator approves the submitted version (it replaces the one in force) or rejects it "
                 + "with a note.");
-        feature.MapPost("/admin/finance/budgets", CreateBudgetFormAsync).RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
-        feature.MapPost("/admin/finance/budgets/{id:guid}",
-            ReviseBudgetFormAsync).RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
         feature.MapPost("/admin/finance/budgets/{id:guid}/submit",
             SubmitBudgetFormAsync).RequireAuthorization(Policies.BackOffice).ExcludeFromDescription();
         feature.MapPost("/admin/finance/budgets/{id:guid}/decision",
@@ -64,20 +59,6 @@ internal static class BudgetsEndpoints
     private static async Task<Ok<BudgetDto>> DecideBudgetAsync(Guid id, BudgetDecision decision, Budgets budgets, CancellationToken ct) =>
         TypedResults.Ok(await budgets.DecideAsync(id, decision, ct));
 
-    private static async Task<IResult> CreateBudgetFormAsync(HttpRequest http, Budgets budgets, CancellationToken ct)
-    {
-        var form = await PageForms.ReadFormAsync(http, ct);
-        var project = Guid.TryParse(form["projectId"], out var p) ? p : (Guid?)null;
-        return await PageForms.RunThenAsync($"/admin/finance/budgets/new?project={project}", async () =>
-            $"/admin/finance/budgets/{(await budgets.CreateAsync(Draft(form, project), ct)).Id}");
-    }
-
-    private static async Task<IResult> ReviseBudgetFormAsync(Guid id, HttpRequest http, Budgets budgets, CancellationToken ct)
-    {
-        var form = await PageForms.ReadFormAsync(http, ct);
-        return await PageForms.RunAsync($"/admin/finance/budgets/{id}", () => budgets.ReviseAsync(id, Draft(form, null), ct));
-    }
-
     private static async Task<IResult> SubmitBudgetFormAsync(Guid id, Budgets budgets, CancellationToken ct) =>
         await PageForms.RunAsync($"/admin/finance/budgets/{id}", () => budgets.SubmitAsync(id, ct));
 
@@ -86,25 +67,5 @@ internal static class BudgetsEndpoints
         var form = await PageForms.ReadFormAsync(http, ct);
         return await PageForms.RunAsync($"/admin/finance/budgets/{id}",
             () => budgets.DecideAsync(id, new BudgetDecision(form["approve"] == "true", form["note"]), ct));
-    }
-
-    /// <summary>The page's line rows (category_i, name_i, amount_i, code_i); empty rows are left out.</summary>
-    private static BudgetDraft Draft(IFormCollection form, Guid? project)
-    {
-        var lines = new List<BudgetLineInput>();
-        for (var i = 0; i < 100 && form.ContainsKey($"name_{i}"); i++)
-        {
-            if (string.IsNullOrWhiteSpace(form[$"name_{i}"]) && string.IsNullOrWhiteSpace(form[$"amount_{i}"]))
-            {
-                continue;
-            }
-
-            decimal? amount = decimal.TryParse(form[$"amount_{i}"], NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a
-                : null;
-            lines.Add(new BudgetLineInput(form[$"code_{i}"], form[$"category_{i}"], form[$"name_{i}"], amount));
-        }
-
-        DateOnly? Date(string key) => DateOnly.TryParse(form[key], CultureInfo.InvariantCulture, out var d) ? d : null;
-        return new BudgetDraft(project, Date("periodStart"), Date("periodEnd"), form["reason"], lines);
     }
 }

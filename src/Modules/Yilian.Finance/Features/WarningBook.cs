@@ -30,7 +30,8 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
                 e.Status == ExpenseStatus.Submitted || e.Status == ExpenseStatus.Approved || e.Status == ExpenseStatus.Paid))
             .ToListAsync(ct);
         var books = budgets.Select(b => new BookBudget(b.Id, b.ProjectId, b.ProjectName, b.PeriodStart, b.PeriodEnd,
-            [.. Budgets.InForce(b).Lines.Select(l => new BookLine(l.Code, l.Category, l.Name, l.Amount))])).ToList();
+            [.. Budgets.InForce(b).Lines.Select(l => new BookLine(l.Code, l.Category, l.Name,
+                l.Amount) { Quarters = l.Quarters })])).ToList();
         var findings = WarningDetector.Detect(books, expenses, options.Value, drafting).ToList();
         findings.AddRange(await DuplicateReceiptsAsync([.. expenses.Select(e => e.Id)], budgets.ToDictionary(b => b.Id), ct));
         findings.AddRange(await RatioFindingsAsync(organizationId, expenses, ct));

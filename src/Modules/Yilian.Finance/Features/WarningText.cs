@@ -17,6 +17,8 @@ internal static class WarningText
         return rule switch
         {
             WarningRuleNames.OverLine => FinanceText.Get("Warning_OverLine", F("line"), F("budgeted"), F("spent"), F("over")),
+            WarningRuleNames.AheadOfPlan => FinanceText.Get("Warning_AheadOfPlan", F("line"), F("quarter"), F("planned"), F("spent"),
+                F("over")),
             WarningRuleNames.OverBudget => FinanceText.Get("Warning_OverBudget", F("budgeted"), F("spent"), F("over")),
             WarningRuleNames.OutsidePeriod => FinanceText.Get("Warning_OutsidePeriod", F("date"), F("start"), F("end")),
             WarningRuleNames.Abnormal => FinanceText.Get("Warning_Abnormal", F("amount"), Budgets.CategoryName(F("category")),

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using Yilian.Finance.Data;
+using Yilian.Finance.Domain;
 using Yilian.Finance.Features;
 using Yilian.Platform.Contracts;
 using Yilian.Projects.Contracts;
@@ -17,7 +18,8 @@ namespace Yilian.Finance.Seeding;
 /// <summary>
 /// Demo books for the demo organization, made through the handlers as its staff: an approved budget with paid expenses and one
 /// expense for each warning rule (over a line, abnormal, split below the approval limit, a receipt used twice, outside the
-/// budget period), a draft over its line waiting for its author, and a second budget waiting for the regulator's approval.
+/// budget period), a line spent ahead of its quarterly plan, a draft over its line waiting for its author, and two budgets
+/// waiting for the regulator's approval (one for a project awaiting 立项, whose gate requires it).
 /// </summary>
 internal sealed class FinanceSeedStep(FinanceDbContext db, IActAs actAs, TimeProvider clock, IConfiguration config) : ISeedStep
 {
@@ -35,9 +37,12 @@ internal sealed class FinanceSeedStep(FinanceDbContext db, IActAs actAs, TimePro
         }
 
         var today = ChinaTime.Today(clock);
+        ProjectRef? inReview = null;
         var projects = await actAs.RunAsync("orgadmin", async sp =>
         {
             var organization = await sp.GetRequiredService<IOrganizationProjects>().ForOrganizationAsync(context.Organizations[0].Id, ct);
+            inReview = organization.Recent.FirstOrDefault(p => p.Stage == "review") is { } r
+                ? await sp.GetRequiredService<IOrganizationProjects>().FindProjectAsync(r.Id, ct) : null;
             var found = new List<ProjectRef>();
             foreach (var brief in organization.Recent)
             {
@@ -62,15 +67,29 @@ internal sealed class FinanceSeedStep(FinanceDbContext db, IActAs actAs, TimePro
             var funds = sp.GetRequiredService<Funds>();
             var grant = await funds.CreateAsync(new FundDraft("区民政局公益创投资助", "Grant", first.Id, 80_000m), ct);
             await funds.CreateAsync(new FundDraft("机构自有资金", "Unrestricted", null, 50_000m), ct);
+            // Labour phased by quarter, little planned for the first: the two labour payments run ahead of plan.
+            var quarters = Quarters.Of(today.AddDays(-50), first.PeriodEnd).Select(Quarters.Label).ToList();
+            var later = quarters.Count > 1 ? decimal.Round(27_000m / (quarters.Count - 1), 2) : 0;
+            var labour = quarters.Count < 2 ? null : quarters.Select((q, i) => (q, Amount: i == 0 ? 3_000m
+                : i < quarters.Count - 1 ? later : 27_000m - (later * (quarters.Count - 2)))).ToDictionary(x => x.q, x =>
+                    (decimal?)x.Amount);
             var budget = await budgets.CreateAsync(new BudgetDraft(first.Id, today.AddDays(-50), first.PeriodEnd, null,
             [
-                new("personnel-1", "personnel", "项目社工劳务", 30_000m), new("activities-1", "activities", "社区活动场地与物资", 20_000m),
+                new("personnel-1", "personnel", "项目社工劳务", 30_000m, labour), new("activities-1", "activities", "社区活动场地与物资", 20_000m),
                 new("materials-1", "materials", "宣传印刷品", 8_000m), new("management-1", "management", "项目管理费", 5_000m),
             ]), ct);
             await budgets.SubmitAsync(budget.Id, ct);
             var waiting = await budgets.CreateAsync(new BudgetDraft(second.Id, null, null, null,
                 [new(null, "activities", "长者健康讲座", 12_000m), new(null, "materials", "讲座资料", 3_000m)]), ct);
             await budgets.SubmitAsync(waiting.Id, ct);
+            if (inReview is not null)
+            {
+                // A project awaiting 立项 whose budget the regulator approves first (the gate requires it).
+                var review = await budgets.CreateAsync(new BudgetDraft(inReview.Id, null, null, null,
+                    [new(null, "personnel", "社工服务费", 24_000m), new(null, "activities", "小组活动物资", 6_000m),
+                        new(null, "management", "项目管理费", 2_000m)]), ct);
+                await budgets.SubmitAsync(review.Id, ct);
+            }
             return (Budget: budget.Id, Grant: grant.Id);
         }, ct);
         await actAs.RunAsync("regulator", sp => sp.GetRequiredService<Budgets>().DecideAsync(ids.Budget, new BudgetDecision(true, "同意"),

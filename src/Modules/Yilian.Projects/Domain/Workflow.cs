@@ -86,6 +86,9 @@ public enum CheckKind
 
     /// <summary>A comment explaining the decision is required.</summary>
     Comment,
+
+    /// <summary>The project's budget has an approved version (kept by Finance; a revision awaiting decision does not block).</summary>
+    BudgetApproved,
 }
 
 public enum DateAnchor

@@ -119,7 +119,10 @@ public static class WorkflowValidator
 /// <summary>Evaluates a transition's checks against a project; returns one message per failed check.</summary>
 public static class GateChecks
 {
-    public sealed record Facts(DateOnly Today, DateOnly PeriodStart, DateOnly PeriodEnd, IReadOnlySet<string> DocumentTypes, int IndicatorsWithoutActual, string? Comment);
+    /// <param name="BudgetStatus">The latest budget version's status (Draft, Submitted, Rejected…), null when there is no budget.</param>
+    public sealed record Facts(DateOnly Today, DateOnly PeriodStart, DateOnly PeriodEnd, IReadOnlySet<string> DocumentTypes,
+        int IndicatorsWithoutActual, string? Comment,
+        bool BudgetApproved = false, string? BudgetStatus = null);
 
     public static IReadOnlyList<string> Failures(TransitionDefinition transition, Facts facts, bool english)
     {
@@ -137,7 +140,8 @@ public static class GateChecks
 
                     break;
                 case CheckKind.IndicatorsHaveActuals when facts.IndicatorsWithoutActual > 0:
-                    failures.Add(english ? $"{facts.IndicatorsWithoutActual} indicator(s) have no actual value yet" : $"还有 {facts.IndicatorsWithoutActual} 项指标未填写实际完成值");
+                    failures.Add(english ? $"{facts.IndicatorsWithoutActual} indicator(s) have no actual value yet"
+                        : $"还有 {facts.IndicatorsWithoutActual} 项指标未填写实际完成值");
                     break;
                 case CheckKind.NotBefore:
                     var anchor = check.Anchor switch
@@ -156,6 +160,18 @@ public static class GateChecks
                     break;
                 case CheckKind.Comment when string.IsNullOrWhiteSpace(facts.Comment):
                     failures.Add(english ? "A comment explaining the decision is required" : "请填写审核意见");
+                    break;
+                case CheckKind.BudgetApproved when !facts.BudgetApproved:
+                    failures.Add(facts.BudgetStatus switch
+                    {
+                        null => english ? "The project has no budget yet: the organization drafts and submits one"
+                            : "项目尚未编制预算：请机构编制并提交项目预算",
+                        "Submitted" => english ? "The project's budget awaits approval (open it from Budget on this page)"
+                            : "项目预算待审批：请先在本页“项目预算”中审批",
+                        "Rejected" => english ? "The project's budget was sent back: the organization revises and resubmits it"
+                            : "项目预算已退回：请机构修改后重新提交",
+                        _ => english ? "The project's budget has not been submitted for approval" : "项目预算尚未提交审批",
+                    });
                     break;
                 default:
                     break;

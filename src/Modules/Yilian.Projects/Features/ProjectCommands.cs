@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
+using Yilian.Projects.Contracts;
 using Yilian.Projects.Data;
 using Yilian.Projects.Domain;
 using Yilian.Projects.Resources;
@@ -68,7 +69,7 @@ public sealed record IndicatorActualRequest(decimal? Actual);
 /// <summary>Creating projects, moving them through the workflow's gates, comments and indicator actuals.</summary>
 internal sealed class ProjectCommands(
     ProjectsDbContext db, WorkflowStore workflows, IOrganizationLookup organizations, IDataScopeProvider scope, ICurrentUser user,
-    TimeProvider clock, IIdempotentRequest idempotency)
+    TimeProvider clock, IIdempotentRequest idempotency, IProjectBudgets budgets)
 {
     public async Task<Guid> CreateAsync(CreateProjectRequest request, CancellationToken ct)
     {
@@ -162,7 +163,9 @@ internal sealed class ProjectCommands(
 
         var documentTypes = await db.Documents.Where(d => d.ProjectId == projectId).Select(d => d.DocumentType).Distinct().ToListAsync(ct);
         var withoutActual = await db.Indicators.CountAsync(i => i.ProjectId == projectId && i.Actual == null, ct);
-        var facts = new GateChecks.Facts(ChinaTime.Today(clock), project.PeriodStart, project.PeriodEnd, documentTypes.ToHashSet(), withoutActual, comment);
+        var budget = transition.Checks.Any(c => c.Kind == CheckKind.BudgetApproved) ? await budgets.ForProjectAsync(projectId, ct) : null;
+        var facts = new GateChecks.Facts(ChinaTime.Today(clock), project.PeriodStart, project.PeriodEnd, documentTypes.ToHashSet(), withoutActual, comment,
+            budget?.Approved == true, budget?.LatestStatus);
         var failures = GateChecks.Failures(transition, facts, english);
         if (failures.Count > 0)
         {
