@@ -3,6 +3,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using Yilian.Finance.Data;
+using Yilian.Finance.Features;
+using Yilian.SharedKernel.Security;
 using Yilian.Testing;
 
 using static Yilian.Web.Tests.Answers;
@@ -199,7 +206,46 @@ public sealed class FinanceTests
         ledger.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var timeline = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}");
         timeline.ToString().ShouldContain("金额录入错误");
+
+        // The nightly re-evaluation reads every organization's books at once; from nothing, it raises exactly what re-evaluating
+        // each organization on its own raises, and a second night over what it raised changes nothing.
+        var reference = await NightAsync(app, eachOnItsOwn: true);
+        reference.ShouldContain(w => w.StartsWith("duplicate-receipt", StringComparison.Ordinal));
+        reference.ShouldContain(w => w.StartsWith("over-budget-line", StringComparison.Ordinal));
+        (await NightAsync(app, eachOnItsOwn: false)).ShouldBe(reference);
+        (await NightAsync(app, eachOnItsOwn: false, fromNothing: false)).ShouldBe(reference);
     }
+
+    /// <summary>Re-evaluates every organization's warnings (from none stored, unless told) and lists them: rule key, organization,
+    /// status and the expenses behind each, sorted.</summary>
+    private static Task<List<string>> NightAsync(YilianApp app, bool eachOnItsOwn, bool fromNothing = true) =>
+        SystemScope.RunAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), async sp =>
+        {
+            var db = sp.GetRequiredService<FinanceDbContext>();
+            if (fromNothing)
+            {
+                await db.WarningExpenses.ExecuteDeleteAsync();
+                await db.Warnings.ExecuteDeleteAsync();
+            }
+
+            var book = sp.GetRequiredService<WarningBook>();
+            if (eachOnItsOwn)
+            {
+                foreach (var organization in await db.Budgets.Select(b => b.OrganizationId).Distinct().ToListAsync())
+                {
+                    await book.ReconcileAsync(organization, CancellationToken.None);
+                }
+            }
+            else
+            {
+                await book.ReconcileAllAsync(CancellationToken.None);
+            }
+
+            db.ChangeTracker.Clear();
+            return (await db.Warnings.AsNoTracking().Include(w => w.Expenses).ToListAsync())
+                .Select(w => $"{w.Key} {w.OrganizationId} {w.RegionCode} {w.Status} {string.Join(",", w.Expenses.Select(e => e.ExpenseId).Order())}")
+                .Order(StringComparer.Ordinal).ToList();
+        });
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]

@@ -118,18 +118,7 @@ internal sealed class FinanceWarnings(FinanceDbContext db, WarningBook book, ICu
     }
 
     /// <summary>Every organization's books checked again (the nightly job; system work).</summary>
-    public async Task<int> ReEvaluateAllAsync(CancellationToken ct)
-    {
-        var organizations = await db.Budgets.Select(b => b.OrganizationId)
-            .Union(db.AnnualFigures.Select(f => f.OrganizationId)).Distinct().ToListAsync(ct);
-        foreach (var organization in organizations)
-        {
-            await book.ReconcileAsync(organization, ct);
-            db.ChangeTracker.Clear();
-        }
-
-        return organizations.Count;
-    }
+    public Task<int> ReEvaluateAllAsync(CancellationToken ct) => book.ReconcileAllAsync(ct);
 
     private static WarningRow Row(FinanceWarning w)
     {

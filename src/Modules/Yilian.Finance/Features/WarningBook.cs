@@ -22,36 +22,42 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
     public async Task<List<Finding>> DetectAsync(Guid organizationId, Guid? drafting, CancellationToken ct)
     {
         var budgets = await db.Budgets.AsNoTracking().Include(b => b.Versions).ThenInclude(v => v.Lines)
-            .Where(b => b.OrganizationId == organizationId).ToListAsync(ct);
+            .Where(b => b.OrganizationId == organizationId).AsSplitQuery().ToListAsync(ct);
         var expenses = await db.Expenses.AsNoTracking()
             .Where(e => e.OrganizationId == organizationId && (e.Status == ExpenseStatus.Submitted || e.Status == ExpenseStatus.Approved
                 || e.Status == ExpenseStatus.Paid || e.Id == drafting))
             .Select(e => new BookExpense(e.Id, e.BudgetId, e.ProjectId, e.LineCode, e.Category, e.Date, e.Amount, e.Payee,
                 e.Status == ExpenseStatus.Submitted || e.Status == ExpenseStatus.Approved || e.Status == ExpenseStatus.Paid))
             .ToListAsync(ct);
+        var years = (await db.AnnualFigures.AsNoTracking().Where(f => f.OrganizationId == organizationId).ToListAsync(ct))
+            .Select(f => f.Figures).ToList();
+        var duplicates = await DuplicateGroupsAsync([.. expenses.Select(e => e.Id)], ct);
+        return Detect(budgets, expenses, duplicates, years, drafting);
+    }
+
+    /// <summary>Every rule over one organization's books, loaded: the budget rules, receipts found twice, the 2016 ratios.</summary>
+    private List<Finding> Detect(List<Budget> budgets, List<BookExpense> expenses, IEnumerable<ReceiptGroup> duplicates,
+        List<YearFigures> years, Guid? drafting)
+    {
         var books = budgets.Select(b => new BookBudget(b.Id, b.ProjectId, b.ProjectName, b.PeriodStart, b.PeriodEnd,
-            [.. Budgets.InForce(b).Lines.Select(l => new BookLine(l.Code, l.Category, l.Name,
-                l.Amount) { Quarters = l.Quarters })])).ToList();
+            [.. Budgets.InForce(b).Lines.Select(l => new BookLine(l.Code, l.Category, l.Name, l.Amount) { Quarters = l.Quarters })]))
+            .ToList();
         var findings = WarningDetector.Detect(books, expenses, options.Value, drafting).ToList();
-        findings.AddRange(await DuplicateReceiptsAsync([.. expenses.Select(e => e.Id)], budgets.ToDictionary(b => b.Id), ct));
-        findings.AddRange(await RatioFindingsAsync(organizationId, expenses, ct));
+        findings.AddRange(DuplicateFindings(duplicates, [.. expenses.Select(e => e.Id)], budgets.ToDictionary(b => b.Id)));
+        findings.AddRange(RatioFindings(years, expenses));
         return findings;
     }
 
     /// <summary>The 2016 ratios over the years the organization reported; a management-cost finding lists that year's management
     /// expenses in the books.</summary>
-    private async Task<IEnumerable<Finding>> RatioFindingsAsync(Guid organizationId, List<BookExpense> expenses, CancellationToken ct)
-    {
-        var years = (await db.AnnualFigures.AsNoTracking().Where(f => f.OrganizationId == organizationId).ToListAsync(ct))
-            .Select(f => f.Figures).ToList();
-        return years.SelectMany(y => SpendingRatios.Check(SpendingRatios.For(ratios.Sets, y.Year), y, years))
+    private IEnumerable<Finding> RatioFindings(List<YearFigures> years, List<BookExpense> expenses) =>
+        years.SelectMany(y => SpendingRatios.Check(SpendingRatios.For(ratios.Sets, y.Year), y, years))
             .Where(c => !c.Met)
             .Select(c => new Finding(c.Rule, $"{c.Rule}:{c.Year}", 2, null, "",
                 c.Rule == SpendingRatios.Management
                     ? [.. expenses.Where(e => e.Counts && e.Category == "management" && e.Date.Year == c.Year).Select(e => e.Id).Take(500)]
                     : [],
                 c.Figures));
-    }
 
     /// <summary>
     /// Re-evaluates the organization's warnings and saves them. Two steps taken at once in one organization (two people
@@ -81,9 +87,71 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
             ?? await db.Budgets.Where(b => b.OrganizationId == organizationId).Select(b => b.RegionCode).FirstOrDefaultAsync(ct)
             ?? await db.AnnualFigures.Where(f => f.OrganizationId == organizationId).Select(f =>
                 f.RegionCode).FirstOrDefaultAsync(ct) ?? "";
-        var stored = await db.Warnings.Include(w => w.Expenses).Where(w => w.OrganizationId == organizationId).ToDictionaryAsync(w =>
-            w.Key, ct);
+        var stored = await db.Warnings.Include(w => w.Expenses).Where(w => w.OrganizationId == organizationId).ToListAsync(ct);
+        Apply(organizationId, regionCode, findings, stored, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Every organization's books at once, as the nightly job does (decision 026): each table read in one query (the district's
+    /// receipts found twice in one grouped query), the rules run in memory, the changes saved a hundred organizations at a time.
+    /// A save that meets a warning someone raised meanwhile is redone organization by organization from there.
+    /// </summary>
+    public async Task<int> ReconcileAllAsync(CancellationToken ct)
+    {
+        var budgets = (await db.Budgets.AsNoTracking().Include(b => b.Versions).ThenInclude(v => v.Lines).AsSplitQuery().ToListAsync(ct))
+            .ToLookup(b => b.OrganizationId);
+        var expenses = (await db.Expenses.AsNoTracking()
+            .Where(e => e.Status == ExpenseStatus.Submitted || e.Status == ExpenseStatus.Approved || e.Status == ExpenseStatus.Paid)
+            .Select(e => new { e.OrganizationId, Book = new BookExpense(e.Id, e.BudgetId, e.ProjectId, e.LineCode, e.Category, e.Date,
+                e.Amount, e.Payee, true) })
+            .ToListAsync(ct)).ToLookup(e => e.OrganizationId, e => e.Book);
+        var figures = (await db.AnnualFigures.AsNoTracking().ToListAsync(ct)).ToLookup(f => f.OrganizationId);
+        var duplicates = await DuplicateGroupsAsync(null, ct);
+        var byExpense = duplicates.SelectMany(g => g.Members.Select(m => (m.ExpenseId, Group: g))).ToLookup(x => x.ExpenseId, x => x.Group);
+        var stored = (await db.Warnings.Include(w => w.Expenses).ToListAsync(ct)).ToLookup(w => w.OrganizationId);
+        var organizations = budgets.Select(g => g.Key).Union(figures.Select(g => g.Key)).ToList();
         var now = clock.GetUtcNow();
+        for (var i = 0; i < organizations.Count; i++)
+        {
+            var organization = organizations[i];
+            var books = budgets[organization].ToList();
+            var spent = expenses[organization].ToList();
+            var years = figures[organization].ToList();
+            var findings = Detect(books, spent, spent.SelectMany(e => byExpense[e.Id]).Distinct(), [.. years.Select(f => f.Figures)], null);
+            var region = books.FirstOrDefault()?.RegionCode ?? years.FirstOrDefault()?.RegionCode ?? "";
+            Apply(organization, region, findings, [.. stored[organization]], now);
+            if (i % 100 != 99 && i != organizations.Count - 1)
+            {
+                continue;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                foreach (var again in organizations.Skip(i / 100 * 100))
+                {
+                    await ReconcileAsync(again, ct);
+                    db.ChangeTracker.Clear();
+                }
+
+                break;
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return organizations.Count;
+    }
+
+    /// <summary>Raises a warning for each new finding and updates the records behind those already raised; an open warning nothing
+    /// finds any more closes by itself, and one that closed by itself opens again when found again.</summary>
+    private void Apply(Guid organizationId, string regionCode, List<Finding> findings, List<FinanceWarning> warnings, DateTimeOffset now)
+    {
+        var stored = warnings.ToDictionary(w => w.Key);
         foreach (var finding in findings.DistinctBy(f => f.Key))
         {
             var figures = JsonSerializer.Serialize(finding.Figures);
@@ -124,56 +192,79 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
             gone.Status = WarningStatus.Closed;
             gone.ClosedAt = now;
         }
-
-        await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>
-    /// Receipts of these expenses whose file (same SHA-256) or invoice (same number and amount) appears on another expense anywhere
-    /// in the district. Looked up across every organization as system work; the finding names the expenses on both sides (an
-    /// organization's staff see only their own through their scope; the regulator sees both).
-    /// </summary>
-    private async Task<List<Finding>> DuplicateReceiptsAsync(List<Guid> expenseIds, Dictionary<Guid, Budget> budgets, CancellationToken ct)
-    {
-        var mine = await db.Receipts.AsNoTracking().Where(r => expenseIds.Contains(r.ExpenseId))
-            .Select(r => new { r.ExpenseId, r.Sha256, r.InvoiceNumber, r.InvoiceAmount }).ToListAsync(ct);
-        if (mine.Count == 0)
-        {
-            return [];
-        }
+    /// <summary>One receipt of a group found twice: its expense and what the finding names.</summary>
+    private sealed record ReceiptMatch(Guid ExpenseId, string? InvoiceNumber, Guid ProjectId, Guid BudgetId);
 
-        var hashes = mine.Select(r => r.Sha256).Distinct().ToList();
-        var invoices = mine.Where(r => r.InvoiceNumber is not null).Select(r => r.InvoiceNumber!).Distinct().ToList();
+    /// <summary>Receipts with the same file (key <c>file:sha256</c>) or the same invoice number and amount (<c>invoice:no:amount</c>).</summary>
+    private sealed record ReceiptGroup(string Key, IReadOnlyList<ReceiptMatch> Members);
+
+    /// <summary>
+    /// The groups of receipts, anywhere in the district, whose file (same SHA-256) or invoice (same number and amount) appears on
+    /// more than one expense — only those touching <paramref name="expenseIds"/> when given. Looked up across every organization as
+    /// system work; a finding names the expenses on both sides (an organization's staff see only their own through their scope; the
+    /// regulator sees both). A reversed expense and its reversal carry the same receipt by design: they are not duplicates.
+    /// </summary>
+    private async Task<List<ReceiptGroup>> DuplicateGroupsAsync(List<Guid>? expenseIds, CancellationToken ct)
+    {
         await using var system = SystemScope.Begin(scopes);
         var all = system.ServiceProvider.GetRequiredService<FinanceDbContext>();
+        IQueryable<string> hashes, invoices;
+        if (expenseIds is null)
+        {
+            hashes = all.Receipts.GroupBy(r => r.Sha256).Where(g => g.Count() > 1).Select(g => g.Key);
+            invoices = all.Receipts.Where(r => r.InvoiceNumber != null).GroupBy(r => r.InvoiceNumber!).Where(g => g.Count() > 1)
+                .Select(g => g.Key);
+        }
+        else
+        {
+            var mine = await db.Receipts.AsNoTracking().Where(r => expenseIds.Contains(r.ExpenseId))
+                .Select(r => new { r.Sha256, r.InvoiceNumber }).ToListAsync(ct);
+            if (mine.Count == 0)
+            {
+                return [];
+            }
+
+            var ownHashes = mine.Select(r => r.Sha256).Distinct().ToList();
+            var ownInvoices = mine.Where(r => r.InvoiceNumber is not null).Select(r => r.InvoiceNumber!).Distinct().ToList();
+            hashes = all.Receipts.Where(r => ownHashes.Contains(r.Sha256)).Select(r => r.Sha256);
+            invoices = all.Receipts.Where(r => r.InvoiceNumber != null && ownInvoices.Contains(r.InvoiceNumber)).Select(r => r.InvoiceNumber!);
+        }
+
         var matches = await all.Receipts.AsNoTracking()
             .Where(r => hashes.Contains(r.Sha256) || (r.InvoiceNumber != null && invoices.Contains(r.InvoiceNumber)))
-            .Join(all.Expenses.Where(e => e.Status != ExpenseStatus.Rejected), r => r.ExpenseId, e => e.Id,
-                (r, e) => new { r.ExpenseId, r.Sha256, r.InvoiceNumber, r.InvoiceAmount, e.ProjectId, e.BudgetId, e.ReversesId,
-                    e.ReversedById })
+            .Join(all.Expenses.Where(e => e.Status != ExpenseStatus.Rejected && e.ReversesId == null && e.ReversedById == null),
+                r => r.ExpenseId, e => e.Id,
+                (r, e) => new { r.ExpenseId, r.Sha256, r.InvoiceNumber, r.InvoiceAmount, e.ProjectId, e.BudgetId })
             .ToListAsync(ct);
-        // A reversed expense and its reversal carry the same receipt by design: they are not duplicates of each other.
-        matches = [.. matches.Where(m => m.ReversesId is null && m.ReversedById is null)];
+        return [.. matches.GroupBy(m => "file:" + m.Sha256)
+            .Concat(matches.Where(m => m.InvoiceNumber is not null).GroupBy(m => $"invoice:{m.InvoiceNumber}:{m.InvoiceAmount}"))
+            .Select(g => new ReceiptGroup(g.Key, [.. g.Select(m => new ReceiptMatch(m.ExpenseId, m.InvoiceNumber, m.ProjectId, m.BudgetId))]))
+            .Where(g => g.Members.Select(m => m.ExpenseId).Distinct().Count() > 1)];
+    }
+
+    /// <summary>A finding for each group that holds one of the organization's expenses and another.</summary>
+    private static List<Finding> DuplicateFindings(IEnumerable<ReceiptGroup> groups, HashSet<Guid> own, Dictionary<Guid, Budget> budgets)
+    {
         var findings = new List<Finding>();
-        foreach (var group in matches.GroupBy(m => "file:" + m.Sha256)
-            .Concat(matches.Where(m => m.InvoiceNumber is not null).GroupBy(m => $"invoice:{m.InvoiceNumber}:{m.InvoiceAmount}")))
+        foreach (var group in groups)
         {
-            var ids = group.Select(m => m.ExpenseId).Distinct().ToList();
-            var own = ids.Where(expenseIds.Contains).ToList();
-            if (ids.Count < 2 || own.Count == 0)
+            var ids = group.Members.Select(m => m.ExpenseId).Distinct().ToList();
+            var mine = ids.Where(own.Contains).ToList();
+            if (mine.Count == 0)
             {
                 continue;
             }
 
-            var first = group.First(m => own.Contains(m.ExpenseId));
+            var first = group.Members.First(m => own.Contains(m.ExpenseId));
             var project = budgets.GetValueOrDefault(first.BudgetId)?.ProjectName ?? "";
             var kind = group.Key.StartsWith("file:", StringComparison.Ordinal) ? "file" : "invoice";
             findings.Add(new Finding(WarningRuleNames.DuplicateReceipt, $"{WarningRuleNames.DuplicateReceipt}:{group.Key}", 3,
-                first.ProjectId, project,
-                ids, new Dictionary<string, string>
+                first.ProjectId, project, ids, new Dictionary<string, string>
                 {
                     ["kind"] = kind, ["count"] = ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["elsewhere"] = (ids.Count - own.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["elsewhere"] = (ids.Count - mine.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["invoice"] = first.InvoiceNumber ?? "",
                 }));
         }
