@@ -197,7 +197,8 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
     /// <summary>One receipt of a group found twice: its expense and what the finding names.</summary>
     private sealed record ReceiptMatch(Guid ExpenseId, string? InvoiceNumber, Guid ProjectId, Guid BudgetId);
 
-    /// <summary>Receipts with the same file (key <c>file:sha256</c>) or the same invoice number and amount (<c>invoice:no:amount</c>).</summary>
+    /// <summary>Receipts with the same file (key <c>file:sha256</c>) or the same invoice number and amount
+    /// (<c>invoice:no:amount</c>).</summary>
     private sealed record ReceiptGroup(string Key, IReadOnlyList<ReceiptMatch> Members);
 
     /// <summary>
@@ -229,7 +230,8 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
             var ownHashes = mine.Select(r => r.Sha256).Distinct().ToList();
             var ownInvoices = mine.Where(r => r.InvoiceNumber is not null).Select(r => r.InvoiceNumber!).Distinct().ToList();
             hashes = all.Receipts.Where(r => ownHashes.Contains(r.Sha256)).Select(r => r.Sha256);
-            invoices = all.Receipts.Where(r => r.InvoiceNumber != null && ownInvoices.Contains(r.InvoiceNumber)).Select(r => r.InvoiceNumber!);
+            invoices = all.Receipts.Where(r => r.InvoiceNumber != null && ownInvoices.Contains(r.InvoiceNumber)).Select(r =>
+                r.InvoiceNumber!);
         }
 
         var matches = await all.Receipts.AsNoTracking()
@@ -240,7 +242,8 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
             .ToListAsync(ct);
         return [.. matches.GroupBy(m => "file:" + m.Sha256)
             .Concat(matches.Where(m => m.InvoiceNumber is not null).GroupBy(m => $"invoice:{m.InvoiceNumber}:{m.InvoiceAmount}"))
-            .Select(g => new ReceiptGroup(g.Key, [.. g.Select(m => new ReceiptMatch(m.ExpenseId, m.InvoiceNumber, m.ProjectId, m.BudgetId))]))
+            .Select(g => new ReceiptGroup(g.Key, [.. g.Select(m => new ReceiptMatch(m.ExpenseId, m.InvoiceNumber, m.ProjectId,
+                m.BudgetId))]))
             .Where(g => g.Members.Select(m => m.ExpenseId).Distinct().Count() > 1)];
     }
 
