@@ -24,7 +24,12 @@ public sealed class SpendingRatiosTests
         Set.ManagementExemptBelow.ShouldBe(200_000m);
         Set.AverageYears.ShouldBe(3);
         Set.Rules.Count.ShouldBe(6);
-        Check(SpendingRatios.Management, Year(2026, CharityType.Foundation, true, management: 1, total: 1)).Figures["verified"]
+        // Checked against the published text: 第六条 (the Charity Law's 70 % / 10 %) and 第九条; the others stay illustrative.
+        var checkedRule = Check(SpendingRatios.Management, Year(2026, CharityType.Foundation, true, management: 1, total: 1));
+        (checkedRule.Figures["verified"], checkedRule.Figures["source"]).ShouldBe(("yes", "《关于慈善组织开展慈善活动年度支出和管理费用的规定》第六条"));
+        Check(SpendingRatios.Management, Year(2026, CharityType.ServiceOrganization, false, management: 1, total: 1)).Figures["verified"]
+            .ShouldBe("yes");
+        Check(SpendingRatios.Management, Year(2026, CharityType.Foundation, false, management: 1, total: 1)).Figures["verified"]
             .ShouldBe("no");
     }
 
@@ -46,16 +51,21 @@ public sealed class SpendingRatiosTests
     }
 
     [Theory]
-    // Non-public foundations, by last year-end net assets: above 60 m 6% / 12%; above 8 m 6% / 13%; above 4 m 7% / 15%; else 8% / 20%.
+    // Non-public foundations, by last year-end net assets, each band from its amount up (含本数): 60 m 6% / 12%; 8 m 6% / 13%;
+    // 4 m 7% / 15%; below, 8% / 20%.
     [InlineData(CharityType.Foundation, 100_000_000, 6_000_000, 0.12)]
-    [InlineData(CharityType.Foundation, 60_000_000, 3_600_000, 0.13)]
-    [InlineData(CharityType.Foundation, 8_000_000, 560_000, 0.15)]
-    [InlineData(CharityType.Foundation, 4_000_000, 320_000, 0.20)]
-    // Non-public social groups and service organizations: above 10 m 6% / 13%; above 5 m 7% / 14%; above 1 m 8% / 15%; else 8% / 20%.
+    [InlineData(CharityType.Foundation, 60_000_000, 3_600_000, 0.12)]
+    [InlineData(CharityType.Foundation, 59_999_999.99, 3_600_000, 0.13)]
+    [InlineData(CharityType.Foundation, 8_000_000, 480_000, 0.13)]
+    [InlineData(CharityType.Foundation, 4_000_000, 280_000, 0.15)]
+    [InlineData(CharityType.Foundation, 3_999_999, 319_999.92, 0.20)]
+    // Non-public social groups and service organizations (第九条): 10 m 6% / 13%; 5 m 7% / 14%; 1 m 8% / 15%; below, 8% / 20%.
     [InlineData(CharityType.SocialGroup, 20_000_000, 1_200_000, 0.13)]
-    [InlineData(CharityType.SocialGroup, 10_000_000, 700_000, 0.14)]
-    [InlineData(CharityType.ServiceOrganization, 5_000_000, 400_000, 0.15)]
-    [InlineData(CharityType.ServiceOrganization, 1_000_000, 80_000, 0.20)]
+    [InlineData(CharityType.SocialGroup, 10_000_000, 600_000, 0.13)]
+    [InlineData(CharityType.SocialGroup, 9_999_999, 699_999.93, 0.14)]
+    [InlineData(CharityType.ServiceOrganization, 5_000_000, 350_000, 0.14)]
+    [InlineData(CharityType.ServiceOrganization, 1_000_000, 80_000, 0.15)]
+    [InlineData(CharityType.ServiceOrganization, 999_999, 79_999.92, 0.20)]
     public void Without_Public_Fundraising_The_Band_Of_Last_Years_Net_Assets_Sets_Both_Ratios(
         CharityType type, decimal netAssets, decimal required, decimal maxManagement)
     {
@@ -84,6 +94,24 @@ public sealed class SpendingRatiosTests
     }
 
     [Fact]
+    public void Below_1_Million_Net_Assets_Spending_Is_Also_At_Least_Half_Of_Last_Years_Income()
+    {
+        // 第九条(四): 8% of 500,000 is 40,000, but half of last year's 2,000,000 income is 1,000,000: the floor that asks more binds.
+        var last = Year(2025, CharityType.ServiceOrganization, false, income: 2_000_000m, netAssets: 500_000m);
+        var check = Check(SpendingRatios.Spending, Year(2026, CharityType.ServiceOrganization, false, charitable: 999_999.99m), last);
+        check.Met.ShouldBeFalse();
+        (check.Figures["basis"], check.Figures["rate"], check.Figures["required"]).ShouldBe(("PriorYearIncome", "50%", "1,000,000.00"));
+        Check(SpendingRatios.Spending, Year(2026, CharityType.ServiceOrganization, false, charitable: 1_000_000m), last).Met.ShouldBeTrue();
+        // With little income the net assets' 8% binds.
+        var lean = Year(2025, CharityType.ServiceOrganization, false, income: 60_000m, netAssets: 500_000m);
+        Check(SpendingRatios.Spending, Year(2026, CharityType.ServiceOrganization, false, charitable: 39_999.99m), lean).Figures["required"]
+            .ShouldBe("40,000.00");
+        // A band above 1 million has no such floor.
+        Check(SpendingRatios.Spending, Year(2026, CharityType.ServiceOrganization, false, charitable: 80_000m),
+            Year(2025, CharityType.ServiceOrganization, false, income: 2_000_000m, netAssets: 1_000_000m)).Met.ShouldBeTrue();
+    }
+
+    [Fact]
     public void A_Management_Cost_Under_200000_Is_Exempt_Whatever_Its_Share()
     {
         var last = Year(2025, CharityType.ServiceOrganization, false, netAssets: 500_000m);
@@ -93,6 +121,10 @@ public sealed class SpendingRatiosTests
         small.Figures["exempt"].ShouldBe("yes");
         Check(SpendingRatios.Management, Year(2026, CharityType.ServiceOrganization, false, management: 200_000m, total: 300_000m),
             last).Met.ShouldBeFalse();
+        // 第十一条 exempts under 第七至九条 only: a foundation raising funds publicly keeps the Charity Law's 10% whatever the amount.
+        var foundation = Check(SpendingRatios.Management, Year(2026, CharityType.Foundation, true, management: 150_000m,
+            total: 1_000_000m), Year(2025, CharityType.Foundation, true, income: 1_000_000m));
+        (foundation.Met, foundation.Figures["exempt"]).ShouldBe((false, "no"));
     }
 
     [Fact]

@@ -341,7 +341,9 @@ public sealed class FinanceTests
             .ToList();
         var spending = warnings.Single(w => w.GetProperty("rule").GetString() == "spending-ratio");
         spending.GetProperty("message").GetString()!.ShouldContain("160,000.00");
-        spending.GetProperty("message").GetString()!.ShouldContain("示例"); // the shipped parameters are marked illustrative
+        // 第九条 was checked against the published text: the message names its source, not "illustrative".
+        spending.GetProperty("message").GetString()!.ShouldContain("规定》第九条");
+        spending.GetProperty("message").GetString()!.ShouldNotContain("示例");
         var management = warnings.Single(w => w.GetProperty("rule").GetString() == "management-ratio");
         management.GetProperty("message").GetString()!.ShouldContain("40%");
 

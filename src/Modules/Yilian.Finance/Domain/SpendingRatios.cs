@@ -21,10 +21,16 @@ public enum RatioBasis
     PriorYearNetAssets = 2,
 }
 
-/// <summary>A band of prior year-end net assets: above <see cref="NetAssetsAbove"/> (null: the floor).</summary>
-public sealed record RatioTier(decimal? NetAssetsAbove, decimal MinSpending, decimal MaxManagement);
+/// <summary>A band of prior year-end net assets: from <see cref="NetAssetsFrom"/> up, the amount itself included (高于…（含本数）;
+/// null: the lowest band). <see cref="MinSpendingOfIncome"/> is a second floor some bands add: spending also at least this share
+/// of the prior year's total income.</summary>
+public sealed record RatioTier(decimal? NetAssetsFrom, decimal MinSpending, decimal MaxManagement, decimal? MinSpendingOfIncome = null);
 
-public sealed record RatioRule(CharityType Type, bool PublicFundraising, RatioBasis Basis, IReadOnlyList<RatioTier> Tiers);
+/// <summary>The ratios for one kind of organization. <see cref="ManagementExempt"/>: whether the small-management-cost exemption
+/// applies (it does not to foundations raising funds publicly, whose 10 % the Charity Law itself sets); <see cref="Verified"/>:
+/// whether these figures were checked against the published text (null: as the set says).</summary>
+public sealed record RatioRule(CharityType Type, bool PublicFundraising, RatioBasis Basis, IReadOnlyList<RatioTier> Tiers,
+    bool ManagementExempt = true, bool? Verified = null, string? Article = null);
 
 /// <summary>One dated set of the ratios, as the data file holds it.</summary>
 public sealed record RatioSet(
@@ -43,7 +49,7 @@ internal sealed record RatioCheck(string Rule, int Year, bool Met, IReadOnlyDict
 /// 规定》) as pure functions over dated parameters kept as data: the minimum charitable spending against the prior year's income
 /// or year-end net assets (by type, public-fundraising status and net-asset band) — or against the average of the three
 /// years before, whichever the organization meets — and the maximum management cost against total spending, which does not
-/// apply to a management cost under the exemption (200,000 yuan).
+/// apply to a management cost under the exemption (200,000 yuan; 第十一条, not for foundations raising funds publicly).
 /// </summary>
 internal static class SpendingRatios
 {
@@ -88,45 +94,59 @@ internal static class SpendingRatios
             checks.Add(SpendingCheck(set, rule, tier, year, prior, before));
         }
 
-        checks.Add(ManagementCheck(set, tier, year));
+        checks.Add(ManagementCheck(set, rule, tier, year));
         return checks;
     }
 
     public static RatioTier Tier(RatioRule rule, decimal netAssets) =>
-        rule.Tiers.FirstOrDefault(t => t.NetAssetsAbove is { } above && netAssets > above) ?? rule.Tiers[^1];
+        rule.Tiers.FirstOrDefault(t => t.NetAssetsFrom is { } from && netAssets >= from) ?? rule.Tiers[^1];
 
+    /// <summary>
+    /// The band's minimum, on its basis — and, where the band adds one, the floor on the prior year's income: whichever asks
+    /// more is the requirement, and its message names that basis. The rules (第十条) let the organization reckon on the average
+    /// of the three years before instead of the prior year, for income and net assets alike: on each basis the lower applies.
+    /// </summary>
     private static RatioCheck SpendingCheck(RatioSet set, RatioRule rule, RatioTier tier, YearFigures year, YearFigures prior,
         Dictionary<int, YearFigures> before)
     {
-        decimal Basis(YearFigures f) => rule.Basis == RatioBasis.PriorYearIncome ? f.TotalIncome : f.NetAssetsYearEnd;
-        var onPrior = Basis(prior);
         var window = Enumerable.Range(year.Year - set.AverageYears, set.AverageYears).Select(before.GetValueOrDefault).ToList();
-        decimal? average = window.All(f => f is not null) ? window.Average(f => Basis(f!)) : null;
-        // The rules let the organization reckon on the average of the three years before: the lower requirement applies.
-        var basis = average is { } a && a < onPrior ? a : onPrior;
-        var required = decimal.Round(basis * tier.MinSpending, 2);
-        return new RatioCheck(Spending, year.Year, year.CharitableSpending >= required, Figures(set,
-            ("year", year.Year.ToString(CultureInfo.InvariantCulture)), ("basis", rule.Basis.ToString()),
-            ("rate", Percent(tier.MinSpending)), ("prior", Money(onPrior)), ("average", average is { } x ? Money(x) : "—"),
-            ("required", Money(required)), ("spent", Money(year.CharitableSpending)),
-            ("short", Money(Math.Max(0, required - year.CharitableSpending)))));
+        (RatioBasis Basis, decimal Rate, decimal Prior, decimal? Average, decimal Required) On(RatioBasis basis, decimal rate)
+        {
+            decimal Of(YearFigures f) => basis == RatioBasis.PriorYearIncome ? f.TotalIncome : f.NetAssetsYearEnd;
+            decimal? average = window.All(f => f is not null) ? window.Average(f => Of(f!)) : null;
+            var reckoned = average is { } a && a < Of(prior) ? a : Of(prior);
+            return (basis, rate, Of(prior), average, decimal.Round(reckoned * rate, 2));
+        }
+
+        var binding = On(rule.Basis, tier.MinSpending);
+        if (tier.MinSpendingOfIncome is { } ofIncome && On(RatioBasis.PriorYearIncome, ofIncome) is var floor
+            && floor.Required > binding.Required)
+        {
+            binding = floor;
+        }
+
+        return new RatioCheck(Spending, year.Year, year.CharitableSpending >= binding.Required, Figures(set, rule,
+            ("year", year.Year.ToString(CultureInfo.InvariantCulture)), ("basis", binding.Basis.ToString()),
+            ("rate", Percent(binding.Rate)), ("prior", Money(binding.Prior)),
+            ("average", binding.Average is { } x ? Money(x) : "—"), ("required", Money(binding.Required)),
+            ("spent", Money(year.CharitableSpending)), ("short", Money(Math.Max(0, binding.Required - year.CharitableSpending)))));
     }
 
-    private static RatioCheck ManagementCheck(RatioSet set, RatioTier tier, YearFigures year)
+    private static RatioCheck ManagementCheck(RatioSet set, RatioRule rule, RatioTier tier, YearFigures year)
     {
-        var exempt = year.ManagementCost < set.ManagementExemptBelow;
+        var exempt = rule.ManagementExempt && year.ManagementCost < set.ManagementExemptBelow;
         var ratio = year.TotalSpending <= 0 ? 0 : year.ManagementCost / year.TotalSpending;
-        return new RatioCheck(Management, year.Year, exempt || ratio <= tier.MaxManagement, Figures(set,
+        return new RatioCheck(Management, year.Year, exempt || ratio <= tier.MaxManagement, Figures(set, rule,
             ("year", year.Year.ToString(CultureInfo.InvariantCulture)), ("cost", Money(year.ManagementCost)),
             ("total", Money(year.TotalSpending)), ("ratio", Percent(ratio)), ("max", Percent(tier.MaxManagement)),
             ("exemptBelow", Money(set.ManagementExemptBelow)), ("exempt", exempt ? "yes" : "no")));
     }
 
-    private static Dictionary<string, string> Figures(RatioSet set, params (string Key, string Value)[] pairs)
+    private static Dictionary<string, string> Figures(RatioSet set, RatioRule rule, params (string Key, string Value)[] pairs)
     {
         var figures = pairs.ToDictionary(p => p.Key, p => p.Value);
-        figures["verified"] = set.Verified ? "yes" : "no";
-        figures["source"] = set.Source;
+        figures["verified"] = rule.Verified ?? set.Verified ? "yes" : "no";
+        figures["source"] = rule.Article is null ? set.Source : $"{set.Source}{rule.Article}";
         return figures;
     }
 
