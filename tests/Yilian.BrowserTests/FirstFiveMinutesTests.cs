@@ -238,6 +238,36 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
         await BrowserFixture.ScreenshotAsync(phone, "91-charity-lookup-375");
         var pdf = await phone.APIRequest.GetAsync(Fixture.App.BaseUrl + $"/charity/donations/{oldest}/receipt.pdf");
         pdf.Headers["content-type"].ShouldBe("application/pdf");
+
+        // The cash box's second counter (not the one who entered it) confirms it: the gift counts only now.
+        var raisedBefore = await admin.Locator("[data-testid=admin-raised]").InnerTextAsync();
+        await admin.ClickAsync("[data-testid=confirm-count]");
+        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await admin.Locator("[data-testid=confirm-count]").CountAsync()).ShouldBe(0);
+        (await admin.Locator("[data-testid=admin-raised]").InnerTextAsync()).ShouldNotBe(raisedBefore);
+
+        // This year's annual figures entered in the back office are checked at once against the 2016 ratios; the regulator's
+        // list names the organization behind each year.
+        await admin.GotoAsync("/admin/finance/years");
+        var thisYear = DateTime.UtcNow.AddHours(8).Year;
+        await admin.FillAsync("#year", thisYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await admin.SelectOptionAsync("#type", "ServiceOrganization");
+        foreach (var (field, value) in new[] { ("totalIncome", "2800000"), ("netAssetsYearEnd", "2300000"), ("charitableSpending", "100000"),
+            ("managementCost", "300000"), ("totalSpending", "1900000") })
+        {
+            await admin.FillAsync("#" + field, value);
+        }
+
+        await admin.ClickAsync("[data-testid=year-form] button[type=submit]");
+        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var firstCheck = await admin.Locator("[data-testid=ratio-check]").First.InnerTextAsync();
+        firstCheck.ShouldContain("未达标"); // 100,000 of the 8% of 2,100,000 required (168,000)
+        var regulator = await Fixture.NewPageAsync();
+        await new LoginPage(regulator).SubmitAsyncAt("regulator", YilianApp.DemoPassword);
+        await regulator.GotoAsync("/admin/finance/years");
+        var named = regulator.Locator("[data-testid=years] tbody tr").First.Locator("a[href^='/admin/organizations/']");
+        (await named.InnerTextAsync()).Trim().ShouldNotBeEmpty();
+        await BrowserFixture.ScreenshotAsync(regulator, "93-finance-years-regulator");
     }
 
     [Fact]

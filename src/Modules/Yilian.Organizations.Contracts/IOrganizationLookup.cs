@@ -16,6 +16,9 @@ public interface IOrganizationLookup
 
     Task<OrganizationRef?> FindByCreditCodeAsync(string creditCode, CancellationToken ct);
 
+    /// <summary>The names of these organizations (those in the caller's scope), in one query: for lists that name them.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
     /// <summary>The organization's staff members (the people activities assign as organizers).</summary>
     Task<IReadOnlyList<StaffRef>> StaffAsync(Guid organizationId, CancellationToken ct);
 }

@@ -19,8 +19,10 @@ public sealed record YearReportInput(
 
 public sealed record RatioCheckDto(string Rule, string RuleName, bool Met, string Message);
 
+/// <param name="OrganizationName">Named for a supervisor's list, which holds many organizations' years.</param>
 public sealed record YearReportDto(
-    int Year, string Type, string TypeName, bool PublicFundraising, decimal TotalIncome, decimal NetAssetsYearEnd,
+    Guid OrganizationId, string OrganizationName, int Year, string Type, string TypeName, bool PublicFundraising, decimal TotalIncome,
+        decimal NetAssetsYearEnd,
     decimal CharitableSpending, decimal ManagementCost, decimal TotalSpending, string EnteredBy, DateTimeOffset EnteredAt,
     IReadOnlyList<RatioCheckDto> Checks);
 
@@ -106,12 +108,15 @@ internal sealed class YearReports(FinanceDbContext db, WarningBook book, RatioPa
     public async Task<IReadOnlyList<YearReportDto>> ListAsync(CancellationToken ct)
     {
         FinancePermissions.Require(FinancePermissions.Reads(user));
-        var rows = await db.AnnualFigures.AsNoTracking().OrderByDescending(f => f.Year).Take(200).ToListAsync(ct);
+        var rows = await db.AnnualFigures.AsNoTracking().OrderByDescending(f => f.Year).ThenBy(f => f.OrganizationId).Take(200)
+            .ToListAsync(ct);
         var byOrganization = rows.GroupBy(r => r.OrganizationId).ToDictionary(g => g.Key, g => g.Select(r => r.Figures).ToList());
+        var names = await organizations.NamesAsync(byOrganization.Keys, ct);
         return [.. rows.Select(r =>
         {
             var checks = SpendingRatios.Check(SpendingRatios.For(parameters.Sets, r.Year), r.Figures, byOrganization[r.OrganizationId]);
-            return new YearReportDto(r.Year, r.Type.ToString(), FinanceText.Get("CharityType_" + r.Type), r.PublicFundraising,
+            return new YearReportDto(r.OrganizationId, names.GetValueOrDefault(r.OrganizationId) ?? "", r.Year, r.Type.ToString(),
+                FinanceText.Get("CharityType_" + r.Type), r.PublicFundraising,
                 r.TotalIncome,
                 r.NetAssetsYearEnd, r.CharitableSpending, r.ManagementCost, r.TotalSpending, r.EnteredBy, r.EnteredAt,
                 [.. checks.Select(c => new RatioCheckDto(c.Rule, WarningText.RuleName(c.Rule), c.Met, WarningText.Message(c.Rule,
