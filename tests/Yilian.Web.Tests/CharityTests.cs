@@ -262,6 +262,7 @@ public sealed class CharityTests
         using var stream = await viewer.GetAsync("/api/v1/charity/live/events", HttpCompletionOption.ResponseHeadersRead);
         stream.StatusCode.ShouldBe(HttpStatusCode.OK);
         stream.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+        stream.Headers.GetValues("X-Accel-Buffering").ShouldBe(["no"]); // a reverse proxy passes events on at once
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
         await Task.Delay(CharityFeed.Interval * 4); // the feed takes its starting point
 

@@ -165,8 +165,13 @@ internal static class CharityEndpoints
     private static async Task<Ok<LiveSnapshot>> LiveSnapshotAsync(CharityDisclosure c, CancellationToken ct) =>
         TypedResults.Ok(await c.LiveAsync(ct));
 
-    private static ServerSentEventsResult<LiveEvent> LiveEvents(CharityFeed feed, CancellationToken ct) =>
-        TypedResults.ServerSentEvents(Items(feed.WatchAsync(TimeSpan.FromSeconds(15), ct), ct));
+    /// <summary>The stream, told to pass through a reverse proxy unbuffered (nginx holds a response back in buffers unless told
+    /// <c>X-Accel-Buffering: no</c>, and viewers would see gifts in bursts).</summary>
+    private static ServerSentEventsResult<LiveEvent> LiveEvents(CharityFeed feed, HttpResponse response, CancellationToken ct)
+    {
+        response.Headers["X-Accel-Buffering"] = "no";
+        return TypedResults.ServerSentEvents(Items(feed.WatchAsync(TimeSpan.FromSeconds(15), ct), ct));
+    }
 
     private static async IAsyncEnumerable<SseItem<LiveEvent>> Items(IAsyncEnumerable<LiveEvent?> events,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
