@@ -135,10 +135,12 @@ internal sealed class OnlineDonations(IServiceProvider services, IPaymentProvide
 
         await using var scope = SystemScope.Begin(services);
         var db = scope.ServiceProvider.GetRequiredService<FinanceDbContext>();
-        var intent = await db.DonationIntents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == notice.IntentId, ct)
-            ?? throw new NotFoundException("DonationIntent", notice.IntentId);
-        var donation = await scope.ServiceProvider.GetRequiredService<Donations>().RecordPaymentAsync(intent, notice.TransactionId,
-            notice.Amount, notice.PaidAt, ct);
+        // The intent with its project, in one query.
+        var found = await db.DonationIntents.AsNoTracking().Where(i => i.Id == notice.IntentId)
+            .Join(db.CharityProjects.AsNoTracking(), i => i.CharityProjectId, c => c.Id, (i, c) => new { Intent = i, Project = c })
+            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("DonationIntent", notice.IntentId);
+        var donation = await scope.ServiceProvider.GetRequiredService<Donations>().RecordPaymentAsync(found.Intent, found.Project,
+            notice.TransactionId, notice.Amount, notice.PaidAt, ct);
         return donation.Number;
     }
 }
