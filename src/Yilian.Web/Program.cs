@@ -2,6 +2,7 @@ using Yilian.Activities;
 using Yilian.Organizations;
 using Yilian.Platform;
 using Yilian.Policies;
+using Yilian.Supply;
 using Yilian.Projects;
 using Yilian.Finance;
 using Yilian.Volunteers;
@@ -17,6 +18,7 @@ builder.AddFinanceModule();
 builder.AddActivitiesModule();
 builder.AddVolunteersModule();
 builder.AddPoliciesModule();
+builder.AddSupplyModule();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -32,7 +34,8 @@ app.MapFinanceApi();
 app.MapActivitiesApi();
 app.MapVolunteersApi();
 app.MapPoliciesApi();
-app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(FinanceModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly);
+app.MapSupplyApi();
+app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(FinanceModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly, typeof(SupplyModule).Assembly);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -23,6 +23,7 @@ public class ModuleBoundaryTests
     [
         typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(FinanceModule).Assembly,
         typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly,
+        typeof(Supply.SupplyModule).Assembly,
     ];
 
     private static readonly Assembly[] Contracts =

@@ -69,7 +69,7 @@ public sealed class WorkbenchTests
         var rules = (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/finance-warnings")).GetProperty("items").EnumerateArray()
             .Select(w => w.GetProperty("rule").GetString()).ToHashSet();
         rules.ShouldBe(["over-budget-line", "abnormal-expense", "split-below-limit", "duplicate-receipt", "outside-period",
-            "management-ratio"], ignoreOrder: true);
+            "management-ratio", "ahead-of-plan"], ignoreOrder: true);
         (await officer.GetAsync("/api/v1/finance-warnings")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
 
         using var mentor = await app.ClientAsAsync("mentor");

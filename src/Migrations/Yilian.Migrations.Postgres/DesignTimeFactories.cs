@@ -4,6 +4,7 @@ using Yilian.Activities.Data;
 using Yilian.Organizations.Data;
 using Yilian.Platform.Data;
 using Yilian.Policies.Data;
+using Yilian.Supply.Data;
 using Yilian.Projects.Data;
 using Yilian.Finance.Data;
 using Yilian.Volunteers.Data;
@@ -62,4 +63,9 @@ internal sealed class VolunteersFactory : IDesignTimeDbContextFactory<Volunteers
 internal sealed class PoliciesFactory : IDesignTimeDbContextFactory<PoliciesDbContext>
 {
     public PoliciesDbContext CreateDbContext(string[] args) => new(Design.Options<PoliciesDbContext>(PoliciesDbContext.Module), new DesignScope());
+}
+
+internal sealed class SupplyFactory : IDesignTimeDbContextFactory<SupplyDbContext>
+{
+    public SupplyDbContext CreateDbContext(string[] args) => new(Design.Options<SupplyDbContext>(SupplyDbContext.Module), new DesignScope());
 }

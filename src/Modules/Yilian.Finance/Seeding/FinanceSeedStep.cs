@@ -37,12 +37,11 @@ internal sealed class FinanceSeedStep(FinanceDbContext db, IActAs actAs, TimePro
         }
 
         var today = ChinaTime.Today(clock);
-        ProjectRef? inReview = null;
+        List<Guid> inReview = [];
         var projects = await actAs.RunAsync("orgadmin", async sp =>
         {
             var organization = await sp.GetRequiredService<IOrganizationProjects>().ForOrganizationAsync(context.Organizations[0].Id, ct);
-            inReview = organization.Recent.FirstOrDefault(p => p.Stage == "review") is { } r
-                ? await sp.GetRequiredService<IOrganizationProjects>().FindProjectAsync(r.Id, ct) : null;
+            inReview = [.. organization.Recent.Where(p => p.Stage == "review").Select(p => p.Id)];
             var found = new List<ProjectRef>();
             foreach (var brief in organization.Recent)
             {
@@ -82,10 +81,11 @@ internal sealed class FinanceSeedStep(FinanceDbContext db, IActAs actAs, TimePro
             var waiting = await budgets.CreateAsync(new BudgetDraft(second.Id, null, null, null,
                 [new(null, "activities", "长者健康讲座", 12_000m), new(null, "materials", "讲座资料", 3_000m)]), ct);
             await budgets.SubmitAsync(waiting.Id, ct);
-            if (inReview is not null)
+            // A project awaiting 立项, whose gate requires its budget approved first (not one of the two above: they may be in
+            // review too).
+            if (inReview.FirstOrDefault(id => id != first.Id && id != second.Id) is var reviewed && reviewed != Guid.Empty)
             {
-                // A project awaiting 立项 whose budget the regulator approves first (the gate requires it).
-                var review = await budgets.CreateAsync(new BudgetDraft(inReview.Id, null, null, null,
+                var review = await budgets.CreateAsync(new BudgetDraft(reviewed, null, null, null,
                     [new(null, "personnel", "社工服务费", 24_000m), new(null, "activities", "小组活动物资", 6_000m),
                         new(null, "management", "项目管理费", 2_000m)]), ct);
                 await budgets.SubmitAsync(review.Id, ct);

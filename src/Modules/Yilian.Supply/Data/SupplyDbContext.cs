@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Security;
+using Yilian.Supply.Domain;
+
+namespace Yilian.Supply.Data;
+
+internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options, IDataScopeProvider scope) : YilianDbContext(options,
+    scope)
+{
+    public const string Module = "Supply";
+
+    protected override string TablePrefix => "sup_";
+
+    public DbSet<Need> Needs => Set<Need>();
+
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Need>(b =>
+        {
+            b.ToTable("sup_needs");
+            b.Property(x => x.Number).HasMaxLength(20);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Description).HasMaxLength(2000);
+            b.Property(x => x.ServiceField).HasMaxLength(40);
+            b.Property(x => x.TargetGroup).HasMaxLength(100);
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.RegionName).HasMaxLength(100);
+            b.Property(x => x.Budget).HasPrecision(14, 2);
+            b.Property(x => x.PostedBy).HasMaxLength(256);
+            b.Property(x => x.ClosedBy).HasMaxLength(256);
+            b.Property(x => x.CloseNote).HasMaxLength(500);
+            b.Property(x => x.CreatedByRequest).HasMaxLength(64);
+            b.HasIndex(x => x.Number).IsUnique();
+            b.HasIndex(x => x.CreatedByRequest).IsUnique();
+            b.HasIndex(x => new { x.Status, x.AnswerBy });
+            b.HasIndex(x => new { x.RegionCode, x.Status });
+            b.HasIndex(x => new { x.Public, x.Status, x.PostedAt });
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using Yilian.SharedKernel.Errors;
+using Yilian.Supply.Resources;
+
+namespace Yilian.Supply.Domain;
+
+/// <summary>
+/// The named rules of Supply, each once, with the message it answers (SupplyText) and whether it is a clash with the current
+/// state (409) or a refusal (422); the name is the <c>rule</c> member of the API's answer (docs/modules.md).
+/// </summary>
+public static class SupplyRules
+{
+    public static readonly BusinessRule NeedNotOpen = Conflict(nameof(NeedNotOpen), "Need_NotOpen");
+    public static readonly BusinessRule NeedOutsideScope = Refusal(nameof(NeedOutsideScope), "Need_OutsideScope");
+
+    private static BusinessRule Conflict(string name, string messageKey) => new(name, args => SupplyText.Get(messageKey, args),
+        isConflict: true);
+
+    private static BusinessRule Refusal(string name, string messageKey) => new(name, args => SupplyText.Get(messageKey, args),
+        isConflict: false);
+}

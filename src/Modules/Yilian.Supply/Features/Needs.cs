@@ -1,0 +1,280 @@
+using System.Globalization;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using MiniExcelLibs;
+
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Paging;
+using Yilian.SharedKernel.Security;
+using Yilian.Supply.Data;
+using Yilian.Supply.Domain;
+using Yilian.Supply.Resources;
+
+namespace Yilian.Supply.Features;
+
+/// <summary>A need as posted: what, for whom, where (a community or street code), when, the budget and the date answers are
+/// wanted by.</summary>
+public sealed record NeedInput(
+    string? Title, string? Description, string? ServiceField, string? TargetGroup, string? RegionCode, DateOnly? ServiceFrom,
+    DateOnly? ServiceTo, decimal? Budget, DateOnly? AnswerBy, bool? Public);
+
+public sealed record NeedDto(
+    Guid Id, string Number, string Title, string Description, string ServiceField, string ServiceFieldName, string TargetGroup,
+    string RegionCode, string RegionName, DateOnly? ServiceFrom, DateOnly? ServiceTo, decimal Budget, DateOnly AnswerBy, bool Public,
+    string Status, string StatusName, bool Overdue, string PostedBy, DateTimeOffset PostedAt, string? CloseNote);
+
+/// <param name="Q">Words in the title, description or target group.</param>
+/// <param name="Region">A community or street code (a street's needs include its communities').</param>
+/// <param name="Overdue">Only open needs past their answer date.</param>
+public sealed record NeedFilter(string? Q, string? Field, string? Region, string? Status, bool? Overdue);
+
+public sealed record NeedClosing(string? Note);
+
+/// <summary>
+/// The needs list (需求清单): community and street officers post what their residents need; the list in scope is searched,
+/// filtered and exported; a need is closed when met (with how) or withdrawn. Those marked public are on the public list, which
+/// organizations read to find work that fits them.
+/// </summary>
+internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDictionaries dictionaries, IRegionDirectory regions,
+    IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency, TimeProvider clock)
+{
+    public const int MaxExportRows = 10_000;
+
+    public async Task<NeedDto> PostAsync(NeedInput input, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Need_CannotPost");
+        if (idempotency.EffectKey is { } effect && await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.CreatedByRequest == effect, ct)
+            is { } made)
+        {
+            return await DtoAsync(made, ct);
+        }
+
+        var today = ChinaTime.Today(clock);
+        var fields = await FieldsAsync(ct);
+        var problems = new Dictionary<string, string>();
+        string Text(string field, string? value, int max, bool required = true)
+        {
+            var text = value?.Trim() ?? "";
+            if (required && text.Length == 0)
+            {
+                problems[field] = SupplyText.Get("Text_Required");
+            }
+            else if (text.Length > max)
+            {
+                problems[field] = SupplyText.Get("Text_TooLong", max);
+            }
+            else if (text.IndexOfAny(['<', '>']) >= 0)
+            {
+                problems[field] = SupplyText.Get("Text_NoAngleBrackets");
+            }
+
+            return text;
+        }
+
+        var need = new Need
+        {
+            Id = Guid.CreateVersion7(), Title = Text("title", input.Title, 100), Description = Text("description", input.Description, 2000),
+            TargetGroup = Text("targetGroup", input.TargetGroup, 100), Public = input.Public == true, Status = NeedStatus.Open,
+            PostedBy = user.UserName ?? "system", PostedAt = clock.GetUtcNow(), CreatedByRequest = idempotency.EffectKey,
+        };
+        need.ServiceField = input.ServiceField?.Trim() ?? "";
+        if (!fields.ContainsKey(need.ServiceField))
+        {
+            problems["serviceField"] = SupplyText.Get("Need_UnknownField", string.Join(", ", fields.Keys));
+        }
+
+        var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : await regions.FindAsync(input.RegionCode.Trim(), ct);
+        if (region is null)
+        {
+            problems["regionCode"] = SupplyText.Get("Need_RegionRequired");
+        }
+
+        if (input.Budget is { } budget && (budget < 0 || budget > 999_999_999.99m || decimal.Round(budget, 2) != budget))
+        {
+            problems["budget"] = SupplyText.Get("Need_BadBudget");
+        }
+
+        if (input.AnswerBy is not { } answerBy || answerBy < today || answerBy > today.AddYears(1))
+        {
+            problems["answerBy"] = SupplyText.Get("Need_BadAnswerBy", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (input.ServiceFrom is { } from && input.ServiceTo is { } to && to < from)
+        {
+            problems["serviceTo"] = SupplyText.Get("Need_ServiceBackwards");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputValidationException(problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+        }
+
+        if (!scope.Current.CoversRegion(region!.Code))
+        {
+            throw SupplyRules.NeedOutsideScope.Broken(region.Name);
+        }
+
+        (need.RegionCode, need.RegionName, need.Budget, need.AnswerBy) = (region.Code, region.Name, input.Budget ?? 0,
+            input.AnswerBy!.Value);
+        (need.ServiceFrom, need.ServiceTo) = (input.ServiceFrom, input.ServiceTo);
+        for (var attempt = 1; ; attempt++)
+        {
+            need.Number = await NextNumberAsync(today, ct);
+            db.Needs.Add(need);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return await DtoAsync(need, ct);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Two needs posted at once took the same number of the day: take the next.
+                db.Entry(need).State = EntityState.Detached;
+            }
+        }
+    }
+
+    public async Task<PagedResult<NeedDto>> ListAsync(NeedFilter filter, PageRequest page, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.ReadsNeeds(user));
+        var found = await Filtered(db.Needs.AsNoTracking(), filter).OrderByDescending(n => n.PostedAt).ToPagedAsync(page, ct);
+        return await PagedAsync(found, ct);
+    }
+
+    public async Task<NeedDto> GetAsync(Guid id, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.ReadsNeeds(user));
+        return await DtoAsync(await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Need",
+            id), ct);
+    }
+
+    /// <summary>Met: closed with a note of how (which purchase, project, volunteers or resources).</summary>
+    public Task<NeedDto> CloseAsync(Guid id, NeedClosing closing, CancellationToken ct) => EndAsync(id, closing, NeedStatus.Closed, ct);
+
+    public Task<NeedDto> WithdrawAsync(Guid id, NeedClosing closing, CancellationToken ct) => EndAsync(id, closing, NeedStatus.Withdrawn,
+        ct);
+
+    /// <summary>The public list: open needs their posters chose to publish, for anyone (organizations find work here).</summary>
+    public async Task<PagedResult<NeedDto>> PublicListAsync(NeedFilter filter, PageRequest page, CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(services);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var found = await Filtered(all.Needs.AsNoTracking().Where(n => n.Public && n.Status == NeedStatus.Open),
+            filter with { Status = null })
+            .OrderBy(n => n.AnswerBy).ThenByDescending(n => n.PostedAt).ToPagedAsync(page, ct);
+        return await PagedAsync(found, ct);
+    }
+
+    /// <summary>The needs in scope as an Excel sheet (the filters of the list; at most <see cref="MaxExportRows"/> rows).</summary>
+    public async Task<byte[]> ExportAsync(NeedFilter filter, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.ReadsNeeds(user));
+        var needs = await Filtered(db.Needs.AsNoTracking(), filter).OrderByDescending(n => n.PostedAt).Take(MaxExportRows).ToListAsync(ct);
+        var fields = await FieldsAsync(ct);
+        var today = ChinaTime.Today(clock);
+        static string T(string key) => SupplyText.Get(key);
+        var rows = needs.Select(n => new Dictionary<string, object?>
+        {
+            [T("Need_Number")] = n.Number, [T("Need_Title")] = n.Title, [T("Need_Field")] = fields.GetValueOrDefault(n.ServiceField,
+                n.ServiceField),
+            [T("Need_TargetGroup")] = n.TargetGroup, [T("Need_Region")] = n.RegionName, [T("Need_Budget")] = n.Budget,
+            [T("Need_AnswerBy")] = n.AnswerBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [T("Need_Status")] = StatusName(n, today), [T("Need_Public")] = T(n.Public ? "Yes" : "No"),
+            [T("Need_PostedAt")] = ChinaTime.ToChina(n.PostedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            [T("Need_Description")] = n.Description,
+        }).ToList();
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, rows.Count > 0 ? rows : [new Dictionary<string, object?> { [T("Need_Number")] = "" }],
+            cancellationToken: ct);
+        return stream.ToArray();
+    }
+
+    /// <summary>The service fields a need may name (code → name in the reader's language).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FieldsAsync(CancellationToken ct) =>
+        (await dictionaries.ListAsync(DictionaryTypes.ServiceField, includeInactive: false, ct)).ToDictionary(e => e.Code, e => e.Name);
+
+    private async Task<NeedDto> EndAsync(Guid id, NeedClosing closing, NeedStatus status, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Need_CannotPost");
+        var note = closing.Note?.Trim() ?? "";
+        if (note.Length is 0 or > 500 || note.IndexOfAny(['<', '>']) >= 0)
+        {
+            throw InputValidationException.For("note", SupplyText.Get("Need_NoteRequired"));
+        }
+
+        var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Need", id);
+        if (need.Status != NeedStatus.Open)
+        {
+            throw SupplyRules.NeedNotOpen.Broken(need.Number);
+        }
+
+        (need.Status, need.ClosedBy, need.ClosedAt, need.CloseNote) = (status, user.UserName, clock.GetUtcNow(), note);
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(need, ct);
+    }
+
+    private IQueryable<Need> Filtered(IQueryable<Need> query, NeedFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(n => n.Title.Contains(q) || n.Description.Contains(q) || n.TargetGroup.Contains(q) || n.Number == q);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Field))
+        {
+            query = query.Where(n => n.ServiceField == filter.Field);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Region))
+        {
+            // A street's code ends in 000: its needs are its own and its communities' (the first nine digits).
+            var region = filter.Region.Trim();
+            var prefix = region.Length == 12 && region.EndsWith("000", StringComparison.Ordinal) ? region[..9] : region;
+            query = query.Where(n => n.RegionCode.StartsWith(prefix));
+        }
+
+        if (Enum.TryParse<NeedStatus>(filter.Status, ignoreCase: true, out var status) && Enum.IsDefined(status))
+        {
+            query = query.Where(n => n.Status == status);
+        }
+
+        if (filter.Overdue == true)
+        {
+            var today = ChinaTime.Today(clock);
+            query = query.Where(n => n.Status == NeedStatus.Open && n.AnswerBy < today);
+        }
+
+        return query;
+    }
+
+    private async Task<string> NextNumberAsync(DateOnly today, CancellationToken ct)
+    {
+        var prefix = "XQ" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-";
+        await using var system = SystemScope.Begin(services);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var count = await all.Needs.CountAsync(n => n.Number.StartsWith(prefix), ct);
+        return prefix + (count + 1).ToString("000", CultureInfo.InvariantCulture);
+    }
+
+    private async Task<PagedResult<NeedDto>> PagedAsync(PagedResult<Need> found, CancellationToken ct)
+    {
+        var fields = await FieldsAsync(ct);
+        var today = ChinaTime.Today(clock);
+        return new PagedResult<NeedDto>([.. found.Items.Select(n => Dto(n, fields, today))], found.Total, found.Page, found.PageSize);
+    }
+
+    private async Task<NeedDto> DtoAsync(Need need, CancellationToken ct) => Dto(need, await FieldsAsync(ct), ChinaTime.Today(clock));
+
+    private static NeedDto Dto(Need n, IReadOnlyDictionary<string, string> fields, DateOnly today) => new(
+        n.Id, n.Number, n.Title, n.Description, n.ServiceField, fields.GetValueOrDefault(n.ServiceField, n.ServiceField), n.TargetGroup,
+        n.RegionCode, n.RegionName, n.ServiceFrom, n.ServiceTo, n.Budget, n.AnswerBy, n.Public, n.Status.ToString(), StatusName(n, today),
+        n.Status == NeedStatus.Open && n.AnswerBy < today, n.PostedBy, n.PostedAt, n.CloseNote);
+
+    private static string StatusName(Need n, DateOnly today) =>
+        SupplyText.Get(n.Status == NeedStatus.Open && n.AnswerBy < today ? "NeedStatus_Overdue" : "NeedStatus_" + n.Status);
+}
