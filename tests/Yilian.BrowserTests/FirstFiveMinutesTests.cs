@@ -271,6 +271,42 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
     }
 
     [Fact]
+    public async Task Community_PostsANeed_TheStreetSeesTheOverdueOne_OrganizationsFindItOnThePublicList()
+    {
+        var officer = await Fixture.NewPageAsync();
+        await new LoginPage(officer).SubmitAsyncAt("officer", YilianApp.DemoPassword);
+        await officer.GotoAsync("/admin/supply/needs");
+        (await officer.Locator("[data-testid=needs] tbody tr").CountAsync()).ShouldBeGreaterThan(0, "the demo community has needs");
+        await officer.ClickAsync("[data-testid=need-new]");
+        await officer.FillAsync("#title", "浏览器测试：社区长者智能手机课堂");
+        await officer.FillAsync("#targetGroup", "60 岁以上老人（约 40 人）");
+        await officer.FillAsync("#description", "每周一次，教老人使用健康码、视频通话和防诈骗。");
+        await officer.FillAsync("#budget", "-5");
+        await officer.ClickAsync("[data-testid=need-post]");
+        await officer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await officer.Locator("[data-testid=form-error]").InnerTextAsync()).ShouldContain("预算");
+        (await officer.InputValueAsync("#title")).ShouldBe("浏览器测试：社区长者智能手机课堂"); // what was typed stays
+        await officer.FillAsync("#budget", "8000");
+        await officer.ClickAsync("[data-testid=need-post]");
+        await officer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await officer.Locator("[data-testid=need-title]").InnerTextAsync()).ShouldBe("浏览器测试：社区长者智能手机课堂");
+        await BrowserFixture.ScreenshotAsync(officer, "94-need-posted");
+
+        var street = await Fixture.NewPageAsync();
+        await new LoginPage(street).SubmitAsyncAt("street", YilianApp.DemoPassword);
+        await street.GotoAsync("/admin/supply/needs?overdue=true");
+        (await street.Locator("[data-testid=need-status]").First.InnerTextAsync()).ShouldBe("逾期未回应");
+        await BrowserFixture.ScreenshotAsync(street, "95-needs-overdue-street");
+
+        var phone = await Fixture.NewPageAsync(375, 740);
+        await phone.GotoAsync("/needs?q=" + Uri.EscapeDataString("智能手机"));
+        (await phone.Locator("[data-testid=public-need]").CountAsync()).ShouldBe(1, await phone.InnerTextAsync("main"));
+        (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        await phone.GotoAsync("/needs");
+        await BrowserFixture.ScreenshotAsync(phone, "96-needs-public-375");
+    }
+
+    [Fact]
     public async Task Volunteer_SignsIn_LandsOnActivitiesToJoinThisWeek()
     {
         var page = await Fixture.NewPageAsync(375, 740);

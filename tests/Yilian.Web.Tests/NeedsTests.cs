@@ -3,6 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using Yilian.SharedKernel.Security;
+using Yilian.Supply.Data;
 using Yilian.Testing;
 
 using static Yilian.Web.Tests.Answers;
@@ -88,6 +93,19 @@ public sealed partial class NeedsTests
         (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/needs/public")).GetProperty("total").GetInt32().ShouldBe(0);
         (await street.GetFromJsonAsync<JsonElement>("/api/v1/needs?status=Open")).GetProperty("items").EnumerateArray()
             .Select(n => n.GetProperty("title").GetString()).ShouldBe(["楼道堆物清理"]);
+
+        // A need whose answer date passed unanswered is on the street's and the regulator's workbench, linked to the list of them.
+        await SystemScope.RunAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), sp =>
+            sp.GetRequiredService<SupplyDbContext>().Needs.Where(n => n.Title == "楼道堆物清理")
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.AnswerBy, today.AddDays(-1))));
+        foreach (var watcher in new[] { street, regulator, officer })
+        {
+            var work = await watcher.GetFromJsonAsync<JsonElement>("/api/v1/workbench");
+            var overdue = work.EnumerateArray().Single(i => i.GetProperty("key").GetString() == "supply.needs-overdue");
+            overdue.GetProperty("count").GetInt32().ShouldBe(1);
+            (await watcher.GetFromJsonAsync<JsonElement>("/api/v1/needs?overdue=true")).GetProperty("items")[0].GetProperty("overdue")
+                .GetBoolean().ShouldBeTrue();
+        }
 
         var export = await regulator.GetAsync("/api/v1/needs/export?status=Closed");
         export.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -21,6 +21,7 @@ public static class SupplyModule
     {
         builder.Services.AddModuleDbContext<SupplyDbContext>(SupplyDbContext.Module);
         builder.Services.AddScoped<Needs>();
+        builder.Services.AddScoped<IWorkbenchSource, SupplyWorkbench>();
         builder.Services.AddScoped<ISeedStep, SupplySeedStep>();
         return builder;
     }

@@ -22,6 +22,13 @@ internal sealed class SupplySeedStep(SupplyDbContext db, IActAs actAs, IRegionDi
 
     public string Name => "supply";
 
+    /// <summary>A service field by its code, or the first there is when an operator retired that one.</summary>
+    private static async Task<Func<string, string>> FieldAsync(Needs needs)
+    {
+        var fields = await needs.FieldsAsync(CancellationToken.None);
+        return code => fields.ContainsKey(code) ? code : fields.Keys.First();
+    }
+
     public async Task RunAsync(SeedContext context, CancellationToken ct)
     {
         if (context.Size != SeedSize.Demo || !config.GetValue("Demo:LivingDistrict", true) || context.Communities.Count == 0
@@ -43,15 +50,14 @@ internal sealed class SupplySeedStep(SupplyDbContext db, IActAs actAs, IRegionDi
         var posted = await actAs.RunAsync("officer", async sp =>
         {
             var needs = sp.GetRequiredService<Needs>();
-            var fields = (await needs.FieldsAsync(ct)).Keys.ToList();
-            string F(int i) => fields[i % fields.Count];
+            var F = await FieldAsync(needs);
             return new List<NeedDto>
             {
-                await needs.PostAsync(Need("独居老人每周上门探访", F(0), "80 岁以上独居老人（约 35 人）", home, 36_000m, 14,
+                await needs.PostAsync(Need("独居老人每周上门探访", F("elderly"), "80 岁以上独居老人（约 35 人）", home, 36_000m, 14,
                     "社区有 35 位 80 岁以上独居老人，希望每周上门探访一次，关注健康和安全，建立探访台账，发现异常及时报告社区。"), ct),
-                await needs.PostAsync(Need("暑期困境儿童托管与课业辅导", F(1), "困境儿童、留守儿童（约 20 人）", home, 24_000m, 30,
+                await needs.PostAsync(Need("暑期困境儿童托管与课业辅导", F("children"), "困境儿童、留守儿童（约 20 人）", home, 24_000m, 30,
                     "暑假 6 周，工作日下午托管，提供课业辅导、安全教育和兴趣小组。"), ct),
-                await needs.PostAsync(Need("楼道堆物清理志愿行动", F(2), "老旧小区居民", home, 0m, 5,
+                await needs.PostAsync(Need("楼道堆物清理志愿行动", F("environment"), "老旧小区居民", home, 0m, 5,
                     "老旧小区楼道堆物多，需要志愿者配合物业开展两次集中清理和宣传。", shown: false), ct),
             };
         }, ct);
@@ -60,10 +66,10 @@ internal sealed class SupplySeedStep(SupplyDbContext db, IActAs actAs, IRegionDi
             await actAs.RunAsync("street", async sp =>
             {
                 var needs = sp.GetRequiredService<Needs>();
-                var fields = (await needs.FieldsAsync(ct)).Keys.ToList();
-                await needs.PostAsync(Need("残疾人康复训练与家庭支持", fields[3 % fields.Count], "持证残疾人及家庭", street[0], 48_000m, 21,
+                var F = await FieldAsync(needs);
+                await needs.PostAsync(Need("残疾人康复训练与家庭支持", F("disabled"), "持证残疾人及家庭", street[0], 48_000m, 21,
                     "为街道内持证残疾人提供每月两次社区康复训练，并为照护家庭提供喘息服务。"), ct);
-                await needs.PostAsync(Need("社区议事会能力建设", fields[4 % fields.Count], "居民议事会成员", street[^1], 15_000m, 10,
+                await needs.PostAsync(Need("社区议事会能力建设", F("governance"), "居民议事会成员", street[^1], 15_000m, 10,
                     "为议事会成员开展议事规则、协商技巧培训，并陪伴完成两次议事会。"), ct);
                 return true;
             }, ct);
@@ -74,8 +80,8 @@ internal sealed class SupplySeedStep(SupplyDbContext db, IActAs actAs, IRegionDi
             await actAs.RunAsync("operator", async sp =>
             {
                 var needs = sp.GetRequiredService<Needs>();
-                var fields = (await needs.FieldsAsync(ct)).Keys.ToList();
-                await needs.PostAsync(Need("长者助餐点运营", fields[0], "60 岁以上老人", elsewhere[0], 120_000m, 25,
+                var F = await FieldAsync(needs);
+                await needs.PostAsync(Need("长者助餐点运营", F("elderly"), "60 岁以上老人", elsewhere[0], 120_000m, 25,
                     "社区长者助餐点需要专业机构运营，每日午餐约 80 份，含送餐上门。"), ct);
                 return true;
             }, ct);
