@@ -61,6 +61,8 @@ public sealed partial class NeedsTests
 
         (await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/needs", Need(community, budget: 1.234m)), HttpStatusCode.BadRequest))
             .ShouldContain("两位小数");
+        (await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/needs", Need(community, title: "探访\u202E<script>")),
+            HttpStatusCode.BadRequest)).ShouldContain("title");
         (await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/needs", Need(elsewhere)), HttpStatusCode.UnprocessableEntity))
             .ShouldContain("NeedOutsideScope");
         (await orgadmin.PostAsJsonAsync("/api/v1/needs", Need(community))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -9,7 +9,9 @@ using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Paging;
+using Yilian.SharedKernel.Resources;
 using Yilian.SharedKernel.Security;
+using Yilian.SharedKernel.Validation;
 using Yilian.Supply.Data;
 using Yilian.Supply.Domain;
 using Yilian.Supply.Resources;
@@ -56,20 +58,17 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
         var today = ChinaTime.Today(clock);
         var fields = await FieldsAsync(ct);
         var problems = new Dictionary<string, string>();
-        string Text(string field, string? value, int max, bool required = true)
+        // Required, within its length, no markup, no control or bidi characters: the kernel's text rules, named by the field's label.
+        string Text(string field, string label, string? value, int max, bool multiline = false)
         {
             var text = value?.Trim() ?? "";
-            if (required && text.Length == 0)
+            if (text.Length == 0)
             {
-                problems[field] = SupplyText.Get("Text_Required");
+                problems[field] = ValidationMessages.Format("Required", SupplyText.Get(label));
             }
-            else if (text.Length > max)
+            else if (TextRules.Check(text, max, multiline, allowMarkup: false) is { } problem)
             {
-                problems[field] = SupplyText.Get("Text_TooLong", max);
-            }
-            else if (text.IndexOfAny(['<', '>']) >= 0)
-            {
-                problems[field] = SupplyText.Get("Text_NoAngleBrackets");
+                problems[field] = ValidationMessages.Format(problem, SupplyText.Get(label), max);
             }
 
             return text;
@@ -77,8 +76,10 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
 
         var need = new Need
         {
-            Id = Guid.CreateVersion7(), Title = Text("title", input.Title, 100), Description = Text("description", input.Description, 2000),
-            TargetGroup = Text("targetGroup", input.TargetGroup, 100), Public = input.Public == true, Status = NeedStatus.Open,
+            Id = Guid.CreateVersion7(), Title = Text("title", "Need_Title", input.Title, 100),
+            Description = Text("description", "Need_Description", input.Description, 2000, multiline: true),
+            TargetGroup = Text("targetGroup", "Need_TargetGroup", input.TargetGroup, 100), Public = input.Public == true,
+                Status = NeedStatus.Open,
             PostedBy = user.UserName ?? "system", PostedAt = clock.GetUtcNow(), CreatedByRequest = idempotency.EffectKey,
         };
         need.ServiceField = input.ServiceField?.Trim() ?? "";
@@ -201,7 +202,7 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
     {
         SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Need_CannotPost");
         var note = closing.Note?.Trim() ?? "";
-        if (note.Length is 0 or > 500 || note.IndexOfAny(['<', '>']) >= 0)
+        if (note.Length == 0 || TextRules.Check(note, 500, multiline: true, allowMarkup: false) is not null)
         {
             throw InputValidationException.For("note", SupplyText.Get("Need_NoteRequired"));
         }
