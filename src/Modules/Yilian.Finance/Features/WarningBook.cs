@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 
 using Microsoft.EntityFrameworkCore;
@@ -211,12 +212,13 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
     {
         await using var system = SystemScope.Begin(scopes);
         var all = system.ServiceProvider.GetRequiredService<FinanceDbContext>();
-        IQueryable<string> hashes, invoices;
+        Expression<Func<Receipt, bool>> wanted;
         if (expenseIds is null)
         {
-            hashes = all.Receipts.GroupBy(r => r.Sha256).Where(g => g.Count() > 1).Select(g => g.Key);
-            invoices = all.Receipts.Where(r => r.InvoiceNumber != null).GroupBy(r => r.InvoiceNumber!).Where(g => g.Count() > 1)
+            var hashes = all.Receipts.GroupBy(r => r.Sha256).Where(g => g.Count() > 1).Select(g => g.Key);
+            var invoices = all.Receipts.Where(r => r.InvoiceNumber != null).GroupBy(r => r.InvoiceNumber!).Where(g => g.Count() > 1)
                 .Select(g => g.Key);
+            wanted = r => hashes.Contains(r.Sha256) || (r.InvoiceNumber != null && invoices.Contains(r.InvoiceNumber));
         }
         else
         {
@@ -227,15 +229,12 @@ internal sealed class WarningBook(FinanceDbContext db, IServiceScopeFactory scop
                 return [];
             }
 
-            var ownHashes = mine.Select(r => r.Sha256).Distinct().ToList();
-            var ownInvoices = mine.Where(r => r.InvoiceNumber is not null).Select(r => r.InvoiceNumber!).Distinct().ToList();
-            hashes = all.Receipts.Where(r => ownHashes.Contains(r.Sha256)).Select(r => r.Sha256);
-            invoices = all.Receipts.Where(r => r.InvoiceNumber != null && ownInvoices.Contains(r.InvoiceNumber)).Select(r =>
-                r.InvoiceNumber!);
+            var hashes = mine.Select(r => r.Sha256).Distinct().ToList();
+            var invoices = mine.Where(r => r.InvoiceNumber is not null).Select(r => r.InvoiceNumber!).Distinct().ToList();
+            wanted = r => hashes.Contains(r.Sha256) || (r.InvoiceNumber != null && invoices.Contains(r.InvoiceNumber));
         }
 
-        var matches = await all.Receipts.AsNoTracking()
-            .Where(r => hashes.Contains(r.Sha256) || (r.InvoiceNumber != null && invoices.Contains(r.InvoiceNumber)))
+        var matches = await all.Receipts.AsNoTracking().Where(wanted)
             .Join(all.Expenses.Where(e => e.Status != ExpenseStatus.Rejected && e.ReversesId == null && e.ReversedById == null),
                 r => r.ExpenseId, e => e.Id,
                 (r, e) => new { r.ExpenseId, r.Sha256, r.InvoiceNumber, r.InvoiceAmount, e.ProjectId, e.BudgetId })

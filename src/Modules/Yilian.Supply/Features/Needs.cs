@@ -8,6 +8,7 @@ using MiniExcelLibs;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Paging;
 using Yilian.SharedKernel.Resources;
 using Yilian.SharedKernel.Security;
@@ -129,7 +130,7 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
             try
             {
                 await db.SaveChangesAsync(ct);
-                return await DtoAsync(need, ct);
+                return Dto(need, fields, today);
             }
             catch (DbUpdateException) when (attempt < 5)
             {
@@ -158,6 +159,11 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
 
     public Task<NeedDto> WithdrawAsync(Guid id, NeedClosing closing, CancellationToken ct) => EndAsync(id, closing, NeedStatus.Withdrawn,
         ct);
+
+    /// <summary>Open needs in scope past their answer date (the workbench's count).</summary>
+    public Task<int> OverdueCountAsync(CancellationToken ct) =>
+        SupplyPermissions.ReadsNeeds(user) ? Filtered(db.Needs, new NeedFilter(null, null, null, null, Overdue: true)).CountAsync(ct)
+            : Task.FromResult(0);
 
     /// <summary>The public list: open needs their posters chose to publish, for anyone (organizations find work here).</summary>
     public async Task<PagedResult<NeedDto>> PublicListAsync(NeedFilter filter, PageRequest page, CancellationToken ct)
@@ -233,9 +239,9 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
 
         if (!string.IsNullOrWhiteSpace(filter.Region))
         {
-            // A street's code ends in 000: its needs are its own and its communities' (the first nine digits).
+            // A street's needs are its own and its communities' (the street part of the code).
             var region = filter.Region.Trim();
-            var prefix = region.Length == 12 && region.EndsWith("000", StringComparison.Ordinal) ? region[..9] : region;
+            var prefix = RegionCode.IsWellFormed(region) && RegionCode.LevelOf(region) == RegionLevel.Street ? region[..9] : region;
             query = query.Where(n => n.RegionCode.StartsWith(prefix));
         }
 
