@@ -7,13 +7,14 @@ using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Seeding;
 using Yilian.Supply.Data;
 using Yilian.Supply.Features;
+using Yilian.Supply.Features.Matching;
 using Yilian.Supply.Seeding;
 
 namespace Yilian.Supply;
 
 /// <summary>
-/// Supply and demand (供需对接): the four lists — needs first — and, as they arrive, matching, the purchase of services as one
-/// thread, and competitions with judges (issue 17).
+/// Supply and demand (供需对接): the four lists (needs, resources, service projects, evaluations), matching both ways, and, as
+/// they arrive, the purchase of services as one thread and competitions with judges (issue 17).
 /// </summary>
 public static class SupplyModule
 {
@@ -21,6 +22,12 @@ public static class SupplyModule
     {
         builder.Services.AddModuleDbContext<SupplyDbContext>(SupplyDbContext.Module);
         builder.Services.AddScoped<Needs>();
+        builder.Services.AddScoped<ServiceProjects>();
+        builder.Services.AddScoped<Evaluations>();
+        builder.Services.AddScoped<ResourceOffers>();
+        builder.Services.AddScoped<Matches>();
+        builder.Services.AddOptions<MatchWeights>().Bind(builder.Configuration.GetSection("Supply:Matching")).ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<IWorkbenchSource, SupplyWorkbench>();
         builder.Services.AddScoped<ISeedStep, SupplySeedStep>();
         return builder;
@@ -28,7 +35,8 @@ public static class SupplyModule
 
     public static IEndpointRouteBuilder MapSupplyApi(this IEndpointRouteBuilder app)
     {
-        app.MapModule("Supply").MapNeedsEndpoints();
+        app.MapModule("Supply").MapNeedsEndpoints().MapMatchesEndpoints().MapServiceProjectsEndpoints().MapEvaluationsEndpoints()
+            .MapResourceOffersEndpoints();
         return app;
     }
 }

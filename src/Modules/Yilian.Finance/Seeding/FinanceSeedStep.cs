@@ -52,7 +52,9 @@ internal sealed class FinanceSeedStep(FinanceDbContext db, IActAs actAs, TimePro
                 }
             }
 
-            return found;
+            // Those running past this quarter first, so the phased line below has a quarter before its last (whatever the date).
+            var quarterEnd = Quarters.EndOf(Quarters.Of(today, today)[0]);
+            return found.OrderBy(p => p.PeriodEnd <= quarterEnd).ToList();
         }, ct);
         if (projects.Count < 2)
         {

@@ -15,6 +15,12 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
 
     public DbSet<Need> Needs => Set<Need>();
 
+    public DbSet<ServiceProject> ServiceProjects => Set<ServiceProject>();
+
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
+    public DbSet<ResourceOffer> ResourceOffers => Set<ResourceOffer>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Need>(b =>
@@ -37,6 +43,52 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
             b.HasIndex(x => new { x.Status, x.AnswerBy });
             b.HasIndex(x => new { x.RegionCode, x.Status });
             b.HasIndex(x => new { x.Public, x.Status, x.PostedAt });
+        });
+        modelBuilder.Entity<ServiceProject>(b =>
+        {
+            b.ToTable("sup_service_projects");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Summary).HasMaxLength(2000);
+            b.Property(x => x.ServiceField).HasMaxLength(40);
+            b.Property(x => x.TargetGroup).HasMaxLength(100);
+            b.Property(x => x.AreaCodes).HasMaxLength(400);
+            b.Property(x => x.PriceFrom).HasPrecision(14, 2);
+            b.Property(x => x.PriceTo).HasPrecision(14, 2);
+            b.Property(x => x.CreatedBy).HasMaxLength(256);
+            b.Property(x => x.CreatedByRequest).HasMaxLength(64);
+            b.HasIndex(x => x.CreatedByRequest).IsUnique();
+            b.HasIndex(x => new { x.ServiceField, x.Status });
+            b.HasIndex(x => x.OrganizationId);
+            b.HasIndex(x => new { x.RegionCode, x.UpdatedAt });
+        });
+        modelBuilder.Entity<Evaluation>(b =>
+        {
+            b.ToTable("sup_evaluations");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Comment).HasMaxLength(500);
+            b.Property(x => x.RatedBy).HasMaxLength(256);
+            b.Property(x => x.CreatedByRequest).HasMaxLength(64);
+            b.HasIndex(x => x.CreatedByRequest).IsUnique();
+            b.HasIndex(x => new { x.NeedId, x.ServiceProjectId, x.Source }).IsUnique();
+            b.HasIndex(x => new { x.ServiceProjectId, x.RatedAt });
+            b.HasIndex(x => new { x.OrganizationId, x.RatedAt });
+            b.HasIndex(x => x.RatedAt);
+        });
+        modelBuilder.Entity<ResourceOffer>(b =>
+        {
+            b.ToTable("sup_resources");
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Description).HasMaxLength(2000);
+            b.Property(x => x.Provider).HasMaxLength(100);
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.RegionName).HasMaxLength(100);
+            b.Property(x => x.Quantity).HasMaxLength(100);
+            b.Property(x => x.PostedBy).HasMaxLength(256);
+            b.Property(x => x.CreatedByRequest).HasMaxLength(64);
+            b.HasIndex(x => x.CreatedByRequest).IsUnique();
+            b.HasIndex(x => new { x.RegionCode, x.PostedAt });
+            b.HasIndex(x => new { x.Public, x.Withdrawn, x.PostedAt });
         });
     }
 }

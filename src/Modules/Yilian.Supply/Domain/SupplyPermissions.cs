@@ -14,6 +14,23 @@ internal static class SupplyPermissions
     /// <summary>Reads the needs in scope in the back office (the regulator watches them; organizations use the public list).</summary>
     public static bool ReadsNeeds(ICurrentUser user) => PostsNeeds(user) || user.IsInRole(Roles.Regulator);
 
+    /// <summary>Lists its organization's service projects and resources and rates nothing: an organization's own people (the
+    /// operator may keep them for an organization).</summary>
+    public static bool KeepsServiceProjects(ICurrentUser user) => user.IsInAnyRole(Roles.OrgAdmin, Roles.OrgStaff, Roles.PlatformOperator);
+
+    /// <summary>Keeps the projects of any organization (not only the caller's own): the platform's operators.</summary>
+    public static bool KeepsAnyOrganizationsProjects(ICurrentUser user) => user.IsInRole(Roles.PlatformOperator);
+
+    /// <summary>Offers resources: organizations for themselves; community officers and operators for enterprises, venues and
+    /// volunteer teams of their area.</summary>
+    public static bool OffersResources(ICurrentUser user) => KeepsServiceProjects(user) || PostsNeeds(user);
+
+    /// <summary>Rates the work that met a need: whoever posts needs (the community that asked).</summary>
+    public static bool RatesWork(ICurrentUser user) => PostsNeeds(user);
+
+    /// <summary>Reads the lists in scope in the back office: everyone who works on them, and the regulator.</summary>
+    public static bool ReadsLists(ICurrentUser user) => OffersResources(user) || user.IsInRole(Roles.Regulator);
+
     public static void Require(bool allowed, string messageKey = "Supply_NotAllowed")
     {
         if (!allowed)

@@ -11,6 +11,10 @@ public static class SupplyRules
 {
     public static readonly BusinessRule NeedNotOpen = Conflict(nameof(NeedNotOpen), "Need_NotOpen");
     public static readonly BusinessRule NeedOutsideScope = Refusal(nameof(NeedOutsideScope), "Need_OutsideScope");
+    public static readonly BusinessRule ServiceProjectWithdrawn = Conflict(nameof(ServiceProjectWithdrawn), "ServiceProject_Withdrawn");
+    public static readonly BusinessRule NotYetMet = Conflict(nameof(NotYetMet), "Evaluation_NotYetMet");
+    public static readonly BusinessRule AlreadyRated = Conflict(nameof(AlreadyRated), "Evaluation_AlreadyRated");
+    public static readonly BusinessRule OfferWithdrawn = Conflict(nameof(OfferWithdrawn), "Resource_Withdrawn");
 
     private static BusinessRule Conflict(string name, string messageKey) => new(name, args => SupplyText.Get(messageKey, args),
         isConflict: true);

@@ -10,7 +10,6 @@ using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Paging;
-using Yilian.SharedKernel.Resources;
 using Yilian.SharedKernel.Security;
 using Yilian.SharedKernel.Validation;
 using Yilian.Supply.Data;
@@ -58,62 +57,43 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
 
         var today = ChinaTime.Today(clock);
         var fields = await FieldsAsync(ct);
-        var problems = new Dictionary<string, string>();
-        // Required, within its length, no markup, no control or bidi characters: the kernel's text rules, named by the field's label.
-        string Text(string field, string label, string? value, int max, bool multiline = false)
-        {
-            var text = value?.Trim() ?? "";
-            if (text.Length == 0)
-            {
-                problems[field] = ValidationMessages.Format("Required", SupplyText.Get(label));
-            }
-            else if (TextRules.Check(text, max, multiline, allowMarkup: false) is { } problem)
-            {
-                problems[field] = ValidationMessages.Format(problem, SupplyText.Get(label), max);
-            }
-
-            return text;
-        }
-
+        var problems = new InputProblems();
         var need = new Need
         {
-            Id = Guid.CreateVersion7(), Title = Text("title", "Need_Title", input.Title, 100),
-            Description = Text("description", "Need_Description", input.Description, 2000, multiline: true),
-            TargetGroup = Text("targetGroup", "Need_TargetGroup", input.TargetGroup, 100), Public = input.Public == true,
+            Id = Guid.CreateVersion7(), Title = problems.Text("title", "Need_Title", input.Title, 100),
+            Description = problems.Text("description", "Need_Description", input.Description, 2000, multiline: true),
+            TargetGroup = problems.Text("targetGroup", "Need_TargetGroup", input.TargetGroup, 100), Public = input.Public == true,
                 Status = NeedStatus.Open,
             PostedBy = user.UserName ?? "system", PostedAt = clock.GetUtcNow(), CreatedByRequest = idempotency.EffectKey,
         };
         need.ServiceField = input.ServiceField?.Trim() ?? "";
         if (!fields.ContainsKey(need.ServiceField))
         {
-            problems["serviceField"] = SupplyText.Get("Need_UnknownField", string.Join(", ", fields.Keys));
+            problems.Add("serviceField", SupplyText.Get("Need_UnknownField", string.Join(", ", fields.Keys)));
         }
 
         var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : await regions.FindAsync(input.RegionCode.Trim(), ct);
         if (region is null)
         {
-            problems["regionCode"] = SupplyText.Get("Need_RegionRequired");
+            problems.Add("regionCode", SupplyText.Get("Need_RegionRequired"));
         }
 
         if (input.Budget is { } budget && (budget < 0 || budget > 999_999_999.99m || decimal.Round(budget, 2) != budget))
         {
-            problems["budget"] = SupplyText.Get("Need_BadBudget");
+            problems.Add("budget", SupplyText.Get("Need_BadBudget"));
         }
 
         if (input.AnswerBy is not { } answerBy || answerBy < today || answerBy > today.AddYears(1))
         {
-            problems["answerBy"] = SupplyText.Get("Need_BadAnswerBy", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            problems.Add("answerBy", SupplyText.Get("Need_BadAnswerBy", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         if (input.ServiceFrom is { } from && input.ServiceTo is { } to && to < from)
         {
-            problems["serviceTo"] = SupplyText.Get("Need_ServiceBackwards");
+            problems.Add("serviceTo", SupplyText.Get("Need_ServiceBackwards"));
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InputValidationException(problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
-        }
+        problems.ThrowIfAny();
 
         if (!scope.Current.CoversRegion(region!.Code))
         {
@@ -273,6 +253,14 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
         var fields = await FieldsAsync(ct);
         var today = ChinaTime.Today(clock);
         return new PagedResult<NeedDto>([.. found.Items.Select(n => Dto(n, fields, today))], found.Total, found.Page, found.PageSize);
+    }
+
+    /// <summary>Needs read elsewhere in the module (matching), as the list shows them.</summary>
+    internal async Task<IReadOnlyList<NeedDto>> DtosAsync(IEnumerable<Need> list, CancellationToken ct)
+    {
+        var fields = await FieldsAsync(ct);
+        var today = ChinaTime.Today(clock);
+        return [.. list.Select(n => Dto(n, fields, today))];
     }
 
     private async Task<NeedDto> DtoAsync(Need need, CancellationToken ct) => Dto(need, await FieldsAsync(ct), ChinaTime.Today(clock));

@@ -1,0 +1,48 @@
+using Yilian.SharedKernel.Data;
+
+namespace Yilian.Supply.Domain;
+
+/// <summary>
+/// A rating on the evaluations list (评价清单), linked to the service project it rates and the need it served. Scoped to the
+/// community that gave it and to the organization rated, so each sees its own; the public list shows every rating without
+/// who gave it.
+/// </summary>
+internal sealed class Evaluation : IOrganizationScoped, IRegionScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid ServiceProjectId { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    /// <summary>The need the rated work met.</summary>
+    public Guid? NeedId { get; set; }
+
+    /// <summary>Where the rating comes from (the need's community).</summary>
+    public string RegionCode { get; set; } = "";
+
+    public EvaluationSource Source { get; set; }
+
+    /// <summary>One to five.</summary>
+    public int Score { get; set; }
+
+    public string Comment { get; set; } = "";
+
+    public string RatedBy { get; set; } = "";
+
+    public DateTimeOffset RatedAt { get; set; }
+
+    public string? CreatedByRequest { get; set; }
+}
+
+internal enum EvaluationSource
+{
+    /// <summary>The community (or street) that asked for the service.</summary>
+    Community = 1,
+
+    /// <summary>A resident who received it (the one-tap rating sent after delivery).</summary>
+    Beneficiary = 2,
+
+    /// <summary>A third-party evaluator engaged for the purchase.</summary>
+    ThirdParty = 3,
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Paging;
+using Yilian.Ui;
+
+namespace Yilian.Supply.Features;
+
+/// <summary>The HTTP endpoints of the evaluations list: ratings given and read, and the need page's rating form.</summary>
+internal static class EvaluationsEndpoints
+{
+    public static IEndpointRouteBuilder MapEvaluationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var feature = app.MapGroup("").WithTags("Evaluations");
+        var api = feature.MapGroup("/api/v1/evaluations");
+        api.MapGet("/", ListEvaluationsAsync).RequireAuthorization(Policies.BackOffice).WithName("ListEvaluations")
+            .WithSummary("List evaluations")
+            .WithDescription("Ratings in the caller's scope, newest first; filter by organizationId, serviceProjectId or needId.");
+        api.MapPost("/", RateAsync).RequireAuthorization(Policies.BackOffice).WithIdempotency().WithName("Rate")
+            .WithSummary("Rate the work that met a need")
+            .WithDescription("The community that posted a need, once it is met, rates the service project that met it: needId, "
+                + "serviceProjectId, score (1–5) and a comment. Once per project per need; counted in the next matching.");
+        api.MapGet("/public", PublicEvaluationsAsync).AllowAnonymous().WithName("PublicEvaluations").WithSummary("List public evaluations")
+            .WithDescription("Every rating, newest first, without who gave it; the same filters.");
+        feature.MapPost("/admin/supply/needs/{id:guid}/rate", RateFormAsync).RequireAuthorization(Policies.BackOffice)
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static EvaluationFilter Filter(Guid? organizationId, Guid? serviceProjectId, Guid? needId) =>
+        new(organizationId, serviceProjectId, needId);
+
+    private static async Task<Ok<PagedResult<EvaluationDto>>> ListEvaluationsAsync(Guid? organizationId, Guid? serviceProjectId,
+        Guid? needId, int? page, int? pageSize, Evaluations evaluations, CancellationToken ct) =>
+        TypedResults.Ok(await evaluations.ListAsync(Filter(organizationId, serviceProjectId, needId), PageRequest.Of(page, pageSize), ct));
+
+    private static async Task<Created<EvaluationDto>> RateAsync(EvaluationInput input, Evaluations evaluations, CancellationToken ct)
+    {
+        var evaluation = await evaluations.RateAsync(input, ct);
+        return TypedResults.Created($"/api/v1/evaluations/public?serviceProjectId={evaluation.ServiceProjectId}", evaluation);
+    }
+
+    private static async Task<Ok<PagedResult<EvaluationDto>>> PublicEvaluationsAsync(Guid? organizationId, Guid? serviceProjectId,
+        Guid? needId, int? page, int? pageSize, Evaluations evaluations, CancellationToken ct) =>
+        TypedResults.Ok(await evaluations.PublicListAsync(Filter(organizationId, serviceProjectId, needId), PageRequest.Of(page, pageSize),
+            ct));
+
+    private static async Task<IResult> RateFormAsync(Guid id, [FromForm] Guid? serviceProjectId, [FromForm] int? score,
+        [FromForm] string? comment, Evaluations evaluations, CancellationToken ct) =>
+        await PageForms.RunAsync($"/admin/supply/needs/{id}", () => evaluations.RateAsync(new EvaluationInput(id, serviceProjectId, score,
+            comment), ct));
+}
