@@ -6,7 +6,8 @@ using System.Text.Json;
 
 // HTTP latency benchmark at city scale (10,000 organizations, 100,000 projects), against the real
 // release build on SQLite (or PostgreSQL through the usual environment variables).
-// Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C] [--seed] [--day | --mixed | --calendar | --volunteers | --relief | --charity]
+// Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C] [--seed]
+//   [--day | --mixed | --calendar | --volunteers | --relief | --charity | --supply]
 // (bench/README.md). Without a mode: each target alone, with its first requests after the start reported apart (a restart's view).
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "true");
@@ -170,6 +171,48 @@ if (options.ContainsKey("charity"))
             await Task.Delay(500);
         }
     }, options);
+}
+
+if (options.ContainsKey("supply"))
+{
+    // 30,000 service projects of the district's 10,000 organizations and 5,000 open needs (once, into the same database).
+    var seeding = Stopwatch.StartNew();
+    server.Kill(entireProcessTree: true);
+    await server.WaitForExitAsync();
+    if (await RunToEndAsync("seed-supply", "--projects", options.GetValueOrDefault("projects") ?? "30000", "--needs",
+            options.GetValueOrDefault("needs") ?? "5000") != 0)
+    {
+        throw new InvalidOperationException("Seeding the supply data failed.");
+    }
+
+    Console.WriteLine($"supply data ready in {seeding.Elapsed.TotalSeconds:F1} s");
+    server = Run("--urls", Url);
+    while (!await TryReadyAsync())
+    {
+        await Task.Delay(500);
+    }
+
+    var needIds = new List<string>();
+    for (var page = 1; page <= 10; page++)
+    {
+        needIds.AddRange((await http.GetFromJsonAsync<JsonElement>($"/api/v1/needs?status=Open&page={page}&pageSize=100")).GetProperty("items")
+            .EnumerateArray().Select(n => n.GetProperty("id").GetString()!));
+    }
+
+    var fieldCodes = (await http.GetFromJsonAsync<JsonElement>("/api/v1/dictionaries/service-field")).EnumerateArray()
+        .Select(f => f.GetProperty("code").GetString()!).ToList();
+    var organizationIds = (await http.GetFromJsonAsync<JsonElement>("/api/v1/service-projects/public?pageSize=100")).GetProperty("items")
+        .EnumerateArray().Select(p => p.GetProperty("organizationId").GetString()!).Distinct().ToList();
+    Console.WriteLine($"{needIds.Count} open needs sampled, {fieldCodes.Count} fields, {organizationIds.Count} organizations sampled");
+    string[] words = ["", "", "社区", "服务", "需求 01"];
+    targets =
+    [
+        ("rank organizations for one need (top 20)", r => Get($"/api/v1/needs/{needIds[r.Next(needIds.Count)]}/matches")),
+        ("public needs list, field and words", r => Get($"/api/v1/needs/public?field={fieldCodes[r.Next(fieldCodes.Count)]}"
+            + $"&q={Uri.EscapeDataString(words[r.Next(words.Length)])}&page={1 + r.Next(3)}")),
+        ("public needs list, first page", _ => Get("/api/v1/needs/public")),
+        ("open needs an organization fits", r => Get($"/api/v1/needs/fitting?organizationId={organizationIds[r.Next(organizationIds.Count)]}")),
+    ];
 }
 
 if (options.ContainsKey("volunteers"))

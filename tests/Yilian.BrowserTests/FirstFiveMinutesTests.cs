@@ -307,6 +307,71 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
     }
 
     [Fact]
+    public async Task Organization_ListsAProject_ACommunitysNeedRanksItWithReasons_TheCommunityRatesTheWorkThatMetIt()
+    {
+        // An organization lists a service product from a phone; a refusal keeps what was typed.
+        var org = await Fixture.NewPageAsync(375, 740);
+        await new LoginPage(org).SubmitAsyncAt("orgadmin2", YilianApp.DemoPassword);
+        await org.GotoAsync("/admin/supply/service-projects/new");
+        await org.FillAsync("#name", "浏览器测试：长者康乐小组");
+        await org.SelectOptionAsync("#serviceField", "elderly");
+        await org.FillAsync("#targetGroup", "独居老人、空巢老人");
+        await org.FillAsync("#summary", "每周两次康乐活动和健康监测。");
+        await org.FillAsync("#priceFrom", "10000");
+        await org.FillAsync("#priceTo", "40000");
+        await org.FillAsync("#capacity", "0");
+        await org.ClickAsync("[data-testid=service-project-save]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await org.Locator("[data-testid=form-error]").InnerTextAsync()).ShouldContain("可同时服务点数");
+        (await org.InputValueAsync("#name")).ShouldBe("浏览器测试：长者康乐小组");
+        await BrowserFixture.ScreenshotAsync(org, "97-service-project-form-375");
+        await org.FillAsync("#capacity", "3");
+        await org.ClickAsync("[data-testid=service-project-save]");
+        await org.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await org.Locator("[data-testid=service-projects]").InnerTextAsync()).ShouldContain("浏览器测试：长者康乐小组");
+        (await org.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+
+        // A community posts a need of the field and sees the organizations ranked, each reason with its points, the full one left out.
+        var officer = await Fixture.NewPageAsync();
+        await new LoginPage(officer).SubmitAsyncAt("officer", YilianApp.DemoPassword);
+        await officer.GotoAsync("/admin/supply/needs/new");
+        await officer.FillAsync("#title", "浏览器测试：空巢老人结对关爱");
+        await officer.SelectOptionAsync("#serviceField", "elderly");
+        await officer.FillAsync("#targetGroup", "空巢老人");
+        await officer.FillAsync("#description", "为社区空巢老人结对，每周电话问候和上门陪伴。");
+        await officer.FillAsync("#budget", "30000");
+        await officer.ClickAsync("[data-testid=need-post]");
+        await officer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var matches = officer.Locator("[data-testid=match]");
+        (await matches.CountAsync()).ShouldBeGreaterThanOrEqualTo(2, await officer.InnerTextAsync("main"));
+        (await matches.First.Locator("[data-testid=match-reason]").CountAsync()).ShouldBe(7);
+        var scores = await officer.Locator("[data-testid=match-score]").AllInnerTextsAsync();
+        scores.Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ShouldBeInOrder(SortDirection.Descending);
+        (await officer.Locator("[data-testid=matches-left-out]").InnerTextAsync()).ShouldContain("满负荷");
+        await BrowserFixture.ScreenshotAsync(officer, "98-need-matches");
+
+        // Met and rated: the rating is on the need and on the evaluations list.
+        await officer.FillAsync("[data-testid=need-close-form] textarea", "由结对关爱项目承接，已开展 4 周。");
+        await officer.ClickAsync("[data-testid=need-close]");
+        await officer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await officer.SelectOptionAsync("#score", "4");
+        await officer.FillAsync("[data-testid=rate-form] textarea", "浏览器测试：电话问候准时，老人满意。");
+        await officer.ClickAsync("[data-testid=rate]");
+        await officer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        (await officer.Locator("[data-testid=need-evaluations]").InnerTextAsync()).ShouldContain("浏览器测试：电话问候准时");
+        await BrowserFixture.ScreenshotAsync(officer, "99-need-rated");
+
+        // The organization sees the open needs it fits, with why.
+        await org.GotoAsync("/admin/supply/fitting-needs");
+        (await org.Locator("[data-testid=fitting-need]").CountAsync()).ShouldBeGreaterThan(0, await org.InnerTextAsync("main"));
+        await BrowserFixture.ScreenshotAsync(org, "100-fitting-needs-375");
+        var phone = await Fixture.NewPageAsync(375, 740);
+        await phone.GotoAsync("/evaluations");
+        (await phone.InnerTextAsync("main")).ShouldContain("浏览器测试：电话问候准时");
+        (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+    }
+
+    [Fact]
     public async Task Volunteer_SignsIn_LandsOnActivitiesToJoinThisWeek()
     {
         var page = await Fixture.NewPageAsync(375, 740);

@@ -30,6 +30,7 @@ public static class SupplyModule
             .ValidateOnStart();
         builder.Services.AddScoped<IWorkbenchSource, SupplyWorkbench>();
         builder.Services.AddScoped<ISeedStep, SupplySeedStep>();
+        builder.Services.AddScoped(sp => new SupplyScaleSeeder(sp.GetRequiredService<SupplyDbContext>()));
         return builder;
     }
 

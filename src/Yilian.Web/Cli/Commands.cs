@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Yilian.Platform.Auditing;
 using Yilian.Platform.Contracts;
@@ -21,7 +22,7 @@ internal static class Commands
 {
     private static readonly string[] Names =
     [
-        "migrate", "seed", "seed-calendar", "seed-finance", "finance-nightly", "seed-volunteers", "seed-residents", "screen",
+        "migrate", "seed", "seed-calendar", "seed-finance", "finance-nightly", "seed-supply", "seed-volunteers", "seed-residents", "screen",
             "import-residents", "publish-dictionary", "create-admin",
         "import-regions", "audit-verify", "backup", "restore", "help",
     ];
@@ -80,6 +81,25 @@ internal static class Commands
                                 "charity-projects", 200),
                             Int(options, "donations", 400_000), 20261204, ct);
                         Console.WriteLine($"Finance scale data: {written} in {TimeProvider.System.GetElapsedTime(watch):g}.");
+                    }
+
+                    return 0;
+                case "seed-supply":
+                    await MigrateAsync(app, ct);
+                    {
+                        await using var scope = SystemScope.Begin(app.Services);
+                        var sp = scope.ServiceProvider;
+                        var communities = (await sp.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code).ToList();
+                        var fields = (await sp.GetRequiredService<IDictionaries>().ListAsync(DictionaryTypes.ServiceField, includeInactive: false,
+                            ct)).Select(f => f.Code).ToList();
+                        // The district seed's organizations (the host may read every module; the seeder only takes ids and places).
+                        var organizations = (await sp.GetRequiredService<Yilian.Organizations.Data.OrganizationsDbContext>().Organizations
+                            .AsNoTracking().Select(o => new { o.Id, o.RegionCode }).ToListAsync(ct)).Select(o => (o.Id, o.RegionCode)).ToList();
+                        var watch = TimeProvider.System.GetTimestamp();
+                        var written = await sp.GetRequiredService<Yilian.Supply.Seeding.SupplyScaleSeeder>().RunAsync(organizations,
+                            communities, fields, Int(options, "projects", 30_000), Int(options, "needs", 5_000), 20261204, ct);
+                        Console.WriteLine($"Supply scale data: {written} for {organizations.Count} organizations in "
+                            + $"{TimeProvider.System.GetElapsedTime(watch):g}.");
                     }
 
                     return 0;
