@@ -89,12 +89,14 @@ internal static class Commands
                     {
                         await using var scope = SystemScope.Begin(app.Services);
                         var sp = scope.ServiceProvider;
-                        var communities = (await sp.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code).ToList();
-                        var fields = (await sp.GetRequiredService<IDictionaries>().ListAsync(DictionaryTypes.ServiceField, includeInactive: false,
-                            ct)).Select(f => f.Code).ToList();
+                        var communities = (await sp.GetRequiredService<IRegionDirectory>().CommunitiesAsync(ct)).Select(c => c.Code)
+                            .ToList();
+                        var fields = (await sp.GetRequiredService<IDictionaries>().ListAsync(DictionaryTypes.ServiceField,
+                            includeInactive: false, ct)).Select(f => f.Code).ToList();
                         // The district seed's organizations (the host may read every module; the seeder only takes ids and places).
                         var organizations = (await sp.GetRequiredService<Yilian.Organizations.Data.OrganizationsDbContext>().Organizations
-                            .AsNoTracking().Select(o => new { o.Id, o.RegionCode }).ToListAsync(ct)).Select(o => (o.Id, o.RegionCode)).ToList();
+                            .AsNoTracking().Select(o => new { o.Id, o.RegionCode }).ToListAsync(ct)).Select(o => (o.Id, o.RegionCode))
+                            .ToList();
                         var watch = TimeProvider.System.GetTimestamp();
                         var written = await sp.GetRequiredService<Yilian.Supply.Seeding.SupplyScaleSeeder>().RunAsync(organizations,
                             communities, fields, Int(options, "projects", 30_000), Int(options, "needs", 5_000), 20261204, ct);

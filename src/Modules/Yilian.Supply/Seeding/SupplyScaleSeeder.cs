@@ -52,7 +52,8 @@ public sealed class SupplyScaleSeeder
                 PriceFrom = from, PriceTo = from + random.Next(0, 10) * 10_000m, Capacity = capacity,
                 Load = random.Next(10) == 0 ? capacity : random.Next(0, capacity),
                 Status = random.Next(20) == 0 ? ServiceProjectStatus.Withdrawn : ServiceProjectStatus.Listed, RatingCount = ratings,
-                RatingSum = Enumerable.Range(0, ratings).Sum(_ => random.Next(2, 6)), CreatedBy = "bench", CreatedAt = now.AddDays(-random.Next(400)),
+                RatingSum = Enumerable.Range(0, ratings).Sum(_ => random.Next(2, 6)), CreatedBy = "bench",
+                    CreatedAt = now.AddDays(-random.Next(400)),
                 UpdatedAt = now.AddDays(-random.Next(60)),
             });
             if (++written % 5_000 == 0)
@@ -68,7 +69,8 @@ public sealed class SupplyScaleSeeder
             {
                 Id = FakeChinese.Id(random), Number = $"XQ{today:yyyyMMdd}-B{i + 1:00000}", Title = $"社区服务需求 {i + 1:00000}",
                 Description = "社区居民提出的服务需求，希望专业机构承接。", ServiceField = fields[random.Next(fields.Count)],
-                TargetGroup = Groups[random.Next(Groups.Length)], RegionCode = region, RegionName = region, Budget = random.Next(0, 30) * 5_000m,
+                TargetGroup = Groups[random.Next(Groups.Length)], RegionCode = region, RegionName = region, Budget = random.Next(0,
+                    30) * 5_000m,
                 AnswerBy = today.AddDays(random.Next(1, 60)), Public = random.Next(5) > 0, Status = NeedStatus.Open, PostedBy = "bench",
                 PostedAt = now.AddDays(-random.Next(30)),
             });
