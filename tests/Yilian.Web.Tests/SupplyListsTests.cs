@@ -198,4 +198,51 @@ public sealed partial class SupplyListsTests
             .ShouldContain("OfferWithdrawn");
         (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/resources/public")).GetProperty("total").GetInt32().ShouldBe(1);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_Need_Carries_Checked_Attachments_That_Its_Public_List_Opens_While_It_Is_Open(string provider)
+    {
+        await using var app = await YilianApp.StartAsync(provider);
+        using var officer = await app.ClientAsAsync("officer");
+        using var orgadmin = await app.ClientAsAsync("orgadmin");
+        using var anonymous = app.CreateClient();
+        var me = await officer.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        var community = RegionCode().Match(me.GetProperty("scopes")[0].GetString()!).Value;
+        var field = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/dictionaries/service-field"))[0].GetProperty("code").GetString();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        object Need(bool shown) => new
+        {
+            title = "楼道适老化改造", description = "加装扶手和照明。", serviceField = field, targetGroup = "高龄老人", regionCode = community,
+            budget = 20_000m, answerBy = today.AddDays(10).ToString("yyyy-MM-dd"), @public = shown,
+        };
+        var shown = (await OkAsync(await officer.PostAsJsonAsync("/api/v1/needs", Need(true)), HttpStatusCode.Created)).GetProperty("id")
+            .GetString();
+        var hidden = (await OkAsync(await officer.PostAsJsonAsync("/api/v1/needs", Need(false)), HttpStatusCode.Created)).GetProperty("id")
+            .GetString();
+        static MultipartFormDataContent File(byte[] bytes, string name) => new() { { new ByteArrayContent(bytes), "file", name } };
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% 楼道平面图\ntrailer << >>\n%%EOF\n");
+
+        (await ProblemAsync(await officer.PostAsync($"/api/v1/needs/{shown}/attachments", File("<html>x</html>"u8.ToArray(), "plan.pdf")),
+            HttpStatusCode.UnsupportedMediaType)).ShouldContain("PDF");
+        (await ProblemAsync(await officer.PostAsync($"/api/v1/needs/{shown}/attachments", File(new byte[(10 * 1024 * 1024) + 1], "big.pdf")),
+            HttpStatusCode.RequestEntityTooLarge)).ShouldContain("10 MB");
+        (await orgadmin.PostAsync($"/api/v1/needs/{shown}/attachments", File(pdf, "plan.pdf"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var plan = await OkAsync(await officer.PostAsync($"/api/v1/needs/{shown}/attachments", File(pdf, "平面图.pdf")), HttpStatusCode.Created);
+        var secret = await OkAsync(await officer.PostAsync($"/api/v1/needs/{hidden}/attachments", File(pdf, "名单.pdf")), HttpStatusCode.Created);
+
+        (await officer.GetByteArrayAsync($"/api/v1/needs/{shown}/attachments/{plan.GetProperty("id")}")).ShouldBe(pdf);
+        (await anonymous.GetByteArrayAsync($"/api/v1/needs/public/{shown}/attachments/{plan.GetProperty("id")}")).ShouldBe(pdf);
+        (await anonymous.GetAsync($"/api/v1/needs/public/{hidden}/attachments/{secret.GetProperty("id")}")).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync($"/api/v1/needs/public/{shown}/attachments/{secret.GetProperty("id")}")).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound);
+
+        await OkAsync(await officer.PostAsJsonAsync($"/api/v1/needs/{shown}/withdraw", new { note = "改由街道统一实施。" }));
+        (await ProblemAsync(await officer.PostAsync($"/api/v1/needs/{shown}/attachments", File(pdf, "plan.pdf")), HttpStatusCode.Conflict))
+            .ShouldContain("NeedNotOpen");
+        (await anonymous.GetAsync($"/api/v1/needs/public/{shown}/attachments/{plan.GetProperty("id")}")).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound);
+        (await officer.GetAsync($"/api/v1/needs/{shown}/attachments/{plan.GetProperty("id")}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

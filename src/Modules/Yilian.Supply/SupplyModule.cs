@@ -22,6 +22,7 @@ public static class SupplyModule
     {
         builder.Services.AddModuleDbContext<SupplyDbContext>(SupplyDbContext.Module);
         builder.Services.AddScoped<Needs>();
+        builder.Services.AddScoped<NeedAttachments>();
         builder.Services.AddScoped<ServiceProjects>();
         builder.Services.AddScoped<Evaluations>();
         builder.Services.AddScoped<ResourceOffers>();
@@ -36,7 +37,7 @@ public static class SupplyModule
 
     public static IEndpointRouteBuilder MapSupplyApi(this IEndpointRouteBuilder app)
     {
-        app.MapModule("Supply").MapNeedsEndpoints().MapMatchesEndpoints().MapServiceProjectsEndpoints().MapEvaluationsEndpoints()
+        app.MapModule("Supply").MapNeedsEndpoints().MapNeedAttachmentsEndpoints().MapMatchesEndpoints().MapServiceProjectsEndpoints().MapEvaluationsEndpoints()
             .MapResourceOffersEndpoints();
         return app;
     }

@@ -15,6 +15,8 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
 
     public DbSet<Need> Needs => Set<Need>();
 
+    public DbSet<NeedAttachment> NeedAttachments => Set<NeedAttachment>();
+
     public DbSet<ServiceProject> ServiceProjects => Set<ServiceProject>();
 
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
@@ -43,6 +45,17 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
             b.HasIndex(x => new { x.Status, x.AnswerBy });
             b.HasIndex(x => new { x.RegionCode, x.Status });
             b.HasIndex(x => new { x.Public, x.Status, x.PostedAt });
+        });
+        modelBuilder.Entity<NeedAttachment>(b =>
+        {
+            b.ToTable("sup_need_attachments");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.ContentType).HasMaxLength(100);
+            b.Property(x => x.Sha256).HasMaxLength(64);
+            b.Property(x => x.StorageKey).HasMaxLength(200);
+            b.Property(x => x.UploadedBy).HasMaxLength(256);
+            b.HasIndex(x => new { x.NeedId, x.UploadedAt });
         });
         modelBuilder.Entity<ServiceProject>(b =>
         {
