@@ -37,8 +37,8 @@ public static class SupplyModule
 
     public static IEndpointRouteBuilder MapSupplyApi(this IEndpointRouteBuilder app)
     {
-        app.MapModule("Supply").MapNeedsEndpoints().MapNeedAttachmentsEndpoints().MapMatchesEndpoints().MapServiceProjectsEndpoints().MapEvaluationsEndpoints()
-            .MapResourceOffersEndpoints();
+        app.MapModule("Supply").MapNeedsEndpoints().MapNeedAttachmentsEndpoints().MapMatchesEndpoints().MapServiceProjectsEndpoints()
+            .MapEvaluationsEndpoints().MapResourceOffersEndpoints();
         return app;
     }
 }

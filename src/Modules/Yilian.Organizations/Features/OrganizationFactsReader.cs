@@ -22,11 +22,13 @@ internal sealed class OrganizationFactsReader(IServiceScopeFactory scopes) : IOr
         // Published facts only (no contacts, no people): read past the caller's scope on purpose (the interface says why).
         await using var system = SystemScope.Begin(scopes);
         var db = system.ServiceProvider.GetRequiredService<OrganizationsDbContext>();
-        var rows = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
+        // One array parameter (json_each on SQLite, an array on PostgreSQL), not thousands of scalar ones.
+        var rows = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.RegionCode, o.Status, o.Grade, o.ServiceAreaCodes, o.Latitude, o.Longitude })
             .ToListAsync(ct);
+        var statusNames = Enum.GetValues<OrganizationStatus>().ToDictionary(s => s, s => OrgText.Get("Status_" + s));
         return rows.ToDictionary(o => o.Id, o => new OrganizationFacts(
-            o.Id, o.Name, o.RegionCode, o.Status == OrganizationStatus.Active, OrgText.Get("Status_" + o.Status), (int)o.Grade,
+            o.Id, o.Name, o.RegionCode, o.Status == OrganizationStatus.Active, statusNames[o.Status], (int)o.Grade,
             o.ServiceAreaCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), o.Latitude,
             o.Longitude));
     }

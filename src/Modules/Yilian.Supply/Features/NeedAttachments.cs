@@ -31,7 +31,8 @@ internal sealed class NeedAttachments(SupplyDbContext db, IServiceScopeFactory s
     public async Task<NeedAttachmentDto> AddAsync(Guid needId, IFormFile? file, CancellationToken ct)
     {
         SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Need_CannotPost");
-        var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == needId, ct) ?? throw new NotFoundException("Need", needId);
+        var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == needId, ct) ?? throw new NotFoundException("Need",
+            needId);
         if (need.Status != NeedStatus.Open)
         {
             throw SupplyRules.NeedNotOpen.Broken(need.Number);
@@ -76,7 +77,8 @@ internal sealed class NeedAttachments(SupplyDbContext db, IServiceScopeFactory s
 
     /// <summary>A need's attachments, in scope.</summary>
     public async Task<IReadOnlyList<NeedAttachmentDto>> ListAsync(Guid needId, CancellationToken ct) =>
-        [.. (await db.NeedAttachments.AsNoTracking().Where(a => a.NeedId == needId).OrderBy(a => a.UploadedAt).ToListAsync(ct)).Select(Dto)];
+        [.. (await db.NeedAttachments.AsNoTracking().Where(a => a.NeedId == needId).OrderBy(a => a.UploadedAt).ToListAsync(ct))
+            .Select(Dto)];
 
     /// <summary>The attachments of open public needs, for the public list (read as system work, like the list itself).</summary>
     public async Task<ILookup<Guid, NeedAttachmentDto>> PublicOfAsync(IReadOnlyCollection<Guid> needIds, CancellationToken ct)
@@ -88,7 +90,8 @@ internal sealed class NeedAttachments(SupplyDbContext db, IServiceScopeFactory s
             .Select(Dto).ToLookup(a => a.NeedId);
     }
 
-    /// <summary>One attachment's file: in the caller's scope, or (<paramref name="publicOnly"/>) of an open public need for anyone.</summary>
+    /// <summary>One attachment's file: in the caller's scope, or (<paramref name="publicOnly"/>) of an open public need for
+    /// anyone.</summary>
     public async Task<(Stream Content, string ContentType, string FileName)> OpenAsync(Guid needId, Guid attachmentId, bool publicOnly,
         CancellationToken ct)
     {
