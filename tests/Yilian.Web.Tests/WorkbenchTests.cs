@@ -58,6 +58,10 @@ public sealed class WorkbenchTests
         own["volunteering.photos-pending"].ShouldBeGreaterThan(0);
         var photos = await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/photo-reports?status=Pending");
         own["volunteering.photos-pending"].ShouldBe(photos.GetArrayLength());
+        var fitting = await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/needs/fitting");
+        own["supply.fitting-needs"].ShouldBe(fitting.GetProperty("total").GetInt32());
+        own["supply.fitting-needs"].ShouldBeGreaterThan(0, "the demo's open public needs fit the organization's service projects");
+        district.ShouldNotContainKey("supply.fitting-needs");
 
         // The demo books raise a warning of each rule, counted where they are listed, for the regulator and the organization.
         district["finance.warnings"].ShouldBe(await TotalAsync(regulator, "/api/v1/finance-warnings"));

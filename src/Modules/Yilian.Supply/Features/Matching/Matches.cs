@@ -27,7 +27,9 @@ public sealed record FittingNeedDto(NeedDto Need, Guid ServiceProjectId, string 
     IReadOnlyList<MatchReason> Reasons);
 
 /// <param name="LeftOut">Why the organization is matched to nothing (not active), or null.</param>
-public sealed record FittingNeedsDto(Guid OrganizationId, string OrganizationName, string? LeftOut, IReadOnlyList<FittingNeedDto> Needs);
+/// <param name="Total">How many open public needs fit, of which the best are <paramref name="Needs"/>.</param>
+public sealed record FittingNeedsDto(Guid OrganizationId, string OrganizationName, string? LeftOut, int Total,
+    IReadOnlyList<FittingNeedDto> Needs);
 
 /// <summary>
 /// Matching both ways: for a need, the organizations that could meet it, ranked with each reason's weight and points and the
@@ -80,7 +82,7 @@ internal sealed class Matches(SupplyDbContext db, IServiceScopeFactory scopes, N
         var org = (await facts.PublicFactsAsync([id], ct)).GetValueOrDefault(id) ?? throw new NotFoundException("Organization", id);
         if (!org.Active)
         {
-            return new FittingNeedsDto(org.Id, org.Name, SupplyText.Get("Match_OrganizationInactive", org.StatusName), []);
+            return new FittingNeedsDto(org.Id, org.Name, SupplyText.Get("Match_OrganizationInactive", org.StatusName), 0, []);
         }
 
         await using var system = SystemScope.Begin(scopes);
@@ -105,7 +107,7 @@ internal sealed class Matches(SupplyDbContext db, IServiceScopeFactory scopes, N
         var chosen = best.OrderByDescending(b => b.Scored.Score).ThenBy(b => b.Need.AnswerBy).ThenBy(b => b.Need.Id).Take(Math.Clamp(top, 1,
             MaxShown)).ToList();
         var dtos = await needs.DtosAsync(chosen.Select(c => c.Need), ct);
-        return new FittingNeedsDto(org.Id, org.Name, null, [.. chosen.Select((c, i) => new FittingNeedDto(dtos[i], c.Scored.Project.Id,
+        return new FittingNeedsDto(org.Id, org.Name, null, best.Count, [.. chosen.Select((c, i) => new FittingNeedDto(dtos[i], c.Scored.Project.Id,
             c.Scored.Project.Name, NeedMatcher.Round(c.Scored.Score), NeedMatcher.Explain(c.Profile, c.Scored.Project, org,
                 NeedMatcher.RatingsByOrganization(c.Need.ServiceField, projects)[id], weights.Value)))]);
     }

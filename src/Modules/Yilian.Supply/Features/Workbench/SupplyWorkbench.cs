@@ -1,20 +1,35 @@
 using Yilian.Platform.Contracts;
+using Yilian.SharedKernel.Security;
+using Yilian.Supply.Domain;
+using Yilian.Supply.Features.Matching;
 using Yilian.Supply.Resources;
 
 namespace Yilian.Supply.Features;
 
 /// <summary>
 /// Needs past their answer date with no answer yet, within the person's scope: the community that posted them, the street above
-/// it and the regulator all see the count, linked to the list filtered to them.
+/// it and the regulator all see the count, linked to the list filtered to them. An organization's people see how many open
+/// public needs its listed projects fit, linked to them.
 /// </summary>
-internal sealed class SupplyWorkbench(Needs needs) : IWorkbenchSource
+internal sealed class SupplyWorkbench(Needs needs, Matches matches, IDataScopeProvider scope, ICurrentUser user) : IWorkbenchSource
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
     {
+        var items = new List<WorkItem>();
         var overdue = await needs.OverdueCountAsync(ct);
-        return overdue > 0
-            ? [new("supply.needs-overdue", SupplyText.Get("Work_NeedsOverdue"), overdue, "/admin/supply/needs?overdue=true",
-                WorkItemTone.Todo)]
-            : [];
+        if (overdue > 0)
+        {
+            items.Add(new("supply.needs-overdue", SupplyText.Get("Work_NeedsOverdue"), overdue, "/admin/supply/needs?overdue=true",
+                WorkItemTone.Todo));
+        }
+
+        if (SupplyPermissions.KeepsServiceProjects(user) && scope.Current.Organizations.Count == 1
+            && (await matches.ForOrganizationAsync(null, 1, ct)).Total is > 0 and var fitting)
+        {
+            items.Add(new("supply.fitting-needs", SupplyText.Get("Work_FittingNeeds"), fitting, "/admin/supply/fitting-needs",
+                WorkItemTone.Info));
+        }
+
+        return items;
     }
 }
