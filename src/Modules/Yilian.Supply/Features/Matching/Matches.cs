@@ -107,9 +107,9 @@ internal sealed class Matches(SupplyDbContext db, IServiceScopeFactory scopes, N
         var chosen = best.OrderByDescending(b => b.Scored.Score).ThenBy(b => b.Need.AnswerBy).ThenBy(b => b.Need.Id).Take(Math.Clamp(top, 1,
             MaxShown)).ToList();
         var dtos = await needs.DtosAsync(chosen.Select(c => c.Need), ct);
-        return new FittingNeedsDto(org.Id, org.Name, null, best.Count, [.. chosen.Select((c, i) => new FittingNeedDto(dtos[i], c.Scored.Project.Id,
-            c.Scored.Project.Name, NeedMatcher.Round(c.Scored.Score), NeedMatcher.Explain(c.Profile, c.Scored.Project, org,
-                NeedMatcher.RatingsByOrganization(c.Need.ServiceField, projects)[id], weights.Value)))]);
+        return new FittingNeedsDto(org.Id, org.Name, null, best.Count, [.. chosen.Select((c, i) => new FittingNeedDto(dtos[i],
+            c.Scored.Project.Id, c.Scored.Project.Name, NeedMatcher.Round(c.Scored.Score), NeedMatcher.Explain(c.Profile, c.Scored.Project,
+                org, NeedMatcher.RatingsByOrganization(c.Need.ServiceField, projects)[id], weights.Value)))]);
     }
 
     private static NeedProfile Profile(Need n) => new(n.Id, n.ServiceField, n.TargetGroup, n.RegionCode, n.RegionName, n.Budget);
