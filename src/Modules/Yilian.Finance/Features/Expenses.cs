@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +49,9 @@ internal sealed class Expenses(
     TimeProvider clock)
 {
     public const long MaxReceiptBytes = 10 * 1024 * 1024;
+
+    /// <summary>What a receipt may be: a scan (PDF) or a photo.</summary>
+    private static readonly FileKind[] ReceiptKinds = [FileKind.Pdf, FileKind.Png, FileKind.Jpeg];
 
     public async Task<ExpenseDto> DraftAsync(ExpenseDraft draft, CancellationToken ct)
     {
@@ -103,23 +105,13 @@ internal sealed class Expenses(
         }
 
         var amount = invoiceAmount is null ? (decimal?)null : MoneyInput.Check("invoiceAmount", invoiceAmount);
-        await using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var kind = FileSniffer.Sniff(buffer);
-        if (kind is not (FileKind.Pdf or FileKind.Png or FileKind.Jpeg) || FileSniffer.KindOfExtension(file.FileName) != kind)
-        {
-            throw new UnsupportedFileException(FinanceText.Get("Receipt_BadContent"));
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        buffer.Position = 0;
-        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        var key = await storage.SaveAsync(buffer, extension, ct);
+        var stored = await CheckedUploads.StoreAsync(file, ReceiptKinds, storage, ct)
+            ?? throw new UnsupportedFileException(FinanceText.Get("Receipt_BadContent"));
         db.Receipts.Add(new Receipt
         {
             Id = Guid.CreateVersion7(), ExpenseId = expense.Id, OrganizationId = expense.OrganizationId, RegionCode = expense.RegionCode,
-            FileName = FileNames.Safe(file.FileName), ContentType = FileSniffer.ContentTypes[kind], Size = buffer.Length, Sha256 = sha,
-                StorageKey = key,
+            FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
+            StorageKey = stored.StorageKey,
             InvoiceNumber = number, InvoiceAmount = amount, UploadedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);

@@ -92,9 +92,7 @@ internal static class ExpensesEndpoints
         CancellationToken ct)
     {
         var (content, contentType, fileName) = await expenses.ReceiptFileAsync(id, receiptId, ct);
-        // Shown in the browser (an image or PDF) but never able to run as a page of this site.
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox";
-        return TypedResults.File(content, contentType, fileName, enableRangeProcessing: false);
+        return StoredFiles.Sandboxed(http, content, contentType, fileName);
     }
 
     private static async Task<Ok<ExpenseDto>> StepAsync(string step, Guid id, Expenses expenses, CancellationToken ct) =>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,19 +41,8 @@ internal sealed class ProjectDocuments(ProjectsDbContext db, IFileStorage storag
             throw new ForbiddenException(ProjectText.Get("Document_CannotUpload"));
         }
 
-        var fileName = FileNames.Safe(file.FileName);
-        await using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var kind = FileSniffer.Sniff(buffer);
-        var expected = FileSniffer.KindOfExtension(fileName);
-        if (kind == FileKind.Unknown || expected == FileKind.Unknown || kind != expected)
-        {
-            throw new UnsupportedFileException(ProjectText.Get("Document_BadContent", string.Join(" ", FileSniffer.AllowedExtensions)));
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        buffer.Position = 0;
-        var key = await storage.SaveAsync(buffer, Path.GetExtension(fileName).ToLowerInvariant(), ct);
+        var stored = await CheckedUploads.StoreAsync(file, allowed: null, storage, ct)
+            ?? throw new UnsupportedFileException(ProjectText.Get("Document_BadContent", string.Join(" ", FileSniffer.AllowedExtensions)));
         var version = 1 + (await db.Documents.Where(d => d.ProjectId == projectId && d.DocumentType == documentType).MaxAsync(d => (int?)d.Version, ct) ?? 0);
         var now = clock.GetUtcNow();
         var document = new ProjectDocument
@@ -66,17 +53,17 @@ internal sealed class ProjectDocuments(ProjectsDbContext db, IFileStorage storag
             RegionCode = project.RegionCode,
             DocumentType = documentType,
             Version = version,
-            FileName = fileName,
-            ContentType = FileSniffer.ContentTypes[kind],
-            Size = buffer.Length,
-            Sha256 = sha,
-            StorageKey = key,
+            FileName = stored.FileName,
+            ContentType = stored.ContentType,
+            Size = stored.Size,
+            Sha256 = stored.Sha256,
+            StorageKey = stored.StorageKey,
             UploadedBy = user.UserName ?? "system",
             UploadedAt = now,
         };
         db.Documents.Add(document);
         db.Timeline.Add(commands.Event(project, TimelineKind.DocumentUploaded, null, null,
-            $"{DocumentTypes.All[documentType].Zh} v{version}: {fileName}", now));
+            $"{DocumentTypes.All[documentType].Zh} v{version}: {stored.FileName}", now));
         await db.SaveChangesAsync(ct);
         return ToDto(document);
     }

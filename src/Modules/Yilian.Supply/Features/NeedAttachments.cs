@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,21 +51,12 @@ internal sealed class NeedAttachments(SupplyDbContext db, IServiceScopeFactory s
             throw InputValidationException.For("file", SupplyText.Get("Attachment_TooMany", MaxPerNeed));
         }
 
-        await using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var kind = FileSniffer.Sniff(buffer);
-        if (!Allowed.Contains(kind) || FileSniffer.KindOfExtension(file.FileName) != kind)
-        {
-            throw new UnsupportedFileException(SupplyText.Get("Attachment_BadContent"));
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        buffer.Position = 0;
-        var key = await storage.SaveAsync(buffer, Path.GetExtension(file.FileName).ToLowerInvariant(), ct);
+        var stored = await CheckedUploads.StoreAsync(file, Allowed, storage, ct)
+            ?? throw new UnsupportedFileException(SupplyText.Get("Attachment_BadContent"));
         var attachment = new NeedAttachment
         {
-            Id = Guid.CreateVersion7(), NeedId = need.Id, RegionCode = need.RegionCode, FileName = FileNames.Safe(file.FileName),
-            ContentType = FileSniffer.ContentTypes[kind], Size = buffer.Length, Sha256 = sha, StorageKey = key,
+            Id = Guid.CreateVersion7(), NeedId = need.Id, RegionCode = need.RegionCode, FileName = stored.FileName,
+            ContentType = stored.ContentType, Size = stored.Size, Sha256 = stored.Sha256, StorageKey = stored.StorageKey,
             UploadedBy = user.UserName ?? "system", UploadedAt = clock.GetUtcNow(),
         };
         db.NeedAttachments.Add(attachment);

@@ -46,9 +46,7 @@ internal static class NeedAttachmentsEndpoints
         HttpContext http, CancellationToken ct)
     {
         var (content, contentType, fileName) = await attachments.OpenAsync(id, attachmentId, publicOnly, ct);
-        // Shown in the browser (an image or PDF) but never able to run as a page of this site.
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox";
-        return TypedResults.File(content, contentType, fileName, enableRangeProcessing: false);
+        return StoredFiles.Sandboxed(http, content, contentType, fileName);
     }
 
     private static async Task<IResult> AddAttachmentFormAsync(Guid id, HttpRequest http, NeedAttachments attachments, CancellationToken ct)

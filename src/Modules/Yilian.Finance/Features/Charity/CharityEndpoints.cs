@@ -234,8 +234,7 @@ internal static class CharityEndpoints
         CancellationToken ct)
     {
         var (content, contentType) = await c.ReceiptAsync(id, receiptId, ct);
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; object-src 'self'; sandbox";
-        return TypedResults.File(content, contentType, enableRangeProcessing: false);
+        return StoredFiles.Sandboxed(http, content, contentType);
     }
 
     private static async Task<IResult> CreateCharityProjectFormAsync([FromForm] Guid? projectId, [FromForm] string? title,

@@ -94,11 +94,14 @@ internal sealed class Matches(SupplyDbContext db, IServiceScopeFactory scopes, N
             .Where(n => n.Public && n.Status == NeedStatus.Open && n.AnswerBy >= today && fieldsServed.Contains(n.ServiceField))
             .ToListAsync(ct);
         var organizations = new Dictionary<Guid, OrganizationFacts> { [id] = org };
+        // The organization's ratings per field, counted once (not once per need).
+        var ratings = fieldsServed.ToDictionary(f => f, f => NeedMatcher.RatingsByOrganization(f, projects));
         var best = new List<(Need Need, Scored Scored, NeedProfile Profile)>();
         foreach (var need in open)
         {
             var profile = Profile(need);
-            if (NeedMatcher.Rank(profile, projects, organizations, weights.Value) is [{ LeftOut: LeftOutReason.None } first, ..])
+            if (NeedMatcher.Rank(profile, projects, organizations, weights.Value, ratings[need.ServiceField])
+                is [{ LeftOut: LeftOutReason.None } first, ..])
             {
                 best.Add((need, first, profile));
             }
@@ -109,7 +112,7 @@ internal sealed class Matches(SupplyDbContext db, IServiceScopeFactory scopes, N
         var dtos = await needs.DtosAsync(chosen.Select(c => c.Need), ct);
         return new FittingNeedsDto(org.Id, org.Name, null, best.Count, [.. chosen.Select((c, i) => new FittingNeedDto(dtos[i],
             c.Scored.Project.Id, c.Scored.Project.Name, NeedMatcher.Round(c.Scored.Score), NeedMatcher.Explain(c.Profile, c.Scored.Project,
-                org, NeedMatcher.RatingsByOrganization(c.Need.ServiceField, projects)[id], weights.Value)))]);
+                org, ratings[c.Need.ServiceField][id], weights.Value)))]);
     }
 
     private static NeedProfile Profile(Need n) => new(n.Id, n.ServiceField, n.TargetGroup, n.RegionCode, n.RegionName, n.Budget);

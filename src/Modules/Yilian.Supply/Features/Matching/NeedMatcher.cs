@@ -37,11 +37,14 @@ internal static class NeedMatcher
     /// <summary>The prior of the ratings' mean: a newcomer counts as two ratings of 3.5 (a middling start, soon outweighed).</summary>
     public const double PriorMean = 3.5, PriorWeight = 2;
 
+    /// <param name="ratings">Each organization's ratings in the need's field, when the caller has them already (else counted from
+    /// <paramref name="projects"/>).</param>
     public static List<Scored> Rank(NeedProfile need, IReadOnlyList<ProjectProfile> projects,
-        IReadOnlyDictionary<Guid, OrganizationFacts> organizations, MatchWeights weights)
+        IReadOnlyDictionary<Guid, OrganizationFacts> organizations, MatchWeights weights,
+        IReadOnlyDictionary<Guid, (int Count, int Sum)>? ratings = null)
     {
         var wanted = Grams(need.TargetGroup);
-        var ratings = RatingsByOrganization(need.Field, projects);
+        ratings ??= RatingsByOrganization(need.Field, projects);
         var best = new Dictionary<Guid, Scored>();
         foreach (var project in projects)
         {
