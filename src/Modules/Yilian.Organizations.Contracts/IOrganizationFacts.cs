@@ -18,4 +18,8 @@ public sealed record OrganizationFacts(
 public interface IOrganizationFacts
 {
     Task<IReadOnlyDictionary<Guid, OrganizationFacts>> PublicFactsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>The organizations the account mentors in an incubator (active or graduated): a judge is recused from their
+    /// entries.</summary>
+    Task<IReadOnlyList<Guid>> MentoredByAsync(string userName, CancellationToken ct);
 }

@@ -2,7 +2,9 @@ using Yilian.SharedKernel.Security;
 
 namespace Yilian.Platform.Contracts;
 
-public sealed record AccountRef(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles);
+/// <param name="Organizations">The organizations the account works for (its organization-scoped roles), when known.</param>
+public sealed record AccountRef(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles,
+    IReadOnlyList<Guid>? Organizations = null);
 
 public static class AccountDirectoryExtensions
 {

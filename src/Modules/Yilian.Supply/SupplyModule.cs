@@ -8,6 +8,7 @@ using Yilian.SharedKernel.Seeding;
 using Yilian.Supply.Data;
 using Yilian.Supply.Features;
 using Yilian.Supply.Features.Matching;
+using Yilian.Supply.Features.Reviewing;
 using Yilian.Supply.Seeding;
 
 namespace Yilian.Supply;
@@ -27,6 +28,8 @@ public static class SupplyModule
         builder.Services.AddScoped<Evaluations>();
         builder.Services.AddScoped<ResourceOffers>();
         builder.Services.AddScoped<Matches>();
+        builder.Services.AddScoped<Panels>();
+        builder.Services.AddScoped<Procurements>();
         builder.Services.AddOptions<MatchWeights>().Bind(builder.Configuration.GetSection("Supply:Matching")).ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<IWorkbenchSource, SupplyWorkbench>();
@@ -38,7 +41,8 @@ public static class SupplyModule
     public static IEndpointRouteBuilder MapSupplyApi(this IEndpointRouteBuilder app)
     {
         app.MapModule("Supply").MapNeedsEndpoints().MapNeedAttachmentsEndpoints().MapMatchesEndpoints().MapServiceProjectsEndpoints()
-            .MapEvaluationsEndpoints().MapResourceOffersEndpoints();
+            .MapEvaluationsEndpoints().MapResourceOffersEndpoints()
+            .MapProcurementsEndpoints();
         return app;
     }
 }

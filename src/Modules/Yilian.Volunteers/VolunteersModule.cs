@@ -47,6 +47,7 @@ public static class VolunteersModule
         builder.Services.AddScoped<VolunteerContacts>();
         builder.Services.AddScoped<IVolunteerContacts>(sp => sp.GetRequiredService<VolunteerContacts>());
         builder.Services.AddScoped<IActivityListener, ActivityCancellations>();
+        builder.Services.AddScoped<IActivityServiceHours, ActivityServiceHours>();
         builder.Services.AddSingleton(_ => new CheckInCodes(
             (PersonalDataProtector.Current ?? throw new InvalidOperationException("Keys are not loaded.")).DeriveKey("checkin-codes")));
         builder.Services.AddScoped<ISeedStep, VolunteerSeedStep>();

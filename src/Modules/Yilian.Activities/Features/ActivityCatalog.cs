@@ -30,6 +30,11 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
         return found;
     }
 
+    public async Task<IReadOnlyList<ActivityBrief>> OfOrganizationAsync(Guid organizationId, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken ct) =>
+        await QueryAsync(q => q.Where(a => a.OrganizationId == organizationId && (a.Status == ActivityStatus.Published
+            || a.Status == ActivityStatus.Done) && a.Start >= from && a.Start < to).OrderBy(a => a.Start).Take(100), ct);
+
     public async Task<IReadOnlyList<ActivityBrief>> RecruitingAsync(int days, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

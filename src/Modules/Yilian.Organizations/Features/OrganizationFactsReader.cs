@@ -32,4 +32,15 @@ internal sealed class OrganizationFactsReader(IServiceScopeFactory scopes) : IOr
             o.ServiceAreaCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), o.Latitude,
             o.Longitude));
     }
+
+    public async Task<IReadOnlyList<Guid>> MentoredByAsync(string userName, CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var db = system.ServiceProvider.GetRequiredService<OrganizationsDbContext>();
+        var rows = await db.Incubations.AsNoTracking().Where(i => i.Mentors.Contains(userName)).Select(i => new { i.OrganizationId,
+            i.Mentors })
+            .ToListAsync(ct);
+        return [.. rows.Where(r => r.Mentors.Split(',', StringSplitOptions.TrimEntries).Contains(userName)).Select(r => r.OrganizationId)
+            .Distinct()];
+    }
 }

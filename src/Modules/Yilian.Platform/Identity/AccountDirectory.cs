@@ -101,5 +101,6 @@ internal sealed class AccountDirectory(PlatformDbContext db, AdminAccounts accou
     }
 
     private static AccountRef RefOf(AppUser user) =>
-        new(user.Id, user.UserName!, user.DisplayName, [.. user.Assignments.Select(a => a.Role).Distinct()]);
+        new(user.Id, user.UserName!, user.DisplayName, [.. user.Assignments.Select(a => a.Role).Distinct()],
+            [.. user.Assignments.Where(a => a.OrganizationId is not null).Select(a => a.OrganizationId!.Value).Distinct()]);
 }

@@ -23,6 +23,20 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
 
     public DbSet<ResourceOffer> ResourceOffers => Set<ResourceOffer>();
 
+    public DbSet<Panel> Panels => Set<Panel>();
+
+    public DbSet<PanelJudge> PanelJudges => Set<PanelJudge>();
+
+    public DbSet<PanelConflict> PanelConflicts => Set<PanelConflict>();
+
+    public DbSet<PanelScore> PanelScores => Set<PanelScore>();
+
+    public DbSet<Procurement> Procurements => Set<Procurement>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Need>(b =>
@@ -102,6 +116,90 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
             b.HasIndex(x => x.CreatedByRequest).IsUnique();
             b.HasIndex(x => new { x.RegionCode, x.PostedAt });
             b.HasIndex(x => new { x.Public, x.Withdrawn, x.PostedAt });
+        });
+        modelBuilder.Entity<Panel>(b =>
+        {
+            b.ToTable("sup_panels");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Rubric).HasMaxLength(4000);
+            b.Property(x => x.ClosedBy).HasMaxLength(256);
+            b.HasIndex(x => new { x.Kind, x.SubjectId }).IsUnique();
+        });
+        modelBuilder.Entity<PanelJudge>(b =>
+        {
+            b.ToTable("sup_panel_judges");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.UserName).HasMaxLength(256);
+            b.Property(x => x.DisplayName).HasMaxLength(100);
+            b.Property(x => x.WorksFor).HasMaxLength(2000);
+            b.Property(x => x.Mentors).HasMaxLength(2000);
+            b.HasIndex(x => new { x.PanelId, x.UserName }).IsUnique();
+            b.HasIndex(x => x.UserName);
+        });
+        modelBuilder.Entity<PanelConflict>(b =>
+        {
+            b.ToTable("sup_panel_conflicts");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.UserName).HasMaxLength(256);
+            b.Property(x => x.Reason).HasMaxLength(200);
+            b.HasIndex(x => new { x.PanelId, x.EntryId, x.UserName }).IsUnique();
+        });
+        modelBuilder.Entity<PanelScore>(b =>
+        {
+            b.ToTable("sup_panel_scores");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.UserName).HasMaxLength(256);
+            b.Property(x => x.Scores).HasMaxLength(2000);
+            b.Property(x => x.Total).HasPrecision(6, 2);
+            b.Property(x => x.Comment).HasMaxLength(1000);
+            b.HasIndex(x => new { x.PanelId, x.EntryId, x.UserName }).IsUnique();
+        });
+        modelBuilder.Entity<Procurement>(b =>
+        {
+            b.ToTable("sup_procurements");
+            b.Property(x => x.Number).HasMaxLength(20);
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.RegionName).HasMaxLength(100);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Requirements).HasMaxLength(4000);
+            b.Property(x => x.Budget).HasPrecision(14, 2);
+            b.Property(x => x.ContractAmount).HasPrecision(14, 2);
+            b.Property(x => x.Invited).HasMaxLength(400);
+            b.Property(x => x.OpenedBy).HasMaxLength(256);
+            b.Property(x => x.AwardNote).HasMaxLength(500);
+            b.Property(x => x.CancelNote).HasMaxLength(500);
+            b.Property(x => x.CreatedByRequest).HasMaxLength(64);
+            b.HasIndex(x => x.Number).IsUnique();
+            b.HasIndex(x => x.CreatedByRequest).IsUnique();
+            b.HasIndex(x => x.NeedId);
+            b.HasIndex(x => new { x.Status, x.ProposalsDue });
+            b.HasIndex(x => new { x.RegionCode, x.OpenedAt });
+        });
+        modelBuilder.Entity<Proposal>(b =>
+        {
+            b.ToTable("sup_proposals");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Plan).HasMaxLength(4000);
+            b.Property(x => x.Budget).HasPrecision(14, 2);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.ContentType).HasMaxLength(100);
+            b.Property(x => x.Sha256).HasMaxLength(64);
+            b.Property(x => x.StorageKey).HasMaxLength(200);
+            b.Property(x => x.SubmittedBy).HasMaxLength(256);
+            b.HasIndex(x => new { x.ProcurementId, x.OrganizationId }).IsUnique();
+            b.HasIndex(x => x.OrganizationId);
+        });
+        modelBuilder.Entity<Milestone>(b =>
+        {
+            b.ToTable("sup_milestones");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Amount).HasPrecision(14, 2);
+            b.Property(x => x.Report).HasMaxLength(2000);
+            b.Property(x => x.Activities).HasMaxLength(800);
+            b.Property(x => x.ReportedBy).HasMaxLength(256);
+            b.HasIndex(x => new { x.ProcurementId, x.Sequence }).IsUnique();
+            b.HasIndex(x => new { x.OrganizationId, x.DueOn });
         });
     }
 }

@@ -15,6 +15,20 @@ public static class SupplyRules
     public static readonly BusinessRule NotYetMet = Conflict(nameof(NotYetMet), "Evaluation_NotYetMet");
     public static readonly BusinessRule AlreadyRated = Conflict(nameof(AlreadyRated), "Evaluation_AlreadyRated");
     public static readonly BusinessRule OfferWithdrawn = Conflict(nameof(OfferWithdrawn), "Resource_Withdrawn");
+    public static readonly BusinessRule AlreadyProcured = Conflict(nameof(AlreadyProcured), "Procurement_Already");
+    public static readonly BusinessRule ProposalsClosed = Conflict(nameof(ProposalsClosed), "Proposal_Closed");
+    public static readonly BusinessRule AlreadyProposed = Conflict(nameof(AlreadyProposed), "Proposal_Already");
+    public static readonly BusinessRule ProposalsSealed = Conflict(nameof(ProposalsSealed), "Proposal_Sealed");
+    public static readonly BusinessRule ReviewNotClosed = Conflict(nameof(ReviewNotClosed), "Award_ReviewOpen");
+    public static readonly BusinessRule NotContracted = Conflict(nameof(NotContracted), "Procurement_NotContracted");
+    public static readonly BusinessRule MilestonesOutstanding = Conflict(nameof(MilestonesOutstanding),
+        "Procurement_MilestonesOutstanding");
+    public static readonly BusinessRule NotCancellable = Conflict(nameof(NotCancellable), "Procurement_NotCancellable");
+    public static readonly BusinessRule PanelClosed = Conflict(nameof(PanelClosed), "Panel_Closed");
+    public static readonly BusinessRule AlreadyJudge = Conflict(nameof(AlreadyJudge), "Panel_AlreadyJudge");
+    public static readonly BusinessRule NotAJudge = Refusal(nameof(NotAJudge), "Panel_NotAJudge");
+    public static readonly BusinessRule Recused = Refusal(nameof(Recused), "Panel_Recused");
+    public static readonly BusinessRule ScoredMeanwhile = Conflict(nameof(ScoredMeanwhile), "Panel_ScoredMeanwhile");
 
     private static BusinessRule Conflict(string name, string messageKey) => new(name, args => SupplyText.Get(messageKey, args),
         isConflict: true);

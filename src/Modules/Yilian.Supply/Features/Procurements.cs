@@ -1,0 +1,696 @@
+using System.Globalization;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using Yilian.Activities.Contracts;
+using Yilian.Organizations.Contracts;
+using Yilian.Platform.Contracts;
+using Yilian.SharedKernel;
+using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Files;
+using Yilian.SharedKernel.Security;
+using Yilian.Supply.Data;
+using Yilian.Supply.Domain;
+using Yilian.Supply.Features.Matching;
+using Yilian.Supply.Features.Reviewing;
+using Yilian.Supply.Resources;
+using Yilian.Volunteers.Contracts;
+
+namespace Yilian.Supply.Features;
+
+/// <summary>A call for proposals for a need: what the proposals must answer, the budget, until when, whether any organization may
+/// propose (else only those invited), and the panel's rubric and rules (the default rubric when left out).</summary>
+public sealed record ProcurementInput(
+    Guid? NeedId, string? Title, string? Requirements, decimal? Budget, DateTimeOffset? ProposalsDue, bool? Public,
+    IReadOnlyList<CriterionInput>? Rubric, bool? Normalize, bool? DropExtremes);
+
+public sealed record ProposalInput(Guid? ServiceProjectId, string? Plan, decimal? Budget);
+
+public sealed record MilestoneInput(string? Title, DateOnly? DueOn, decimal? Amount);
+
+/// <param name="Note">Required when the selected proposal is not the panel's first place.</param>
+public sealed record AwardInput(Guid? ProposalId, decimal? Amount, string? Note, IReadOnlyList<MilestoneInput>? Milestones);
+
+public sealed record MilestoneReportInput(string? Report, IReadOnlyList<Guid>? ActivityIds);
+
+public sealed record ScoreInput(Dictionary<string, decimal>? Scores, string? Comment);
+
+public sealed record ProposalDto(
+    Guid Id, Guid OrganizationId, string OrganizationName, Guid ServiceProjectId, string ServiceProjectName, string Plan, decimal Budget,
+    string? FileName, long SizeBytes, DateTimeOffset SubmittedAt);
+
+public sealed record DeliveredActivityDto(Guid Id, string Title, DateTimeOffset Start, int Volunteers, decimal Hours);
+
+public sealed record MilestoneDto(
+    Guid Id, int Sequence, string Title, DateOnly DueOn, decimal Amount, string? Report, DateTimeOffset? ReportedAt, bool Overdue,
+    IReadOnlyList<DeliveredActivityDto> Activities);
+
+/// <summary>One step of the thread, need to rating, in time order.</summary>
+public sealed record ThreadEventDto(DateTimeOffset At, string Kind, string Text);
+
+/// <summary>What the caller may do next on the thread (the page shows the matching forms).</summary>
+public sealed record ProcurementCan(bool Propose, bool SeatJudges, bool Score, bool CloseReview, bool Award, bool Report, bool Deliver,
+    bool Cancel);
+
+/// <param name="Stage">Open (taking proposals), Review (due passed, panel scoring), Reviewed (ranking final, to award),
+/// Contracted, Delivered or Cancelled.</param>
+/// <param name="Proposals">Sealed until the due time: before it, only the caller's own organization's.</param>
+public sealed record ProcurementDto(
+    Guid Id, string Number, Guid NeedId, string NeedNumber, string NeedTitle, string Title, string Requirements, string RegionCode,
+    string RegionName, decimal Budget, DateTimeOffset ProposalsDue, bool Public, string Stage, string StageName,
+    IReadOnlyList<string> Invited, int ProposalCount, IReadOnlyList<ProposalDto> Proposals, PanelDto Panel, Guid? AwardedProposalId,
+    string? AwardedOrganizationName, decimal? ContractAmount, string? AwardNote, IReadOnlyList<MilestoneDto> Milestones,
+    decimal VolunteerHours, IReadOnlyList<ThreadEventDto> Thread, ProcurementCan Can);
+
+public sealed record ProcurementBrief(
+    Guid Id, string Number, string Title, string RegionName, decimal Budget, DateTimeOffset ProposalsDue, string Stage, string StageName,
+    int ProposalCount, bool Invited);
+
+/// <summary>
+/// The purchase of services as one thread (政府购买服务): a community opens a call for proposals from its need, inviting the best
+/// matches and, if public, any organization; organizations propose one of their listed service projects with a plan, a budget
+/// and a document until the due time (late proposals refused, all sealed until then); a panel scores them (the shared panel
+/// machinery, with recusal); the community selects and contracts with milestones; the organization reports each milestone with
+/// the activities that delivered it (their volunteers' confirmed hours shown); the community accepts the delivery, which meets
+/// the need and opens it to ratings that feed the matching. One thread shows every step.
+/// </summary>
+internal sealed class Procurements(
+    SupplyDbContext db, IServiceScopeFactory scopes, Panels panels, Matches matches, IOrganizationFacts facts, IActivityCatalog activities,
+    IActivityServiceHours hours, IFileStorage storage, IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency,
+    TimeProvider clock)
+{
+    public const int Invitations = 5;
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+    public const int MaxMilestones = 12;
+
+    private static readonly FileKind[] ProposalFiles = [FileKind.Pdf, FileKind.Docx, FileKind.Xlsx];
+
+    public async Task<ProcurementDto> OpenAsync(ProcurementInput input, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Procurement_CannotOpen");
+        if (idempotency.EffectKey is { } effect
+            && await db.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.CreatedByRequest == effect, ct) is { } made)
+        {
+            return await GetAsync(made.Id, ct);
+        }
+
+        var problems = new InputProblems();
+        var need = input.NeedId is { } needId ? await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == needId, ct) : null;
+        if (need is null)
+        {
+            problems.Add("needId", SupplyText.Get("Procurement_NeedRequired"));
+        }
+        else if (need.Status != NeedStatus.Open)
+        {
+            throw SupplyRules.NeedNotOpen.Broken(need.Number);
+        }
+        else if (await db.Procurements.AnyAsync(p => p.NeedId == need.Id && p.Status != ProcurementStatus.Cancelled, ct))
+        {
+            throw SupplyRules.AlreadyProcured.Broken(need.Number);
+        }
+
+        var title = problems.Text("title", "Procurement_Title", string.IsNullOrWhiteSpace(input.Title) ? need?.Title : input.Title, 100);
+        var requirements = problems.Text("requirements", "Procurement_Requirements", input.Requirements, 4000, multiline: true);
+        var budget = problems.Money("budget", "Procurement_Budget", input.Budget);
+        if (input.Budget is null or <= 0)
+        {
+            problems.Add("budget", SupplyText.Get("Procurement_BudgetRequired"));
+        }
+
+        var now = clock.GetUtcNow();
+        if (input.ProposalsDue is not { } due || due <= now.AddHours(1) || due > now.AddDays(180))
+        {
+            problems.Add("proposalsDue", SupplyText.Get("Procurement_BadDue"));
+        }
+
+        var rubric = Panels.CheckRubric(input.Rubric, problems);
+        problems.ThrowIfAny();
+        var invited = (await matches.ForNeedAsync(need!.Id, Invitations, ct)).Ranked.Select(m => m.OrganizationId).ToList();
+        var procurement = new Procurement
+        {
+            Id = Guid.CreateVersion7(), NeedId = need.Id, RegionCode = need.RegionCode, RegionName = need.RegionName, Title = title,
+            Requirements = requirements, Budget = budget, ProposalsDue = input.ProposalsDue!.Value.ToUniversalTime(),
+                Public = input.Public == true,
+            Invited = string.Join(',', invited), Status = ProcurementStatus.Open, OpenedBy = user.UserName ?? "system", OpenedAt = now,
+            CreatedByRequest = idempotency.EffectKey,
+        };
+        var panel = Panels.New(PanelKind.Procurement, procurement.Id, need.RegionCode, rubric, new RankingRules(input.Normalize == true,
+            input.DropExtremes == true));
+        procurement.PanelId = panel.Id;
+        procurement.Number = await NextNumberAsync(ChinaTime.Today(clock), ct);
+        db.Panels.Add(panel);
+        db.Procurements.Add(procurement);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(procurement.Id, ct);
+    }
+
+    /// <summary>The calls in the caller's scope (the community's, the street's, the district's), newest first.</summary>
+    public async Task<IReadOnlyList<ProcurementBrief>> ListAsync(CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.ReadsNeeds(user));
+        return await BriefsAsync(db, db.Procurements.AsNoTracking(), ct);
+    }
+
+    /// <summary>For an organization: the calls it was invited to and the public ones still taking proposals, and those it proposed
+    /// to.</summary>
+    public async Task<IReadOnlyList<ProcurementBrief>> OpenCallsAsync(CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.KeepsServiceProjects(user));
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var mine = Mine.ToList();
+        var now = clock.GetUtcNow();
+        var proposedTo = await all.Proposals.Where(p => mine.Contains(p.OrganizationId)).Select(p => p.ProcurementId).ToListAsync(ct);
+        var candidates = await all.Procurements.AsNoTracking().Where(p => proposedTo.Contains(p.Id)
+            || (p.Status == ProcurementStatus.Open && p.ProposalsDue > now)).ToListAsync(ct);
+        var visible = candidates.Where(p => p.Public || proposedTo.Contains(p.Id) || mine.Any(o => InvitedTo(p, o))).Select(p =>
+            p.Id).ToList();
+        return await BriefsAsync(all, all.Procurements.AsNoTracking().Where(p => visible.Contains(p.Id)), ct);
+    }
+
+    public async Task<ProcurementDto> GetAsync(Guid id, CancellationToken ct)
+    {
+        var (procurement, all, system) = await ReadableAsync(id, ct);
+        await using (system)
+        {
+            return await DtoAsync(procurement, all, ct);
+        }
+    }
+
+    public async Task<ProposalDto> ProposeAsync(Guid id, ProposalInput input, IFormFile? file, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.KeepsServiceProjects(user), "Proposal_CannotPropose");
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var procurement = await all.Procurements.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Procurement", id);
+        var project = input.ServiceProjectId is { } projectId ? await all.ServiceProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id ==
+            projectId, ct) : null;
+        var problems = new InputProblems();
+        if (project is null || !Mine.Contains(project.OrganizationId))
+        {
+            problems.Add("serviceProjectId", SupplyText.Get("Proposal_ProjectRequired"));
+        }
+        else if (!procurement.Public && !InvitedTo(procurement, project.OrganizationId))
+        {
+            throw new NotFoundException("Procurement", id);
+        }
+
+        var plan = problems.Text("plan", "Proposal_Plan", input.Plan, 4000, multiline: true);
+        var budget = problems.Money("budget", "Proposal_Budget", input.Budget);
+        if (input.Budget is null or <= 0 || budget > procurement.Budget)
+        {
+            problems.Add("budget", SupplyText.Get("Proposal_BadBudget", procurement.Budget.ToString("N2", CultureInfo.CurrentCulture)));
+        }
+
+        if (file is { Length: > MaxFileBytes })
+        {
+            throw new FileTooLargeException(SupplyText.Get("Attachment_TooLarge", MaxFileBytes / 1024 / 1024));
+        }
+
+        if (procurement.Status != ProcurementStatus.Open || clock.GetUtcNow() >= procurement.ProposalsDue)
+        {
+            throw SupplyRules.ProposalsClosed.Broken(procurement.Number, Shown(procurement.ProposalsDue));
+        }
+
+        problems.ThrowIfAny();
+        if (await all.Proposals.AnyAsync(p => p.ProcurementId == id && p.OrganizationId == project!.OrganizationId, ct))
+        {
+            throw SupplyRules.AlreadyProposed.Broken(procurement.Number);
+        }
+
+        var stored = file is { Length: > 0 } ? await CheckedUploads.StoreAsync(file, ProposalFiles, storage, ct)
+            ?? throw new UnsupportedFileException(SupplyText.Get("Proposal_BadFile")) : null;
+        var proposal = new Proposal
+        {
+            Id = Guid.CreateVersion7(), ProcurementId = id, OrganizationId = project!.OrganizationId, ServiceProjectId = project.Id,
+            RegionCode = procurement.RegionCode, Plan = plan, Budget = budget, FileName = stored?.FileName,
+                ContentType = stored?.ContentType,
+            SizeBytes = stored?.Size ?? 0, Sha256 = stored?.Sha256, StorageKey = stored?.StorageKey,
+                SubmittedBy = user.UserName ?? "system",
+            SubmittedAt = clock.GetUtcNow(),
+        };
+        all.Proposals.Add(proposal);
+        try
+        {
+            await all.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw SupplyRules.AlreadyProposed.Broken(procurement.Number);
+        }
+
+        return (await ProposalDtosAsync([proposal], all, ct))[0];
+    }
+
+    /// <summary>A proposal's document: for its organization, and, once proposals are unsealed, for the call's officers and
+    /// judges.</summary>
+    public async Task<(Stream Content, string ContentType, string FileName)> ProposalFileAsync(Guid id, Guid proposalId,
+        CancellationToken ct)
+    {
+        var (procurement, all, system) = await ReadableAsync(id, ct);
+        await using (system)
+        {
+            var proposal = await all.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposalId && p.ProcurementId == id, ct);
+            if (proposal?.StorageKey is null || (!Unsealed(procurement) && !Mine.Contains(proposal.OrganizationId)))
+            {
+                throw new NotFoundException("Proposal", proposalId);
+            }
+
+            return (await storage.OpenReadAsync(proposal.StorageKey, ct), proposal.ContentType!, proposal.FileName!);
+        }
+    }
+
+    public async Task<ProcurementDto> SeatJudgeAsync(Guid id, string? userName, CancellationToken ct) =>
+        await ManageAsync(id, async (procurement, panel, all) => await panels.SeatAsync(all, panel, userName, ct), ct);
+
+    public async Task<ProcurementDto> CloseReviewAsync(Guid id, CancellationToken ct) =>
+        await ManageAsync(id, async (procurement, panel, all) =>
+        {
+            if (!Unsealed(procurement))
+            {
+                throw SupplyRules.ProposalsSealed.Broken(Shown(procurement.ProposalsDue));
+            }
+
+            await panels.CloseAsync(all, panel, ct);
+        }, ct);
+
+    public async Task<ProcurementDto> ScoreAsync(Guid id, Guid proposalId, ScoreInput input, CancellationToken ct) =>
+        await JudgeAsync(id, proposalId, (all, panel, entry) => panels.ScoreAsync(all, panel, entry, input.Scores, input.Comment, ct), ct);
+
+    public async Task<ProcurementDto> DeclareConflictAsync(Guid id, Guid proposalId, string? reason, CancellationToken ct) =>
+        await JudgeAsync(id, proposalId, (all, panel, entry) => panels.DeclareAsync(all, panel, entry, reason, ct), ct);
+
+    /// <summary>Selects a proposal after the panel's close and contracts with it: the amount within the budget and the proposal's,
+    /// milestones with dates inside the need's time and amounts summing to the contract.</summary>
+    public async Task<ProcurementDto> AwardAsync(Guid id, AwardInput input, CancellationToken ct) =>
+        await ManageAsync(id, async (procurement, panel, all) =>
+        {
+            if (panel.ClosedAt is null)
+            {
+                throw SupplyRules.ReviewNotClosed.Broken();
+            }
+
+            var proposals = await all.Proposals.AsNoTracking().Where(p => p.ProcurementId == id).ToListAsync(ct);
+            var chosen = proposals.FirstOrDefault(p => p.Id == input.ProposalId);
+            var problems = new InputProblems();
+            if (chosen is null)
+            {
+                problems.Add("proposalId", SupplyText.Get("Award_ProposalRequired"));
+            }
+
+            var amount = problems.Money("amount", "Award_Amount", input.Amount);
+            if (chosen is not null && (input.Amount is null or <= 0 || amount > procurement.Budget || amount > chosen.Budget))
+            {
+                problems.Add("amount", SupplyText.Get("Award_BadAmount"));
+            }
+
+            var first = (await panels.ViewAsync(all, panel, Entries(proposals, new Dictionary<Guid, string>()), ct)).Entries
+                .FirstOrDefault(e => e.Place == 1)?.EntryId;
+            var note = problems.Text("note", "Award_Note", input.Note, 500, multiline: true, optional: chosen is null
+                || chosen.Id == first);
+            var milestones = CheckMilestones(input.Milestones, amount, problems);
+            problems.ThrowIfAny();
+            (procurement.Status, procurement.AwardedProposalId, procurement.AwardedOrganizationId, procurement.ContractAmount,
+                procurement.AwardNote, procurement.AwardedAt) = (ProcurementStatus.Contracted, chosen!.Id, chosen.OrganizationId, amount,
+                note.Length == 0 ? null : note, clock.GetUtcNow());
+            var sequence = 0;
+            foreach (var m in milestones)
+            {
+                all.Milestones.Add(new Milestone
+                {
+                    Id = Guid.CreateVersion7(), ProcurementId = id, OrganizationId = chosen.OrganizationId,
+                        RegionCode = procurement.RegionCode,
+                    Sequence = ++sequence, Title = m.Title, DueOn = m.DueOn, Amount = m.Amount,
+                });
+            }
+
+            // The service project now carries this work: its load counts the contract until delivery.
+            await all.ServiceProjects.Where(p => p.Id == chosen.ServiceProjectId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Load,
+                p => p.Load + 1), ct);
+        }, ct);
+
+    /// <summary>The contracted organization reports a milestone, naming the activities of its own that delivered it.</summary>
+    public async Task<ProcurementDto> ReportAsync(Guid id, Guid milestoneId, MilestoneReportInput input, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.KeepsServiceProjects(user), "Milestone_CannotReport");
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProcurementId == id, ct)
+            ?? throw new NotFoundException("Milestone", milestoneId);
+        if (!Mine.Contains(milestone.OrganizationId))
+        {
+            throw new ForbiddenException(SupplyText.Get("Milestone_CannotReport"));
+        }
+
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var procurement = await all.Procurements.AsNoTracking().FirstAsync(p => p.Id == id, ct);
+        if (procurement.Status != ProcurementStatus.Contracted)
+        {
+            throw SupplyRules.NotContracted.Broken(procurement.Number);
+        }
+
+        var problems = new InputProblems();
+        var report = problems.Text("report", "Milestone_Report", input.Report, 2000, multiline: true);
+        var ids = (input.ActivityIds ?? []).Distinct().ToList();
+        var found = await activities.FindManyAsync(ids, ct);
+        if (ids.Count > 20 || found.Count != ids.Count || found.Any(a => a.OrganizationId != milestone.OrganizationId))
+        {
+            problems.Add("activityIds", SupplyText.Get("Milestone_BadActivities"));
+        }
+
+        problems.ThrowIfAny();
+        (milestone.Report, milestone.Activities, milestone.ReportedBy, milestone.ReportedAt) = (report, string.Join(',', ids),
+            user.UserName ?? "system", clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(procurement, all, ct);
+    }
+
+    /// <summary>The community accepts the delivery once every milestone is reported: the need is met (closed, naming the call), the
+    /// service project's load is released, and the community and residents can rate it.</summary>
+    public async Task<ProcurementDto> DeliverAsync(Guid id, CancellationToken ct) =>
+        await ManageAsync(id, async (procurement, panel, all) =>
+        {
+            if (procurement.Status != ProcurementStatus.Contracted)
+            {
+                throw SupplyRules.NotContracted.Broken(procurement.Number);
+            }
+
+            if (await all.Milestones.AnyAsync(m => m.ProcurementId == id && m.ReportedAt == null, ct))
+            {
+                throw SupplyRules.MilestonesOutstanding.Broken();
+            }
+
+            var now = clock.GetUtcNow();
+            (procurement.Status, procurement.DeliveredAt) = (ProcurementStatus.Delivered, now);
+            var need = await all.Needs.FirstAsync(n => n.Id == procurement.NeedId, ct);
+            if (need.Status == NeedStatus.Open)
+            {
+                (need.Status, need.ClosedBy, need.ClosedAt, need.CloseNote) = (NeedStatus.Closed, user.UserName, now,
+                    SupplyText.Get("Procurement_MetBy", procurement.Number));
+            }
+
+            var project = await all.Proposals.Where(p => p.Id == procurement.AwardedProposalId).Select(p =>
+                p.ServiceProjectId).FirstAsync(ct);
+            await all.ServiceProjects.Where(p => p.Id == project && p.Load > 0).ExecuteUpdateAsync(u => u.SetProperty(p => p.Load,
+                p => p.Load - 1), ct);
+        }, ct);
+
+    public async Task<ProcurementDto> CancelAsync(Guid id, string? note, CancellationToken ct) =>
+        await ManageAsync(id, (procurement, panel, all) =>
+        {
+            if (procurement.Status != ProcurementStatus.Open)
+            {
+                throw SupplyRules.NotCancellable.Broken(procurement.Number);
+            }
+
+            var problems = new InputProblems();
+            procurement.CancelNote = problems.Text("note", "Procurement_CancelNote", note, 500, multiline: true);
+            problems.ThrowIfAny();
+            (procurement.Status, procurement.CancelledAt) = (ProcurementStatus.Cancelled, clock.GetUtcNow());
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>The service project a delivered call was awarded to, for the need's rating form.</summary>
+    public async Task<Guid?> DeliveredProjectOfAsync(Guid needId, CancellationToken ct) =>
+        await db.Procurements.Where(p => p.NeedId == needId && p.Status == ProcurementStatus.Delivered)
+            .Join(db.Proposals, p => p.AwardedProposalId, q => q.Id, (p, q) => (Guid?)q.ServiceProjectId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The call of a need (not cancelled), if any, for the need's page.</summary>
+    public async Task<Guid?> OfNeedAsync(Guid needId, CancellationToken ct) =>
+        await db.Procurements.Where(p => p.NeedId == needId && p.Status != ProcurementStatus.Cancelled).Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<ProcurementDto> ManageAsync(Guid id, Func<Procurement, Panel, SupplyDbContext, Task> change, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Procurement_CannotOpen");
+        if (!await db.Procurements.AnyAsync(p => p.Id == id, ct))
+        {
+            throw new NotFoundException("Procurement", id);
+        }
+
+        // In the caller's scope (checked above); changed through one context of the system scope, in one transaction, because
+        // judges' seats and the awarded organization's service project lie outside the community's scope.
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        await using var transaction = await all.Database.BeginTransactionAsync(ct);
+        var procurement = await all.Procurements.FirstAsync(p => p.Id == id, ct);
+        var panel = await all.Panels.FirstAsync(p => p.Id == procurement.PanelId, ct);
+        await change(procurement, panel, all);
+        await all.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await DtoAsync(procurement, all, ct);
+    }
+
+    private async Task<ProcurementDto> JudgeAsync(Guid id, Guid proposalId, Func<SupplyDbContext, Panel, PanelEntry, Task> act,
+        CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var procurement = await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw new NotFoundException("Procurement", id);
+        if (!await panels.IsJudgeAsync(all, procurement.PanelId, ct))
+        {
+            throw SupplyRules.NotAJudge.Broken();
+        }
+
+        if (!Unsealed(procurement))
+        {
+            throw SupplyRules.ProposalsSealed.Broken(Shown(procurement.ProposalsDue));
+        }
+
+        var proposal = await all.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposalId && p.ProcurementId == id, ct)
+            ?? throw new NotFoundException("Proposal", proposalId);
+        var panel = await all.Panels.FirstAsync(p => p.Id == procurement.PanelId, ct);
+        await act(all, panel, Entries([proposal], new Dictionary<Guid, string>())[0]);
+        return await DtoAsync(procurement, all, ct);
+    }
+
+    /// <summary>A call the caller may read: in scope (the community's officers, the regulator), a judge's, or an organization's that
+    /// was invited, proposed, or may propose to a public call. Answers the call with a context of the system scope to read it
+    /// with.</summary>
+    private async Task<(Procurement Procurement, SupplyDbContext All, SystemServiceScope System)> ReadableAsync(Guid id,
+        CancellationToken ct)
+    {
+        var inScope = SupplyPermissions.ReadsNeeds(user) && await db.Procurements.AnyAsync(p => p.Id == id, ct);
+        var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var procurement = await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var mine = Mine;
+        var readable = procurement is not null && (inScope || await panels.IsJudgeAsync(all, procurement.PanelId, ct)
+            || (SupplyPermissions.KeepsServiceProjects(user) && (procurement.Public || mine.Any(o => InvitedTo(procurement, o))
+                || await all.Proposals.AnyAsync(p => p.ProcurementId == id && mine.Contains(p.OrganizationId), ct))));
+        if (!readable)
+        {
+            await system.DisposeAsync();
+            throw new NotFoundException("Procurement", id);
+        }
+
+        return (procurement!, all, system);
+    }
+
+    private async Task<ProcurementDto> DtoAsync(Procurement p, SupplyDbContext all, CancellationToken ct)
+    {
+        var need = await all.Needs.AsNoTracking().FirstAsync(n => n.Id == p.NeedId, ct);
+        var panel = await all.Panels.AsNoTracking().FirstAsync(x => x.Id == p.PanelId, ct);
+        var proposals = await all.Proposals.AsNoTracking().Where(x => x.ProcurementId == p.Id).OrderBy(x => x.SubmittedAt).ToListAsync(ct);
+        var milestones = await all.Milestones.AsNoTracking().Where(m => m.ProcurementId == p.Id).OrderBy(m => m.Sequence).ToListAsync(ct);
+        var mine = Mine;
+        var unsealed = Unsealed(p);
+        var shown = unsealed ? proposals : [.. proposals.Where(x => mine.Contains(x.OrganizationId))];
+        var proposalDtos = await ProposalDtosAsync(shown, all, ct);
+        var names = proposalDtos.ToDictionary(x => x.Id, x => x.OrganizationName);
+        var panelView = await panels.ViewAsync(all, panel, unsealed ? Entries(proposals, names) : [], ct);
+        var invited = await facts.PublicFactsAsync([.. InvitedIds(p)], ct);
+        var activityIds = milestones.SelectMany(m => Ids(m.Activities)).Distinct().ToList();
+        var briefs = (await activities.FindManyAsync(activityIds, ct)).ToDictionary(a => a.Id);
+        var service = await hours.OfActivitiesAsync(activityIds, ct);
+        var today = ChinaTime.Today(clock);
+        var milestoneDtos = milestones.Select(m => new MilestoneDto(m.Id, m.Sequence, m.Title, m.DueOn, m.Amount, m.Report, m.ReportedAt,
+            m.ReportedAt is null && m.DueOn < today, [.. Ids(m.Activities).Where(briefs.ContainsKey).Select(a => new DeliveredActivityDto(a,
+                briefs[a].Title, briefs[a].Start, service.GetValueOrDefault(a)?.Volunteers ?? 0,
+                    service.GetValueOrDefault(a)?.Hours ?? 0))]))
+            .ToList();
+        var stage = StageOf(p, panel);
+        var isOfficer = SupplyPermissions.PostsNeeds(user) && await db.Procurements.AnyAsync(x => x.Id == p.Id, ct);
+        var awardedName = p.AwardedOrganizationId is { } won ? (await facts.PublicFactsAsync([won], ct)).GetValueOrDefault(won)?.Name
+            : null;
+        var canPropose = stage == "Open" && SupplyPermissions.KeepsServiceProjects(user) && mine.Count > 0
+            && !proposals.Any(x => mine.Contains(x.OrganizationId)) && (p.Public || mine.Any(o => InvitedTo(p, o)));
+        var can = new ProcurementCan(canPropose, isOfficer && panel.ClosedAt is null && p.Status == ProcurementStatus.Open,
+            panelView.IAmJudge && stage == "Review", isOfficer && stage == "Review", isOfficer && stage == "Reviewed",
+            p.Status == ProcurementStatus.Contracted && p.AwardedOrganizationId is { } o && mine.Contains(o),
+            isOfficer && p.Status == ProcurementStatus.Contracted && milestones.All(m => m.ReportedAt is not null),
+            isOfficer && p.Status == ProcurementStatus.Open);
+        var thread = await ThreadAsync(p, need, panel, proposalDtos.Count == proposals.Count ? proposalDtos : [], proposals.Count,
+            milestoneDtos, all, ct);
+        return new ProcurementDto(
+            p.Id, p.Number, need.Id, need.Number, need.Title, p.Title, p.Requirements, p.RegionCode, p.RegionName, p.Budget, p.ProposalsDue,
+            p.Public, stage, SupplyText.Get("ProcurementStage_" + stage), [.. invited.Values.Select(f => f.Name)], proposals.Count,
+            proposalDtos, panelView, p.AwardedProposalId, awardedName, p.ContractAmount, p.AwardNote, milestoneDtos,
+            milestoneDtos.SelectMany(m => m.Activities).Sum(a => a.Hours), thread, can);
+    }
+
+    /// <summary>Every step from the need's posting to the ratings, in time order; scores appear as counts until the panel closes.</summary>
+    private async Task<IReadOnlyList<ThreadEventDto>> ThreadAsync(Procurement p, Need need, Panel panel,
+        IReadOnlyList<ProposalDto> proposals,
+        int proposalCount, List<MilestoneDto> milestones, SupplyDbContext all, CancellationToken ct)
+    {
+        static string T(string key, params object[] args) => SupplyText.Get("Thread_" + key, args);
+        var events = new List<ThreadEventDto>
+        {
+            new(need.PostedAt, "Need", T("Need", need.Number, need.Title)),
+            new(p.OpenedAt, "Call", T("Call", p.Number, Shown(p.ProposalsDue))),
+        };
+        events.AddRange(proposals.Select(x => new ThreadEventDto(x.SubmittedAt, "Proposal", T("Proposal", x.OrganizationName,
+            x.ServiceProjectName))));
+        if (proposals.Count == 0 && proposalCount > 0)
+        {
+            events.Add(new ThreadEventDto(p.ProposalsDue, "Proposal", T("ProposalsSealed", proposalCount)));
+        }
+
+        var judges = await all.PanelJudges.AsNoTracking().Where(j => j.PanelId == panel.Id).ToListAsync(ct);
+        var scored = await all.PanelScores.AsNoTracking().Where(s => s.PanelId == panel.Id).GroupBy(s => s.UserName)
+            .Select(g => new { UserName = g.Key, Count = g.Count(), Last = g.Max(s => s.SubmittedAt) }).ToListAsync(ct);
+        events.AddRange(judges.Select(j => new ThreadEventDto(j.SeatedAt, "Judge", T("Judge", j.DisplayName))));
+        events.AddRange(scored.Select(s => new ThreadEventDto(s.Last, "Score", T("Score", judges.FirstOrDefault(j =>
+            j.UserName == s.UserName)
+            ?.DisplayName ?? s.UserName, s.Count))));
+        if (panel.ClosedAt is { } closed)
+        {
+            events.Add(new ThreadEventDto(closed, "Review", T("Review")));
+        }
+
+        if (p.AwardedAt is { } awarded)
+        {
+            var winner = proposals.FirstOrDefault(x => x.Id == p.AwardedProposalId);
+            events.Add(new ThreadEventDto(awarded, "Award", T("Award", winner?.OrganizationName ?? "", p.ContractAmount ?? 0,
+                milestones.Count)));
+        }
+
+        events.AddRange(milestones.Where(m => m.ReportedAt is not null).Select(m => new ThreadEventDto(m.ReportedAt!.Value, "Milestone",
+            T("Milestone", m.Sequence, m.Title, m.Activities.Count, m.Activities.Sum(a => a.Volunteers), m.Activities.Sum(a => a.Hours)))));
+        if (p.DeliveredAt is { } delivered)
+        {
+            events.Add(new ThreadEventDto(delivered, "Delivered", T("Delivered", need.Number)));
+        }
+
+        if (p.CancelledAt is { } cancelled)
+        {
+            events.Add(new ThreadEventDto(cancelled, "Cancelled", T("Cancelled", p.CancelNote ?? "")));
+        }
+
+        var ratings = await all.Evaluations.AsNoTracking().Where(e => e.NeedId == need.Id).ToListAsync(ct);
+        events.AddRange(ratings.Select(e => new ThreadEventDto(e.RatedAt, "Rating", T("Rating", SupplyText.Get("EvaluationSource_"
+            + e.Source),
+            e.Score))));
+        return [.. events.OrderBy(e => e.At)];
+    }
+
+    private async Task<IReadOnlyList<ProposalDto>> ProposalDtosAsync(IReadOnlyList<Proposal> list, SupplyDbContext all,
+        CancellationToken ct)
+    {
+        var projectIds = list.Select(x => x.ServiceProjectId).Distinct().ToList();
+        var projects = await all.ServiceProjects.AsNoTracking().Where(x => projectIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x =>
+            x.Name,
+            ct);
+        var names = await facts.PublicFactsAsync([.. list.Select(x => x.OrganizationId).Distinct()], ct);
+        return [.. list.Select(x => new ProposalDto(x.Id, x.OrganizationId, names.GetValueOrDefault(x.OrganizationId)?.Name ?? "",
+            x.ServiceProjectId, projects.GetValueOrDefault(x.ServiceProjectId, ""), x.Plan, x.Budget, x.FileName, x.SizeBytes,
+                x.SubmittedAt))];
+    }
+
+    private async Task<IReadOnlyList<ProcurementBrief>> BriefsAsync(SupplyDbContext all, IQueryable<Procurement> query,
+        CancellationToken ct)
+    {
+        var list = await query.OrderByDescending(p => p.OpenedAt).Take(200).ToListAsync(ct);
+        var ids = list.Select(p => p.Id).ToList();
+        var counts = await all.Proposals.Where(x => ids.Contains(x.ProcurementId)).GroupBy(x => x.ProcurementId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var panelIds = list.Select(p => p.PanelId).ToList();
+        var closed = await all.Panels.Where(x => panelIds.Contains(x.Id) && x.ClosedAt != null).Select(x => x.Id).ToListAsync(ct);
+        var mine = Mine;
+        return [.. list.Select(p =>
+        {
+            var stage = StageOf(p, closed.Contains(p.PanelId));
+            return new ProcurementBrief(p.Id, p.Number, p.Title, p.RegionName, p.Budget, p.ProposalsDue, stage,
+                SupplyText.Get("ProcurementStage_" + stage), counts.GetValueOrDefault(p.Id), mine.Any(o => InvitedTo(p, o)));
+        })];
+    }
+
+    private static List<(string Title, DateOnly DueOn, decimal Amount)> CheckMilestones(IReadOnlyList<MilestoneInput>? input,
+        decimal amount,
+        InputProblems problems)
+    {
+        var list = input ?? [];
+        if (list.Count is 0 or > MaxMilestones)
+        {
+            problems.Add("milestones", SupplyText.Get("Award_MilestoneCount", MaxMilestones));
+            return [];
+        }
+
+        var result = new List<(string, DateOnly, decimal)>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var title = problems.Text($"milestones[{i}].title", "Milestone_Title", list[i].Title, 100);
+            if (list[i].DueOn is null)
+            {
+                problems.Add($"milestones[{i}].dueOn", SupplyText.Get("Milestone_DueRequired"));
+            }
+
+            result.Add((title, list[i].DueOn ?? default, problems.Money($"milestones[{i}].amount", "Milestone_Amount", list[i].Amount)));
+        }
+
+        if (result.Sum(m => m.Item3) != amount)
+        {
+            problems.Add("milestones", SupplyText.Get("Award_MilestoneSum", amount));
+        }
+
+        return result;
+    }
+
+    private static List<PanelEntry> Entries(IReadOnlyList<Proposal> proposals, IReadOnlyDictionary<Guid, string> names) =>
+        [.. proposals.Select(x => new PanelEntry(x.Id, x.OrganizationId, names.GetValueOrDefault(x.Id, ""), x.SubmittedAt))];
+
+    private bool Unsealed(Procurement p) => clock.GetUtcNow() >= p.ProposalsDue || p.Status != ProcurementStatus.Open;
+
+    private string StageOf(Procurement p, Panel panel) => StageOf(p, panel.ClosedAt is not null);
+
+    private string StageOf(Procurement p, bool reviewed) => p.Status switch
+    {
+        ProcurementStatus.Open when reviewed => "Reviewed",
+        ProcurementStatus.Open when clock.GetUtcNow() >= p.ProposalsDue => "Review",
+        ProcurementStatus.Open => "Open",
+        _ => p.Status.ToString(),
+    };
+
+    /// <summary>The caller's own organizations, also inside the system scope (whose data scope is everything).</summary>
+    private IReadOnlyList<Guid> Mine
+    {
+        get
+        {
+            using (SystemScope.Leave())
+            {
+                return scope.Current.Organizations;
+            }
+        }
+    }
+
+    private static string Shown(DateTimeOffset at) => ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static bool InvitedTo(Procurement p, Guid organizationId) => p.Invited.Contains(organizationId.ToString(),
+        StringComparison.Ordinal);
+
+    private static IEnumerable<Guid> InvitedIds(Procurement p) => Ids(p.Invited);
+
+    private static IEnumerable<Guid> Ids(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse);
+
+    private async Task<string> NextNumberAsync(DateOnly today, CancellationToken ct)
+    {
+        var prefix = "CG" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-";
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var count = await all.Procurements.CountAsync(p => p.Number.StartsWith(prefix), ct);
+        return prefix + (count + 1).ToString("000", CultureInfo.InvariantCulture);
+    }
+}
