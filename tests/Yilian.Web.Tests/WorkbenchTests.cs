@@ -62,6 +62,23 @@ public sealed class WorkbenchTests
         own["supply.fitting-needs"].ShouldBe(fitting.GetProperty("total").GetInt32());
         own["supply.fitting-needs"].ShouldBeGreaterThan(0, "the demo's open public needs fit the organization's service projects");
         district.ShouldNotContainKey("supply.fitting-needs");
+        // The demo purchases: the regulator sits on two panels and has not scored the one under review; the organization was
+        // invited to a call it has not answered.
+        var toScore = 0;
+        foreach (var call in (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/procurements")).EnumerateArray()
+            .Where(c => c.GetProperty("stage").GetString() == "Review"))
+        {
+            var panel = (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/procurements/{call.GetProperty("id")}")).GetProperty("panel");
+            toScore += panel.GetProperty("entries").EnumerateArray().Count(e => panel.GetProperty("iAmJudge").GetBoolean()
+                && e.GetProperty("mine").ValueKind == JsonValueKind.Null && e.GetProperty("recusedBecause").ValueKind == JsonValueKind.Null);
+        }
+
+        district["supply.proposals-to-score"].ShouldBe(toScore);
+        toScore.ShouldBe(2);
+        var invited = (await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/procurements/open")).EnumerateArray()
+            .Count(c => c.GetProperty("invited").GetBoolean() && c.GetProperty("stage").GetString() == "Open");
+        own["supply.calls-invited"].ShouldBe(invited);
+        invited.ShouldBeGreaterThan(0);
 
         // The demo books raise a warning of each rule, counted where they are listed, for the regulator and the organization.
         district["finance.warnings"].ShouldBe(await TotalAsync(regulator, "/api/v1/finance-warnings"));

@@ -170,6 +170,66 @@ internal sealed class Procurements(
         return await BriefsAsync(all, all.Procurements.AsNoTracking().Where(p => visible.Contains(p.Id)), ct);
     }
 
+    /// <summary>The calls whose panel the caller sits on, newest first.</summary>
+    public async Task<IReadOnlyList<ProcurementBrief>> JudgingAsync(CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var name = user.UserName ?? "";
+        var panelIds = all.PanelJudges.Where(j => j.UserName == name).Select(j => j.PanelId);
+        return await BriefsAsync(all, all.Procurements.AsNoTracking().Where(p => panelIds.Contains(p.PanelId)), ct);
+    }
+
+    /// <summary>What waits for the caller on the workbench: proposals to score (a judge), calls to answer (an organization invited
+    /// and not yet proposing), calls to move on (the community: reviewed and to award, or every milestone reported).</summary>
+    public async Task<(int ToScore, int Invited, int ToDecide)> WaitingAsync(CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var now = clock.GetUtcNow();
+        var name = user.UserName ?? "";
+        var seats = await all.PanelJudges.AsNoTracking().Where(j => j.UserName == name
+            && all.Panels.Any(x => x.Id == j.PanelId && x.ClosedAt == null)).ToListAsync(ct);
+        var toScore = 0;
+        foreach (var seat in seats)
+        {
+            var call = await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.PanelId == seat.PanelId
+                && p.Status == ProcurementStatus.Open && p.ProposalsDue <= now, ct);
+            if (call is null)
+            {
+                continue;
+            }
+
+            var proposals = await all.Proposals.AsNoTracking().Where(x => x.ProcurementId == call.Id).ToListAsync(ct);
+            var scored = await all.PanelScores.Where(x => x.PanelId == seat.PanelId && x.UserName == name).Select(x => x.EntryId)
+                .ToListAsync(ct);
+            var declared = await all.PanelConflicts.Where(x => x.PanelId == seat.PanelId && x.UserName == name).Select(x => x.EntryId)
+                .ToListAsync(ct);
+            toScore += proposals.Count(x => !scored.Contains(x.Id) && !declared.Contains(x.Id)
+                && Panels.RecusalOf(seat, new PanelEntry(x.Id, x.OrganizationId, "", x.SubmittedAt), null) is null);
+        }
+
+        var invited = 0;
+        var mine = Mine;
+        if (SupplyPermissions.KeepsServiceProjects(user) && mine.Count > 0)
+        {
+            var open = await all.Procurements.AsNoTracking().Where(p => p.Status == ProcurementStatus.Open && p.ProposalsDue > now)
+                .Select(p => new { p.Id, p.Invited }).ToListAsync(ct);
+            var proposed = await all.Proposals.Where(x => mine.Contains(x.OrganizationId)).Select(x => x.ProcurementId).ToListAsync(ct);
+            invited = open.Count(p => !proposed.Contains(p.Id) && mine.Any(o => p.Invited.Contains(o.ToString(), StringComparison.Ordinal)));
+        }
+
+        var toDecide = 0;
+        if (SupplyPermissions.PostsNeeds(user))
+        {
+            var closedPanels = db.Panels.Where(x => x.ClosedAt != null).Select(x => x.Id);
+            toDecide = await db.Procurements.CountAsync(p => (p.Status == ProcurementStatus.Open && closedPanels.Contains(p.PanelId))
+                || (p.Status == ProcurementStatus.Contracted && !db.Milestones.Any(m => m.ProcurementId == p.Id && m.ReportedAt == null)), ct);
+        }
+
+        return (toScore, invited, toDecide);
+    }
+
     public async Task<ProcurementDto> GetAsync(Guid id, CancellationToken ct)
     {
         var (procurement, all, system) = await ReadableAsync(id, ct);

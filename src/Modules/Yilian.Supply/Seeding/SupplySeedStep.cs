@@ -93,6 +93,7 @@ internal sealed class SupplySeedStep(SupplyDbContext db, IActAs actAs, IRegionDi
         await actAs.RunAsync("officer", sp => sp.GetRequiredService<Needs>().CloseAsync(posted[2].Id,
             new NeedClosing("由“清洁楼道·美丽家园”项目联合社区志愿服务队两次集中清理完成，共清理楼道 42 个。"), ct), ct);
         await SeedListsAsync(context, home, posted[2].Id, ct);
+        await new ProcurementSeeding(db, actAs, clock).RunAsync(posted[0].Id, home, ct);
     }
 
     /// <summary>

@@ -9,9 +9,11 @@ namespace Yilian.Supply.Features;
 /// <summary>
 /// Needs past their answer date with no answer yet, within the person's scope: the community that posted them, the street above
 /// it and the regulator all see the count, linked to the list filtered to them. An organization's people see how many open
-/// public needs its listed projects fit, linked to them.
+/// public needs its listed projects fit, linked to them. Purchases: a judge's proposals to score, an organization's calls it was
+/// invited to and has not answered, a community's calls to award or to accept.
 /// </summary>
-internal sealed class SupplyWorkbench(Needs needs, Matches matches, IDataScopeProvider scope, ICurrentUser user) : IWorkbenchSource
+internal sealed class SupplyWorkbench(Needs needs, Matches matches, Procurements procurements, IDataScopeProvider scope, ICurrentUser user)
+    : IWorkbenchSource
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
     {
@@ -28,6 +30,25 @@ internal sealed class SupplyWorkbench(Needs needs, Matches matches, IDataScopePr
         {
             items.Add(new("supply.fitting-needs", SupplyText.Get("Work_FittingNeeds"), fitting, "/admin/supply/fitting-needs",
                 WorkItemTone.Info));
+        }
+
+        var (toScore, invited, toDecide) = await procurements.WaitingAsync(ct);
+        if (toScore > 0)
+        {
+            items.Add(new("supply.proposals-to-score", SupplyText.Get("Work_ProposalsToScore"), toScore, "/admin/supply/procurements",
+                WorkItemTone.Todo));
+        }
+
+        if (invited > 0)
+        {
+            items.Add(new("supply.calls-invited", SupplyText.Get("Work_CallsInvited"), invited, "/admin/supply/procurements",
+                WorkItemTone.Todo));
+        }
+
+        if (toDecide > 0)
+        {
+            items.Add(new("supply.calls-to-decide", SupplyText.Get("Work_CallsToDecide"), toDecide, "/admin/supply/procurements",
+                WorkItemTone.Todo));
         }
 
         return items;
