@@ -64,7 +64,8 @@ public sealed partial class ProcurementThreadTests
         }), HttpStatusCode.Created);
         var needId = need.GetProperty("id").GetGuid();
 
-        // Bad input, field by field; nothing is opened.
+        // Bad input, field by field; nothing is opened (the demo's calls stay as many).
+        var calls = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/procurements")).GetArrayLength();
         var bad = await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/procurements", new
         {
             needId, requirements = "", budget = -5m, proposalsDue = DateTimeOffset.UtcNow.AddDays(-1),
@@ -75,7 +76,7 @@ public sealed partial class ProcurementThreadTests
             bad.ShouldContain(named);
         }
 
-        (await officer.GetFromJsonAsync<JsonElement>("/api/v1/procurements")).GetArrayLength().ShouldBe(0);
+        (await officer.GetFromJsonAsync<JsonElement>("/api/v1/procurements")).GetArrayLength().ShouldBe(calls);
         (await orgadmin.PostAsJsonAsync("/api/v1/procurements", new { needId })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var call = await OkAsync(await officer.PostAsJsonAsync("/api/v1/procurements", new
         {
@@ -85,6 +86,12 @@ public sealed partial class ProcurementThreadTests
         var id = call.GetProperty("id").GetGuid();
         call.GetProperty("stage").GetString().ShouldBe("Open");
         call.GetProperty("panel").GetProperty("rubric").EnumerateArray().Sum(c => c.GetProperty("weight").GetInt32()).ShouldBe(100);
+        // The call answers the need: past its answer date, it is not overdue.
+        await SystemScope.RunAsync(scopes, sp => sp.GetRequiredService<SupplyDbContext>().Needs.Where(n => n.Id == needId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.AnswerBy, today.AddDays(-1))));
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/needs/{needId}")).GetProperty("overdue").GetBoolean().ShouldBeFalse();
+        (await officer.GetFromJsonAsync<JsonElement>("/api/v1/needs?overdue=true&pageSize=100")).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(n => n.GetProperty("id").GetGuid() == needId);
         (await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/procurements", new
         {
             needId, requirements = "再来一次", budget = 1m, proposalsDue = DateTimeOffset.UtcNow.AddDays(7),
@@ -255,10 +262,43 @@ public sealed partial class ProcurementThreadTests
         await OkAsync(await officer.PostAsJsonAsync("/api/v1/evaluations", new { needId, serviceProjectId = first, score = 5,
             comment = "老人很满意。" }),
             HttpStatusCode.Created);
-        var thread = (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/procurements/{id}")).GetProperty("thread").EnumerateArray()
-            .Select(e => e.GetProperty("kind").GetString()).ToList();
+        // The people served rate from the link, in one tap, once each; it counts in the project's ratings.
+        var link = (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/procurements/{id}")).GetProperty("ratingLink").GetString()!;
+        var token = link["/rate/".Length..];
+        (await orgadmin.GetFromJsonAsync<JsonElement>($"/api/v1/procurements/{id}")).GetProperty("ratingLink").ValueKind
+            .ShouldBe(JsonValueKind.Null);
+        using var resident = await app.ClientAsAsync("resident");
+        using var volunteer = await app.ClientAsAsync("volunteer");
+        var before = await SystemScope.RunAsync(scopes, sp => sp.GetRequiredService<SupplyDbContext>().ServiceProjects.Where(p =>
+            p.Id == first)
+            .Select(p => new { p.RatingCount, p.RatingSum }).FirstAsync());
+        (await ProblemAsync(await resident.PostAsJsonAsync($"/api/v1/evaluations/served/{token}", new { score = 6 }),
+            HttpStatusCode.BadRequest)).ShouldContain("score");
+        (await resident.PostAsJsonAsync($"/api/v1/evaluations/served/{token}", new { score = 4, comment = "阿姨每周都来，很贴心。" })).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
+        (await volunteer.PostAsJsonAsync($"/api/v1/evaluations/served/{token}",
+            new { score = 5 })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await ProblemAsync(await resident.PostAsJsonAsync($"/api/v1/evaluations/served/{token}", new { score = 1 }),
+            HttpStatusCode.Conflict)).ShouldContain("AlreadyRated");
+        (await officer.PostAsJsonAsync($"/api/v1/evaluations/served/{token}",
+            new { score = 5 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await resident.PostAsJsonAsync($"/api/v1/evaluations/served/x{token}",
+            new { score = 5 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var served = await resident.GetFromJsonAsync<JsonElement>($"/api/v1/evaluations/served/{token}");
+        (served.GetProperty("ratings").GetInt32(), served.GetProperty("mean").GetDouble(), served.GetProperty("myScore").GetInt32())
+            .ShouldBe((2, 4.5, 4));
+        var after = await SystemScope.RunAsync(scopes, sp => sp.GetRequiredService<SupplyDbContext>().ServiceProjects.Where(p =>
+            p.Id == first)
+            .Select(p => new { p.RatingCount, p.RatingSum }).FirstAsync());
+        (after.RatingCount - before.RatingCount, after.RatingSum - before.RatingSum).ShouldBe((2, 9));
+
+        var events = (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/procurements/{id}")).GetProperty("thread").EnumerateArray()
+            .ToList();
+        var thread = events.Select(e => e.GetProperty("kind").GetString()).ToList();
         thread.First().ShouldBe("Need");
         thread.Last().ShouldBe("Rating");
+        thread.Count(k => k == "Rating").ShouldBe(2, "the community's rating, and the people served's as one line: " + string.Join(",",
+            events.Select(e => e.GetProperty("text").GetString())));
         foreach (var kind in new[] { "Call", "Proposal", "Judge", "Score", "Review", "Award", "Milestone", "Delivered" })
         {
             thread.ShouldContain(kind);

@@ -19,7 +19,7 @@ public interface IActivityCatalog
     /// <summary>Several activities at once (published or not), in no particular order; unknown ids are left out.</summary>
     Task<IReadOnlyList<ActivityBrief>> FindManyAsync(IReadOnlyCollection<Guid> activityIds, CancellationToken ct);
 
-    /// <summary>An organization's published or held activities that start in [from, to), soonest first, at most 100 (what it can
+    /// <summary>An organization's published or held activities that start in [from, to), latest first, at most 100 (what it can
     /// name as having delivered a contracted milestone).</summary>
     Task<IReadOnlyList<ActivityBrief>> OfOrganizationAsync(Guid organizationId, DateTimeOffset from, DateTimeOffset to,
         CancellationToken ct);

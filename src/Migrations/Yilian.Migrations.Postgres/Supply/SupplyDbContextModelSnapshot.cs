@@ -116,6 +116,13 @@ namespace Yilian.Migrations.Postgres.Supply
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("RaterKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasDefaultValue("community");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -141,7 +148,7 @@ namespace Yilian.Migrations.Postgres.Supply
 
                     b.HasIndex("ServiceProjectId", "RatedAt");
 
-                    b.HasIndex("NeedId", "ServiceProjectId", "Source")
+                    b.HasIndex("NeedId", "ServiceProjectId", "Source", "RaterKey")
                         .IsUnique();
 
                     b.ToTable("sup_evaluations", (string)null);
@@ -213,6 +220,9 @@ namespace Yilian.Migrations.Postgres.Supply
 
                     b.Property<DateOnly>("AnswerBy")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal>("Budget")
                         .HasPrecision(14, 2)
@@ -603,6 +613,10 @@ namespace Yilian.Migrations.Postgres.Supply
                     b.Property<bool>("Public")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("RatingToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -634,6 +648,9 @@ namespace Yilian.Migrations.Postgres.Supply
                     b.HasIndex("NeedId");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RatingToken")
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "OpenedAt");

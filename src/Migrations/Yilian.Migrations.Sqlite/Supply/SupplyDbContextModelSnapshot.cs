@@ -109,6 +109,13 @@ namespace Yilian.Migrations.Sqlite.Supply
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RaterKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("community");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -134,7 +141,7 @@ namespace Yilian.Migrations.Sqlite.Supply
 
                     b.HasIndex("ServiceProjectId", "RatedAt");
 
-                    b.HasIndex("NeedId", "ServiceProjectId", "Source")
+                    b.HasIndex("NeedId", "ServiceProjectId", "Source", "RaterKey")
                         .IsUnique();
 
                     b.ToTable("sup_evaluations", (string)null);
@@ -206,6 +213,9 @@ namespace Yilian.Migrations.Sqlite.Supply
 
                     b.Property<DateOnly>("AnswerBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Budget")
                         .HasPrecision(14, 2)
@@ -596,6 +606,10 @@ namespace Yilian.Migrations.Sqlite.Supply
                     b.Property<bool>("Public")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RatingToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -627,6 +641,9 @@ namespace Yilian.Migrations.Sqlite.Supply
                     b.HasIndex("NeedId");
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RatingToken")
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "OpenedAt");

@@ -33,7 +33,7 @@ internal sealed class ActivityCatalog(IServiceProvider services, TimeProvider cl
     public async Task<IReadOnlyList<ActivityBrief>> OfOrganizationAsync(Guid organizationId, DateTimeOffset from, DateTimeOffset to,
         CancellationToken ct) =>
         await QueryAsync(q => q.Where(a => a.OrganizationId == organizationId && (a.Status == ActivityStatus.Published
-            || a.Status == ActivityStatus.Done) && a.Start >= from && a.Start < to).OrderBy(a => a.Start).Take(100), ct);
+            || a.Status == ActivityStatus.Done) && a.Start >= from && a.Start < to).OrderByDescending(a => a.Start).Take(100), ct);
 
     public async Task<IReadOnlyList<ActivityBrief>> RecruitingAsync(int days, CancellationToken ct)
     {

@@ -97,7 +97,8 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
             b.Property(x => x.RatedBy).HasMaxLength(256);
             b.Property(x => x.CreatedByRequest).HasMaxLength(64);
             b.HasIndex(x => x.CreatedByRequest).IsUnique();
-            b.HasIndex(x => new { x.NeedId, x.ServiceProjectId, x.Source }).IsUnique();
+            b.Property(x => x.RaterKey).HasMaxLength(80).HasDefaultValue(Evaluation.CommunityRater);
+            b.HasIndex(x => new { x.NeedId, x.ServiceProjectId, x.Source, x.RaterKey }).IsUnique();
             b.HasIndex(x => new { x.ServiceProjectId, x.RatedAt });
             b.HasIndex(x => new { x.OrganizationId, x.RatedAt });
             b.HasIndex(x => x.RatedAt);
@@ -168,6 +169,8 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
             b.Property(x => x.OpenedBy).HasMaxLength(256);
             b.Property(x => x.AwardNote).HasMaxLength(500);
             b.Property(x => x.CancelNote).HasMaxLength(500);
+            b.Property(x => x.RatingToken).HasMaxLength(40);
+            b.HasIndex(x => x.RatingToken).IsUnique();
             b.Property(x => x.CreatedByRequest).HasMaxLength(64);
             b.HasIndex(x => x.Number).IsUnique();
             b.HasIndex(x => x.CreatedByRequest).IsUnique();

@@ -30,6 +30,12 @@ internal sealed class Evaluation : IOrganizationScoped, IRegionScoped
 
     public string RatedBy { get; set; } = "";
 
+    /// <summary>Who may rate once: the community (<see cref="CommunityRater"/>) for its need, or each beneficiary's account
+    /// (<c>user:</c> and its id).</summary>
+    public string RaterKey { get; set; } = CommunityRater;
+
+    public const string CommunityRater = "community";
+
     public DateTimeOffset RatedAt { get; set; }
 
     public string? CreatedByRequest { get; set; }

@@ -44,6 +44,10 @@ internal sealed class Need : IRegionScoped
 
     public NeedStatus Status { get; set; }
 
+    /// <summary>When it was answered by a call for proposals (cleared if the call is cancelled): an answered need is not
+    /// overdue, however long the purchase takes.</summary>
+    public DateTimeOffset? AnsweredAt { get; set; }
+
     public string PostedBy { get; set; } = "";
 
     public DateTimeOffset PostedAt { get; set; }

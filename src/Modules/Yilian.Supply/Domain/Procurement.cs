@@ -58,6 +58,9 @@ internal sealed class Procurement : IRegionScoped
 
     public DateTimeOffset? DeliveredAt { get; set; }
 
+    /// <summary>Set at delivery: the unguessable part of the one-tap rating link the community sends to the people served.</summary>
+    public string? RatingToken { get; set; }
+
     public DateTimeOffset? CancelledAt { get; set; }
 
     public string? CancelNote { get; set; }

@@ -28,6 +28,9 @@ internal static class SupplyPermissions
     /// <summary>Rates the work that met a need: whoever posts needs (the community that asked).</summary>
     public static bool RatesWork(ICurrentUser user) => PostsNeeds(user);
 
+    /// <summary>Rates a service they received, from the link sent after delivery: residents and volunteers, each once.</summary>
+    public static bool RatesAsBeneficiary(ICurrentUser user) => user.IsInAnyRole(Roles.Resident, Roles.Volunteer);
+
     /// <summary>Reads the lists in scope in the back office: everyone who works on them, and the regulator.</summary>
     public static bool ReadsLists(ICurrentUser user) => OffersResources(user) || user.IsInRole(Roles.Regulator);
 

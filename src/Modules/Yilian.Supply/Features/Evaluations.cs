@@ -21,6 +21,10 @@ public sealed record EvaluationDto(
 
 public sealed record EvaluationFilter(Guid? OrganizationId, Guid? ServiceProjectId, Guid? NeedId);
 
+/// <summary>What the one-tap rating page shows: the service delivered, to whom, and the person's own rating once given.</summary>
+public sealed record ServedRatingView(
+    string ServiceProjectName, string OrganizationName, string RegionName, string NeedTitle, int Ratings, double? Mean, int? MyScore);
+
 /// <summary>
 /// The evaluations list (评价清单): every rating, linked to the service project it rates and the need it met. The community that
 /// asked rates once per project per need, after the need is met; the rating is added to the project's count in the same
@@ -81,6 +85,61 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
             RegionCode = need.RegionCode, Source = EvaluationSource.Community, Score = input.Score!.Value, Comment = comment,
             RatedBy = user.UserName ?? "system", RatedAt = clock.GetUtcNow(), CreatedByRequest = idempotency.EffectKey,
         };
+        await SaveCountedAsync(all, evaluation, need.Number, project.Name, ct);
+        return (await DtosAsync([evaluation], all, ct))[0];
+    }
+
+    /// <summary>The service behind a rating link (a delivered purchase), or not found.</summary>
+    public async Task<ServedRatingView> ServedAsync(string token, CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var (procurement, need, project) = await DeliveredAsync(all, token, ct);
+        var served = all.Evaluations.Where(e => e.NeedId == need.Id && e.Source == EvaluationSource.Beneficiary);
+        var count = await served.CountAsync(ct);
+        var mean = count == 0 ? (double?)null : await served.AverageAsync(e => (double)e.Score, ct);
+        var key = user.UserId is { } id ? BeneficiaryKey(id) : null;
+        var mine = key is null ? null : await served.Where(e => e.RaterKey == key).Select(e => (int?)e.Score).FirstOrDefaultAsync(ct);
+        var names = await facts.PublicFactsAsync([project.OrganizationId], ct);
+        return new ServedRatingView(project.Name, names.GetValueOrDefault(project.OrganizationId)?.Name ?? "", procurement.RegionName,
+            need.Title, count, mean is { } m ? Math.Round(m, 1) : null, mine);
+    }
+
+    /// <summary>
+    /// A person served rates the delivered service from the link, in one tap: signed in as a resident or volunteer (so each
+    /// person rates once — a second time is refused), one to five, an optional comment. Counted in the project's ratings in the
+    /// same transaction, as the community's are.
+    /// </summary>
+    public async Task RateServedAsync(string token, int? score, string? comment, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.RatesAsBeneficiary(user), "Evaluation_CannotRateServed");
+        var problems = new InputProblems();
+        if (score is not (>= 1 and <= 5))
+        {
+            problems.Add("score", SupplyText.Get("Evaluation_BadScore"));
+        }
+
+        var text = problems.Text("comment", "Evaluation_Comment", comment, 500, multiline: true, optional: true);
+        problems.ThrowIfAny();
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var (procurement, need, project) = await DeliveredAsync(all, token, ct);
+        var evaluation = new Evaluation
+        {
+            Id = Guid.CreateVersion7(), ServiceProjectId = project.Id, OrganizationId = project.OrganizationId, NeedId = need.Id,
+            RegionCode = need.RegionCode, Source = EvaluationSource.Beneficiary, Score = score!.Value, Comment = text,
+            RatedBy = user.UserName ?? "", RaterKey = BeneficiaryKey(user.UserId!), RatedAt = clock.GetUtcNow(),
+        };
+        await SaveCountedAsync(all, evaluation, need.Number, project.Name, ct);
+    }
+
+    private static string BeneficiaryKey(string userId) => "user:" + userId;
+
+    /// <summary>Saves a rating and counts it on its project in the same transaction, by the database (two ratings at once both
+    /// count); a second rating by the same rater is refused by the unique index.</summary>
+    private static async Task SaveCountedAsync(SupplyDbContext all, Evaluation evaluation, string needNumber, string projectName,
+        CancellationToken ct)
+    {
         await using var transaction = await all.Database.BeginTransactionAsync(ct);
         all.Evaluations.Add(evaluation);
         try
@@ -89,16 +148,31 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
         }
         catch (DbUpdateException)
         {
-            throw SupplyRules.AlreadyRated.Broken(need.Number, project.Name);
+            throw SupplyRules.AlreadyRated.Broken(needNumber, projectName);
         }
 
-        // Counted in the same transaction, by the database (two ratings at once both count).
-        await all.ServiceProjects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(
-            u => u.SetProperty(p => p.RatingCount, p => p.RatingCount + 1).SetProperty(p => p.RatingSum, p => p.RatingSum
-                + evaluation.Score),
+        await all.ServiceProjects.Where(p => p.Id == evaluation.ServiceProjectId).ExecuteUpdateAsync(
+            u => u.SetProperty(p => p.RatingCount, p => p.RatingCount + 1)
+                .SetProperty(p => p.RatingSum, p => p.RatingSum + evaluation.Score),
             ct);
         await transaction.CommitAsync(ct);
-        return (await DtosAsync([evaluation], all, ct))[0];
+    }
+
+    private static async Task<(Procurement Procurement, Need Need, ServiceProject Project)> DeliveredAsync(SupplyDbContext all,
+        string token, CancellationToken ct)
+    {
+        var procurement = string.IsNullOrEmpty(token) || token.Length > 40 ? null
+            : await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.RatingToken == token
+                && p.Status == ProcurementStatus.Delivered, ct);
+        if (procurement is null)
+        {
+            throw new NotFoundException("RatingLink", Guid.Empty);
+        }
+
+        var need = await all.Needs.AsNoTracking().FirstAsync(n => n.Id == procurement.NeedId, ct);
+        var project = await all.Proposals.Where(p => p.Id == procurement.AwardedProposalId)
+            .Join(all.ServiceProjects, p => p.ServiceProjectId, s => s.Id, (p, s) => s).AsNoTracking().FirstAsync(ct);
+        return (procurement, need, project);
     }
 
     /// <summary>Ratings in scope: a community's own, an organization's received, the district's.</summary>

@@ -10,6 +10,8 @@ using Yilian.Ui;
 
 namespace Yilian.Supply.Features;
 
+public sealed record ServedRating(int? Score, string? Comment);
+
 /// <summary>The HTTP endpoints of the evaluations list: ratings given and read, and the need page's rating form.</summary>
 internal static class EvaluationsEndpoints
 {
@@ -26,6 +28,14 @@ internal static class EvaluationsEndpoints
                 + "serviceProjectId, score (1–5) and a comment. Once per project per need; counted in the next matching.");
         api.MapGet("/public", PublicEvaluationsAsync).AllowAnonymous().WithName("PublicEvaluations").WithSummary("List public evaluations")
             .WithDescription("Every rating, newest first, without who gave it; the same filters.");
+        api.MapGet("/served/{token}", (string token, Evaluations e, CancellationToken ct) => e.ServedAsync(token, ct)).AllowAnonymous()
+            .WithName("ServedRating").WithSummary("The service behind a rating link")
+            .WithDescription("What a delivered purchase's rating link rates, how many people served rated it and their mean, and the "
+                + "caller's own rating when signed in.");
+        api.MapPost("/served/{token}", RateServedAsync).RequireAuthorization().WithName("RateServed")
+            .WithSummary("Rate a service received, in one tap")
+            .WithDescription("A resident or volunteer account, once per person: score (1–5) and an optional comment. Counted in the "
+                + "service project's ratings and the next matching.");
         feature.MapPost("/admin/supply/needs/{id:guid}/rate", RateFormAsync).RequireAuthorization(Policies.BackOffice)
             .ExcludeFromDescription();
         return app;
@@ -42,6 +52,12 @@ internal static class EvaluationsEndpoints
     {
         var evaluation = await evaluations.RateAsync(input, ct);
         return TypedResults.Created($"/api/v1/evaluations/public?serviceProjectId={evaluation.ServiceProjectId}", evaluation);
+    }
+
+    private static async Task<NoContent> RateServedAsync(string token, ServedRating input, Evaluations evaluations, CancellationToken ct)
+    {
+        await evaluations.RateServedAsync(token, input.Score, input.Comment, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<PagedResult<EvaluationDto>>> PublicEvaluationsAsync(Guid? organizationId, Guid? serviceProjectId,

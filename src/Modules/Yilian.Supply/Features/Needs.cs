@@ -233,7 +233,7 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
         if (filter.Overdue == true)
         {
             var today = ChinaTime.Today(clock);
-            query = query.Where(n => n.Status == NeedStatus.Open && n.AnswerBy < today);
+            query = query.Where(n => n.Status == NeedStatus.Open && n.AnswerBy < today && n.AnsweredAt == null);
         }
 
         return query;
@@ -268,8 +268,11 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
     private static NeedDto Dto(Need n, IReadOnlyDictionary<string, string> fields, DateOnly today) => new(
         n.Id, n.Number, n.Title, n.Description, n.ServiceField, fields.GetValueOrDefault(n.ServiceField, n.ServiceField), n.TargetGroup,
         n.RegionCode, n.RegionName, n.ServiceFrom, n.ServiceTo, n.Budget, n.AnswerBy, n.Public, n.Status.ToString(), StatusName(n, today),
-        n.Status == NeedStatus.Open && n.AnswerBy < today, n.PostedBy, n.PostedAt, n.CloseNote);
+        Overdue(n, today), n.PostedBy, n.PostedAt, n.CloseNote);
 
     private static string StatusName(Need n, DateOnly today) =>
-        SupplyText.Get(n.Status == NeedStatus.Open && n.AnswerBy < today ? "NeedStatus_Overdue" : "NeedStatus_" + n.Status);
+        SupplyText.Get(Overdue(n, today) ? "NeedStatus_Overdue" : n.Status == NeedStatus.Open && n.AnsweredAt is not null
+            ? "NeedStatus_Answered" : "NeedStatus_" + n.Status);
+
+    private static bool Overdue(Need n, DateOnly today) => n.Status == NeedStatus.Open && n.AnswerBy < today && n.AnsweredAt is null;
 }

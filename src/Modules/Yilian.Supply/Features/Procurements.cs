@@ -62,7 +62,7 @@ public sealed record ProcurementDto(
     string RegionName, decimal Budget, DateTimeOffset ProposalsDue, bool Public, string Stage, string StageName,
     IReadOnlyList<string> Invited, int ProposalCount, IReadOnlyList<ProposalDto> Proposals, PanelDto Panel, Guid? AwardedProposalId,
     string? AwardedOrganizationName, decimal? ContractAmount, string? AwardNote, IReadOnlyList<MilestoneDto> Milestones,
-    decimal VolunteerHours, IReadOnlyList<ThreadEventDto> Thread, ProcurementCan Can);
+    decimal VolunteerHours, IReadOnlyList<ThreadEventDto> Thread, ProcurementCan Can, string? RatingLink = null);
 
 public sealed record ProcurementBrief(
     Guid Id, string Number, string Title, string RegionName, decimal Budget, DateTimeOffset ProposalsDue, string Stage, string StageName,
@@ -142,7 +142,11 @@ internal sealed class Procurements(
         procurement.Number = await NextNumberAsync(ChinaTime.Today(clock), ct);
         db.Panels.Add(panel);
         db.Procurements.Add(procurement);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // The call answers the need, in the same transaction: it is no longer overdue for the street and the regulator.
+        await db.Needs.Where(n => n.Id == need.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.AnsweredAt, now), ct);
+        await transaction.CommitAsync(ct);
         return await GetAsync(procurement.Id, ct);
     }
 
@@ -216,7 +220,8 @@ internal sealed class Procurements(
             var open = await all.Procurements.AsNoTracking().Where(p => p.Status == ProcurementStatus.Open && p.ProposalsDue > now)
                 .Select(p => new { p.Id, p.Invited }).ToListAsync(ct);
             var proposed = await all.Proposals.Where(x => mine.Contains(x.OrganizationId)).Select(x => x.ProcurementId).ToListAsync(ct);
-            invited = open.Count(p => !proposed.Contains(p.Id) && mine.Any(o => p.Invited.Contains(o.ToString(), StringComparison.Ordinal)));
+            invited = open.Count(p => !proposed.Contains(p.Id) && mine.Any(o => p.Invited.Contains(o.ToString(),
+                StringComparison.Ordinal)));
         }
 
         var toDecide = 0;
@@ -224,7 +229,8 @@ internal sealed class Procurements(
         {
             var closedPanels = db.Panels.Where(x => x.ClosedAt != null).Select(x => x.Id);
             toDecide = await db.Procurements.CountAsync(p => (p.Status == ProcurementStatus.Open && closedPanels.Contains(p.PanelId))
-                || (p.Status == ProcurementStatus.Contracted && !db.Milestones.Any(m => m.ProcurementId == p.Id && m.ReportedAt == null)), ct);
+                || (p.Status == ProcurementStatus.Contracted && !db.Milestones.Any(m => m.ProcurementId == p.Id && m.ReportedAt == null)),
+                    ct);
         }
 
         return (toScore, invited, toDecide);
@@ -443,6 +449,8 @@ internal sealed class Procurements(
 
             var now = clock.GetUtcNow();
             (procurement.Status, procurement.DeliveredAt) = (ProcurementStatus.Delivered, now);
+            procurement.RatingToken = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18))
+                .Replace('+', '-').Replace('/', '_');
             var need = await all.Needs.FirstAsync(n => n.Id == procurement.NeedId, ct);
             if (need.Status == NeedStatus.Open)
             {
@@ -468,7 +476,9 @@ internal sealed class Procurements(
             procurement.CancelNote = problems.Text("note", "Procurement_CancelNote", note, 500, multiline: true);
             problems.ThrowIfAny();
             (procurement.Status, procurement.CancelledAt) = (ProcurementStatus.Cancelled, clock.GetUtcNow());
-            return Task.CompletedTask;
+            // Unanswered again: the need counts as overdue once more if its answer date has passed.
+            return all.Needs.Where(n => n.Id == procurement.NeedId).ExecuteUpdateAsync(u => u.SetProperty(n => n.AnsweredAt,
+                (DateTimeOffset?)null), ct);
         }, ct);
 
     /// <summary>The service project a delivered call was awarded to, for the need's rating form.</summary>
@@ -588,7 +598,8 @@ internal sealed class Procurements(
             p.Id, p.Number, need.Id, need.Number, need.Title, p.Title, p.Requirements, p.RegionCode, p.RegionName, p.Budget, p.ProposalsDue,
             p.Public, stage, SupplyText.Get("ProcurementStage_" + stage), [.. invited.Values.Select(f => f.Name)], proposals.Count,
             proposalDtos, panelView, p.AwardedProposalId, awardedName, p.ContractAmount, p.AwardNote, milestoneDtos,
-            milestoneDtos.SelectMany(m => m.Activities).Sum(a => a.Hours), thread, can);
+            milestoneDtos.SelectMany(m => m.Activities).Sum(a => a.Hours), thread, can,
+            isOfficer && p.RatingToken is { } token ? "/rate/" + token : null);
     }
 
     /// <summary>Every step from the need's posting to the ratings, in time order; scores appear as counts until the panel closes.</summary>
@@ -629,7 +640,9 @@ internal sealed class Procurements(
         }
 
         events.AddRange(milestones.Where(m => m.ReportedAt is not null).Select(m => new ThreadEventDto(m.ReportedAt!.Value, "Milestone",
-            T("Milestone", m.Sequence, m.Title, m.Activities.Count, m.Activities.Sum(a => a.Volunteers), m.Activities.Sum(a => a.Hours)))));
+            m.Activities.Count == 0 ? T("MilestonePlain", m.Sequence, m.Title)
+            : T("Milestone", m.Sequence, m.Title, m.Activities.Count, m.Activities.Sum(a => a.Volunteers), m.Activities.Sum(a =>
+                a.Hours)))));
         if (p.DeliveredAt is { } delivered)
         {
             events.Add(new ThreadEventDto(delivered, "Delivered", T("Delivered", need.Number)));
@@ -640,10 +653,15 @@ internal sealed class Procurements(
             events.Add(new ThreadEventDto(cancelled, "Cancelled", T("Cancelled", p.CancelNote ?? "")));
         }
 
+        // Each community or third-party rating; the people served as one line (how many, their mean), as of the latest.
         var ratings = await all.Evaluations.AsNoTracking().Where(e => e.NeedId == need.Id).ToListAsync(ct);
-        events.AddRange(ratings.Select(e => new ThreadEventDto(e.RatedAt, "Rating", T("Rating", SupplyText.Get("EvaluationSource_"
-            + e.Source),
-            e.Score))));
+        events.AddRange(ratings.Where(e => e.Source != EvaluationSource.Beneficiary).Select(e => new ThreadEventDto(e.RatedAt, "Rating",
+            T("Rating", SupplyText.Get("EvaluationSource_" + e.Source), e.Score))));
+        if (ratings.Where(e => e.Source == EvaluationSource.Beneficiary).ToList() is { Count: > 0 } served)
+        {
+            events.Add(new ThreadEventDto(served.Max(e => e.RatedAt), "Rating", T("Served", served.Count,
+                served.Average(e => e.Score).ToString("0.0", CultureInfo.CurrentCulture))));
+        }
         return [.. events.OrderBy(e => e.At)];
     }
 

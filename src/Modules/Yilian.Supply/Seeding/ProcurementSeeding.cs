@@ -6,6 +6,7 @@ using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.Supply.Data;
 using Yilian.Supply.Features;
+using Yilian.Volunteers.Contracts;
 
 namespace Yilian.Supply.Seeding;
 
@@ -74,11 +75,14 @@ internal sealed class ProcurementSeeding(SupplyDbContext db, IActAs actAs, TimeP
         var winner = call.Proposals.First(p => p.Id == a1).OrganizationId;
         await actAs.RunAsync("orgadmin", async sp =>
         {
+            // The activities that had volunteers serving (their confirmed hours show on the thread).
             var held = await sp.GetRequiredService<IActivityCatalog>().OfOrganizationAsync(winner, now.AddDays(-60), now, ct);
+            var served = await sp.GetRequiredService<IActivityServiceHours>().OfActivitiesAsync([.. held.Select(a => a.Id)], ct);
             return await sp.GetRequiredService<Procurements>().ReportAsync(contracted, call.Milestones[0].Id, new MilestoneReportInput(
-                "已为 35 位独居老人建档，完成首轮上门探访，发现 3 户安全隐患并已报告社区。", [.. held.Take(2).Select(a => a.Id)]), ct);
+                "已为 35 位独居老人建档，完成首轮上门探访，发现 3 户安全隐患并已报告社区。",
+                [.. served.Values.OrderByDescending(a => a.Hours).Take(2).Select(a => a.ActivityId)]), ct);
         }, ct);
-        await DateBackAsync(visiting, contracted, reviewing, ct);
+        await DateBackAsync([visiting, meals.Id], contracted, reviewing, ct);
     }
 
     private async Task<Guid> OpenAsync(Guid needId, string requirements, decimal budget, DateTimeOffset due, CancellationToken ct) =>
@@ -86,7 +90,8 @@ internal sealed class ProcurementSeeding(SupplyDbContext db, IActAs actAs, TimeP
             requirements, budget, due, true, null, false, false), ct), ct)).Id;
 
     /// <summary>Both demo organizations propose, each with its first listed project in the call's field (or its first).</summary>
-    private async Task<(Guid First, Guid Second)> ProposeBothAsync(Guid call, string plan, decimal first, decimal second, CancellationToken ct)
+    private async Task<(Guid First, Guid Second)> ProposeBothAsync(Guid call, string plan, decimal first, decimal second,
+        CancellationToken ct)
     {
         async Task<Guid> Propose(string user, decimal budget) => await actAs.RunAsync(user, async sp =>
         {
@@ -106,10 +111,11 @@ internal sealed class ProcurementSeeding(SupplyDbContext db, IActAs actAs, TimeP
             points.Select((p, i) => (p, i)).ToDictionary(x => $"c{x.i + 1}", x => x.p), null), ct), ct);
 
     /// <summary>The threads as weeks of work: the need posted five weeks ago, the call a month ago, and so on.</summary>
-    private async Task DateBackAsync(Guid visiting, Guid contracted, Guid reviewing, CancellationToken ct)
+    private async Task DateBackAsync(Guid[] needs, Guid contracted, Guid reviewing, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await db.Needs.Where(n => n.Id == visiting).ExecuteUpdateAsync(s => s.SetProperty(n => n.PostedAt, now.AddDays(-35)), ct);
+        await db.Needs.Where(n => n.Id == needs[0]).ExecuteUpdateAsync(s => s.SetProperty(n => n.PostedAt, now.AddDays(-35)), ct);
+        await db.Needs.Where(n => n.Id == needs[1]).ExecuteUpdateAsync(s => s.SetProperty(n => n.PostedAt, now.AddDays(-14)), ct);
         await db.Procurements.Where(p => p.Id == contracted).ExecuteUpdateAsync(s => s.SetProperty(p => p.OpenedAt, now.AddDays(-30))
             .SetProperty(p => p.ProposalsDue, now.AddDays(-16)).SetProperty(p => p.AwardedAt, now.AddDays(-12)), ct);
         await db.Procurements.Where(p => p.Id == reviewing).ExecuteUpdateAsync(s => s.SetProperty(p => p.OpenedAt, now.AddDays(-12))
@@ -119,9 +125,11 @@ internal sealed class ProcurementSeeding(SupplyDbContext db, IActAs actAs, TimeP
             var panel = await db.Procurements.Where(p => p.Id == call).Select(p => p.PanelId).FirstAsync(ct);
             await db.Proposals.Where(p => p.ProcurementId == call).ExecuteUpdateAsync(s => s.SetProperty(p => p.SubmittedAt,
                 now.AddDays(-back)), ct);
-            await db.PanelJudges.Where(j => j.PanelId == panel).ExecuteUpdateAsync(s => s.SetProperty(j => j.SeatedAt, now.AddDays(-back + 1)),
+            await db.PanelJudges.Where(j => j.PanelId == panel).ExecuteUpdateAsync(s => s.SetProperty(j => j.SeatedAt, now.AddDays(-back
+                + 1)),
                 ct);
-            await db.PanelScores.Where(x => x.PanelId == panel).ExecuteUpdateAsync(s => s.SetProperty(x => x.SubmittedAt, now.AddDays(-back + 3)),
+            await db.PanelScores.Where(x => x.PanelId == panel).ExecuteUpdateAsync(s => s.SetProperty(x => x.SubmittedAt,
+                now.AddDays(-back + 3)),
                 ct);
             await db.Panels.Where(x => x.Id == panel && x.ClosedAt != null).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosedAt,
                 now.AddDays(-back + 4)), ct);
