@@ -25,6 +25,7 @@ public static class ActivitiesModule
         builder.Services.AddScoped<ReminderPlanner>();
         builder.Services.AddScoped<PublicActivities>();
         builder.Services.AddScoped<IActivityCatalog, ActivityCatalog>();
+        builder.Services.AddScoped<IEventBooking, EventBookings>();
         builder.Services.AddScoped<IPersonCalendar, PersonCalendar>();
         builder.Services.AddScoped<ActivityReminderJob>();
         builder.Services.AddScoped<ISeedStep, ActivitySeedStep>();

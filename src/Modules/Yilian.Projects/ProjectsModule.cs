@@ -26,6 +26,7 @@ public static class ProjectsModule
         builder.Services.AddScoped<ProjectDocuments>();
         builder.Services.AddScoped<EvaluateProject>();
         builder.Services.AddScoped<IOrganizationProjects, OrganizationProjectsQuery>();
+        builder.Services.AddScoped<IProjectIntake, ProjectIntakes>();
         builder.Services.AddScoped<IProjectTimeline, ProjectTimelineRecorder>();
         builder.Services.AddScoped<ISeedStep, ProjectSeedStep>();
         return builder;

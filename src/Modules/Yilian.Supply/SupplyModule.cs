@@ -30,6 +30,7 @@ public static class SupplyModule
         builder.Services.AddScoped<Matches>();
         builder.Services.AddScoped<Panels>();
         builder.Services.AddScoped<Procurements>();
+        builder.Services.AddScoped<Competitions>();
         builder.Services.AddOptions<MatchWeights>().Bind(builder.Configuration.GetSection("Supply:Matching")).ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<IWorkbenchSource, SupplyWorkbench>();
@@ -42,7 +43,7 @@ public static class SupplyModule
     {
         app.MapModule("Supply").MapNeedsEndpoints().MapNeedAttachmentsEndpoints().MapMatchesEndpoints().MapServiceProjectsEndpoints()
             .MapEvaluationsEndpoints().MapResourceOffersEndpoints()
-            .MapProcurementsEndpoints();
+            .MapProcurementsEndpoints().MapCompetitionsEndpoints();
         return app;
     }
 }

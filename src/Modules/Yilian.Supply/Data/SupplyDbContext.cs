@@ -37,6 +37,10 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    public DbSet<Competition> Competitions => Set<Competition>();
+
+    public DbSet<CompetitionEntry> CompetitionEntries => Set<CompetitionEntry>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Need>(b =>
@@ -203,6 +207,35 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
             b.Property(x => x.ReportedBy).HasMaxLength(256);
             b.HasIndex(x => new { x.ProcurementId, x.Sequence }).IsUnique();
             b.HasIndex(x => new { x.OrganizationId, x.DueOn });
+        });
+        modelBuilder.Entity<Competition>(b =>
+        {
+            b.ToTable("sup_competitions");
+            b.Property(x => x.Number).HasMaxLength(20);
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Rules).HasMaxLength(4000);
+            b.Property(x => x.Fields).HasMaxLength(400);
+            b.Property(x => x.MaxAmount).HasPrecision(14, 2);
+            b.Property(x => x.CreatedBy).HasMaxLength(256);
+            b.Property(x => x.CreatedByRequest).HasMaxLength(64);
+            b.HasIndex(x => x.Number).IsUnique();
+            b.HasIndex(x => x.CreatedByRequest).IsUnique();
+            b.HasIndex(x => new { x.RegionCode, x.CreatedAt });
+        });
+        modelBuilder.Entity<CompetitionEntry>(b =>
+        {
+            b.ToTable("sup_competition_entries");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Summary).HasMaxLength(4000);
+            b.Property(x => x.ServiceField).HasMaxLength(40);
+            b.Property(x => x.Amount).HasPrecision(14, 2);
+            b.Property(x => x.FundedAmount).HasPrecision(14, 2);
+            b.Property(x => x.Screening).HasMaxLength(1000);
+            b.Property(x => x.SubmittedBy).HasMaxLength(256);
+            b.HasIndex(x => new { x.CompetitionId, x.OrganizationId }).IsUnique();
+            b.HasIndex(x => x.OrganizationId);
         });
     }
 }

@@ -31,6 +31,18 @@ internal static class SupplyPermissions
     /// <summary>Rates a service they received, from the link sent after delivery: residents and volunteers, each once.</summary>
     public static bool RatesAsBeneficiary(ICurrentUser user) => user.IsInAnyRole(Roles.Resident, Roles.Volunteer);
 
+    /// <summary>Runs competitions (公益创投): the platform's operators, who run the park's programmes.</summary>
+    public static bool RunsCompetitions(ICurrentUser user) => user.IsInRole(Roles.PlatformOperator);
+
+    /// <summary>Enters competitions: an organization's own people.</summary>
+    public static bool EntersCompetitions(ICurrentUser user) => user.IsInAnyRole(Roles.OrgAdmin, Roles.OrgStaff);
+
+    /// <summary>Sees every entry of a competition, eligible or not: its organizers and the regulator.</summary>
+    public static bool SeesAllEntries(ICurrentUser user) => RunsCompetitions(user) || user.IsInRole(Roles.Regulator);
+
+    /// <summary>Reads competitions (public calls): everyone in the back office.</summary>
+    public static bool ReadsCompetitions(ICurrentUser user) => user.IsAuthenticated;
+
     /// <summary>Reads the lists in scope in the back office: everyone who works on them, and the regulator.</summary>
     public static bool ReadsLists(ICurrentUser user) => OffersResources(user) || user.IsInRole(Roles.Regulator);
 

@@ -28,6 +28,12 @@ public static class SupplyRules
     public static readonly BusinessRule AlreadyJudge = Conflict(nameof(AlreadyJudge), "Panel_AlreadyJudge");
     public static readonly BusinessRule NotAJudge = Refusal(nameof(NotAJudge), "Panel_NotAJudge");
     public static readonly BusinessRule Recused = Refusal(nameof(Recused), "Panel_Recused");
+    public static readonly BusinessRule EntriesClosed = Conflict(nameof(EntriesClosed), "Entry_Closed");
+    public static readonly BusinessRule AlreadyEntered = Conflict(nameof(AlreadyEntered), "Entry_Already");
+    public static readonly BusinessRule EntriesStillOpen = Conflict(nameof(EntriesStillOpen), "Entry_StillOpen");
+    public static readonly BusinessRule RoadshowScheduled = Conflict(nameof(RoadshowScheduled), "Roadshow_Already");
+    public static readonly BusinessRule NoEligibleEntries = Conflict(nameof(NoEligibleEntries), "Roadshow_NoEntries");
+    public static readonly BusinessRule AlreadyAwarded = Conflict(nameof(AlreadyAwarded), "Competition_AlreadyAwarded");
     public static readonly BusinessRule ScoredMeanwhile = Conflict(nameof(ScoredMeanwhile), "Panel_ScoredMeanwhile");
 
     private static BusinessRule Conflict(string name, string messageKey) => new(name, args => SupplyText.Get(messageKey, args),
