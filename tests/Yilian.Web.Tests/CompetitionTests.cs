@@ -85,7 +85,8 @@ public sealed partial class CompetitionTests
             HttpStatusCode.Conflict)).ShouldContain("EntriesClosed");
 
         // The roadshow on the calendar: eight plus seven minutes a team, in the order the entries came.
-        var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(10).AddHours(6), TimeSpan.Zero);
+        var start = new DateTimeOffset(DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(10).AddHours(14), DateTimeKind.Unspecified),
+            TimeSpan.FromHours(8)); // China time, as the page sends it
         var scheduled = await OkAsync(await operatorClient.PostAsJsonAsync($"/api/v1/competitions/{id}/roadshow", new
         {
             start, regionCode = community,

@@ -255,10 +255,12 @@ internal sealed class Competitions(
             throw SupplyRules.RoadshowScheduled.Broken();
         }
 
-        if (input.Start is not { } start || start <= clock.GetUtcNow())
+        if (input.Start is not { } requested || requested <= clock.GetUtcNow())
         {
             throw InputValidationException.For("start", SupplyText.Get("Roadshow_BadStart"));
         }
+
+        var start = requested.ToUniversalTime();
 
         var entries = await db.CompetitionEntries.Where(e => e.CompetitionId == id && e.Eligible).OrderBy(e =>
             e.SubmittedAt).ToListAsync(ct);

@@ -94,6 +94,7 @@ internal sealed class SupplySeedStep(SupplyDbContext db, IActAs actAs, IRegionDi
             new NeedClosing("由“清洁楼道·美丽家园”项目联合社区志愿服务队两次集中清理完成，共清理楼道 42 个。"), ct), ct);
         await SeedListsAsync(context, home, posted[2].Id, ct);
         await new ProcurementSeeding(db, actAs, clock).RunAsync(posted[0].Id, home, ct);
+        await new CompetitionSeeding(db, actAs, clock).RunAsync(home, ct);
     }
 
     /// <summary>
