@@ -171,9 +171,9 @@ public sealed partial class ProcurementThreadTests
 
         // Recused by the data, refused with the reason; out of range answered by criterion.
         (await ProblemAsync(await orgstaff.PostAsJsonAsync($"/api/v1/procurements/{id}/proposals/{a}/scores", Score(25, 15, 15, 10, 10)),
-            HttpStatusCode.UnprocessableEntity)).ShouldContain("Recused");
+            HttpStatusCode.UnprocessableEntity)).ShouldContain("评委所在机构即申报机构");
         (await ProblemAsync(await mentor.PostAsJsonAsync($"/api/v1/procurements/{id}/proposals/{b}/scores", Score(25, 15, 15, 10, 10)),
-            HttpStatusCode.UnprocessableEntity)).ShouldContain("Recused");
+            HttpStatusCode.UnprocessableEntity)).ShouldContain("孵化导师"); // recused as its mentor, not as one of its people
         (await ProblemAsync(await regulator.PostAsJsonAsync($"/api/v1/procurements/{id}/proposals/{a}/scores", Score(31, 15, 15, 10, 10)),
             HttpStatusCode.BadRequest)).ShouldContain("scores.c1");
         (await orgadmin.PostAsJsonAsync($"/api/v1/procurements/{id}/proposals/{b}/scores", Score(20, 15, 15, 10, 10))).StatusCode

@@ -2,7 +2,7 @@ using Yilian.SharedKernel.Security;
 
 namespace Yilian.Platform.Contracts;
 
-/// <param name="Organizations">The organizations the account works for (its organization-scoped roles), when known.</param>
+/// <param name="Organizations">The organizations the account works for (as their administrator or staff), when known.</param>
 public sealed record AccountRef(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles,
     IReadOnlyList<Guid>? Organizations = null);
 

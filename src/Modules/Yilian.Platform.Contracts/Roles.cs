@@ -18,6 +18,9 @@ public static class Roles
     public static readonly IReadOnlyList<string> BackOffice = [Regulator, PlatformOperator, OrgAdmin, OrgStaff, CommunityOfficer, Mentor];
 
     /// <summary>The role's name in the user's language.</summary>
+    /// <summary>The roles of an organization's own people (a mentor's organization scope is the organizations it advises).</summary>
+    public static readonly IReadOnlyList<string> WorkForOrganization = [OrgAdmin, OrgStaff];
+
     public static string Label(string role) => Resources.RoleText.Get("Role_" + role);
 }
 

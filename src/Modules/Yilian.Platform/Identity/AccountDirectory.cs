@@ -102,5 +102,6 @@ internal sealed class AccountDirectory(PlatformDbContext db, AdminAccounts accou
 
     private static AccountRef RefOf(AppUser user) =>
         new(user.Id, user.UserName!, user.DisplayName, [.. user.Assignments.Select(a => a.Role).Distinct()],
-            [.. user.Assignments.Where(a => a.OrganizationId is not null).Select(a => a.OrganizationId!.Value).Distinct()]);
+            [.. user.Assignments.Where(a => a.OrganizationId is not null && Roles.WorkForOrganization.Contains(a.Role))
+                .Select(a => a.OrganizationId!.Value).Distinct()]);
 }
