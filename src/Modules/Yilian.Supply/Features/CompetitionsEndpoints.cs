@@ -31,15 +31,17 @@ internal static class CompetitionsEndpoints
             .WithDescription("After the due time: start, venueId or regionCode (a community, online); the eligible entries in the order "
                 + "they came, each presentMinutes + questionMinutes; the calendar refuses a clash.");
         api.MapPost("/{id:guid}/judges", (Guid id, JudgeSeating input, Competitions c, CancellationToken ct) =>
-            c.SeatJudgeAsync(id, input.UserName, ct)).WithName("SeatCompetitionJudge").WithSummary("Seat a judge");
+            c.SeatJudgeAsync(id, input.UserName, ct)).WithName("SeatCompetitionJudge").WithSummary("Seat a judge")
+            .WithDescription("By account name; the judge is recused from the entries of the organizations it works for or mentors.");
         api.MapPost("/{id:guid}/entries/{entryId:guid}/scores", (Guid id, Guid entryId, ScoreInput input, Competitions c,
             CancellationToken ct) => c.ScoreAsync(id, entryId, input, ct)).WithName("ScoreEntry").WithSummary("Score an entry")
             .WithDescription("A judge's scores by criterion code, after the due time, until the review closes.");
         api.MapPost("/{id:guid}/entries/{entryId:guid}/conflict", (Guid id, Guid entryId, ConflictDeclaration input, Competitions c,
             CancellationToken ct) => c.DeclareConflictAsync(id, entryId, input.Reason, ct)).WithName("DeclareEntryConflict")
-            .WithSummary("Declare a conflict of interest");
+            .WithSummary("Declare a conflict of interest").WithDescription("The judge is recused from the entry.");
         api.MapPost("/{id:guid}/review/close", (Guid id, Competitions c, CancellationToken ct) => c.CloseReviewAsync(id, ct))
-            .WithName("CloseCompetitionReview").WithSummary("Close the review");
+            .WithName("CloseCompetitionReview").WithSummary("Close the review")
+            .WithDescription("After the due time: scores become final; the ranking shows each judge's.");
         api.MapPost("/{id:guid}/awards", (Guid id, AwardsInput input, Competitions c, CancellationToken ct) =>
             c.AwardAsync(id, input.Funded, ct)).WithName("AwardCompetition").WithSummary("Fund entries")
             .WithDescription("After the close, once: funded (entryId, amount within what it asked); each becomes a project at intake. "
