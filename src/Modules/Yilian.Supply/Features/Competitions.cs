@@ -429,19 +429,9 @@ internal sealed class Competitions(
         : clock.GetUtcNow() < c.ApplicationsDue ? "Open"
         : c.RoadshowActivityId is null ? "Screening" : "Roadshow";
 
-    /// <summary>The caller's own organizations, also inside the system scope.</summary>
-    private IReadOnlyList<Guid> Mine
-    {
-        get
-        {
-            using (SystemScope.Leave())
-            {
-                return scope.Current.Organizations;
-            }
-        }
-    }
+    private IReadOnlyList<Guid> Mine => SupplyCaller.OrganizationsOf(scope);
 
-    private static string Shown(DateTimeOffset at) => ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Shown(DateTimeOffset at) => SupplyCaller.Shown(at);
 
     private async Task<string> NextNumberAsync(CancellationToken ct)
     {

@@ -742,19 +742,9 @@ internal sealed class Procurements(
         _ => p.Status.ToString(),
     };
 
-    /// <summary>The caller's own organizations, also inside the system scope (whose data scope is everything).</summary>
-    private IReadOnlyList<Guid> Mine
-    {
-        get
-        {
-            using (SystemScope.Leave())
-            {
-                return scope.Current.Organizations;
-            }
-        }
-    }
+    private IReadOnlyList<Guid> Mine => SupplyCaller.OrganizationsOf(scope);
 
-    private static string Shown(DateTimeOffset at) => ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Shown(DateTimeOffset at) => SupplyCaller.Shown(at);
 
     private static bool InvitedTo(Procurement p, Guid organizationId) => p.Invited.Contains(organizationId.ToString(),
         StringComparison.Ordinal);

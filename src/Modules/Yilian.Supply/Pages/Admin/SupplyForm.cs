@@ -48,6 +48,10 @@ public abstract class SupplyForm : ComponentBase
 
     protected string? Posted(string key) => Submitted is not null && Submitted.TryGetValue(key, out var value) ? value.ToString() : null;
 
+    /// <summary>The <paramref name="index"/>th value posted under a repeated name (rows of a rubric or of milestones).</summary>
+    protected string? Nth(string key, int index) => Submitted is not null && Submitted.TryGetValue(key, out var values)
+        && index < values.Count ? values[index] : null;
+
     protected string Invalid(string field) => Errors.ContainsKey(field) ? "is-invalid" : "";
 
     protected static DateOnly? Date(string? text) => DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var d) ? d : null;
