@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export Database__DataDirectory="${YILIAN_DATA:-$PWD/data/app}"
 export Demo__Enabled="${Demo__Enabled:-true}"
+# Links sent outside the app (a rating link by SMS) start with this address.
+export Site__PublicUrl="${Site__PublicUrl:-${YILIAN_URL:-http://localhost:5080}}"
 export DOTNET_NOLOGO=1
 dotnet build src/Yilian.Web -c Release -nologo -v quiet -clp:ErrorsOnly
 if [ $# -gt 0 ]; then

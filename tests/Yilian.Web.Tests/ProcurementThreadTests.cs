@@ -23,7 +23,8 @@ namespace Yilian.Web.Tests;
 /// time); a panel of four scores with one judge recused by the data (works for the entrant) and one by mentoring it, two judges at
 /// once, nobody seeing others' scores before their own; the review closes (edits refused after), the ranking matches the scores;
 /// the winner is contracted with milestones, reports one with its activity, whose confirmed volunteer hours appear on the thread;
-/// the delivery meets the need and the community's rating closes the timeline.
+/// the people served are listed by number and each sent their own link by SMS at the delivery; the delivery meets the need; the
+/// community, a third-party evaluator and the people served (without an account, from their link) rate it on the timeline.
 /// </summary>
 public sealed partial class ProcurementThreadTests
 {
@@ -256,8 +257,60 @@ public sealed partial class ProcurementThreadTests
             .ShouldBe((volunteers, Math.Round(minutes / 60m, 1)));
         reported.GetProperty("volunteerHours").GetDecimal().ShouldBe(Math.Round(minutes / 60m, 1));
 
+        // The winner lists the people it served, with their consent; bad lines are named, a number twice is kept once.
+        (await ProblemAsync(await orgadmin.PostAsJsonAsync($"/api/v1/procurements/{id}/served", new
+        {
+            phones = "13800138000\n12345\n<b>x</b>", consent = true,
+        }), HttpStatusCode.BadRequest)).ShouldContain("12345");
+        (await ProblemAsync(await orgadmin.PostAsJsonAsync($"/api/v1/procurements/{id}/served", new { phones = "13800138000" }),
+            HttpStatusCode.BadRequest)).ShouldContain("consent");
+        (await orgadmin2.PostAsJsonAsync($"/api/v1/procurements/{id}/served", new { phones = "13800138000", consent = true }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var listed = await OkAsync(await orgadmin.PostAsJsonAsync($"/api/v1/procurements/{id}/served", new
+        {
+            phones = "13800138000, +86 139-0013-9000\n13800138000", consent = true,
+        }));
+        listed.GetProperty("served").GetProperty("masked").EnumerateArray().Select(m => m.GetString())
+            .ShouldBe(["138****8000", "139****9000"], ignoreOrder: true);
+        (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/procurements/{id}")).GetProperty("served").GetProperty("sent").GetInt32()
+            .ShouldBe(0);
+        // Third-party evaluation: the contracted organization cannot be its own evaluator; the second organization is named.
+        (await ProblemAsync(await officer.PostAsJsonAsync($"/api/v1/procurements/{id}/evaluator", new { organizationId = firstOrg }),
+            HttpStatusCode.UnprocessableEntity)).ShouldContain("EvaluatorIsContractor");
+        await OkAsync(await officer.PostAsJsonAsync($"/api/v1/procurements/{id}/evaluator", new { organizationId = secondOrg }));
+        (await ProblemAsync(await orgadmin2.PostAsJsonAsync($"/api/v1/procurements/{id}/evaluator-rating", new
+        {
+            score = 4, comment = "台账完整。",
+        }), HttpStatusCode.Conflict)).ShouldContain("NotDelivered");
+
         // Delivery accepted: the need is met, the community rates it, and the thread runs from need to rating.
         await OkAsync(await officer.PostAsync($"/api/v1/procurements/{id}/deliver", null));
+        // Each person served is sent their own link by SMS (the number encrypted in the outbox), once.
+        var people = await SystemScope.RunAsync(scopes, sp => sp.GetRequiredService<SupplyDbContext>().ServedPeople
+            .Where(x => x.ProcurementId == id).OrderBy(x => x.AddedAt).Select(x => new { x.Id, x.Token, x.SentAt }).ToListAsync());
+        people.Count.ShouldBe(2);
+        people.ShouldAllBe(x => x.SentAt != null);
+        var texts = await SystemScope.RunAsync(scopes, async sp =>
+        {
+            var platform = sp.GetRequiredService<Yilian.Platform.Data.PlatformDbContext>();
+            var keys = people.Select(x => "supply-rate:" + x.Id).ToList();
+            return await platform.Notifications.IgnoreQueryFilters().Where(n => keys.Contains(n.DedupKey))
+                .Select(n => new { n.Channel, n.Address, n.Body }).ToListAsync();
+        });
+        texts.Count.ShouldBe(2);
+        texts.ShouldAllBe(t => t.Channel == "sms" && t.Body.Contains("/rate/"));
+        texts.Select(t => t.Address).ShouldBe(["13800138000", "13900139000"], ignoreOrder: true);
+        using var anonymous = app.CreateClient();
+        (await anonymous.PostAsJsonAsync($"/api/v1/evaluations/served/{people[0].Token}", new { score = 3 })).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
+        (await ProblemAsync(await anonymous.PostAsJsonAsync($"/api/v1/evaluations/served/{people[0].Token}", new { score = 5 }),
+            HttpStatusCode.Conflict)).ShouldContain("AlreadyRated");
+        (await orgadmin.PostAsJsonAsync($"/api/v1/procurements/{id}/evaluator-rating", new { score = 5, comment = "很好。" }))
+            .StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        await OkAsync(await orgadmin2.PostAsJsonAsync($"/api/v1/procurements/{id}/evaluator-rating", new
+        {
+            score = 4, comment = "台账完整，回访满意度高。",
+        }));
         (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/needs/{needId}")).GetProperty("status").GetString().ShouldBe("Closed");
         await OkAsync(await officer.PostAsJsonAsync("/api/v1/evaluations", new { needId, serviceProjectId = first, score = 5,
             comment = "老人很满意。" }),
@@ -286,7 +339,7 @@ public sealed partial class ProcurementThreadTests
             new { score = 5 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var served = await resident.GetFromJsonAsync<JsonElement>($"/api/v1/evaluations/served/{token}");
         (served.GetProperty("ratings").GetInt32(), served.GetProperty("mean").GetDouble(), served.GetProperty("myScore").GetInt32())
-            .ShouldBe((2, 4.5, 4));
+            .ShouldBe((3, 4.0, 4));
         var after = await SystemScope.RunAsync(scopes, sp => sp.GetRequiredService<SupplyDbContext>().ServiceProjects.Where(p =>
             p.Id == first)
             .Select(p => new { p.RatingCount, p.RatingSum }).FirstAsync());
@@ -297,7 +350,8 @@ public sealed partial class ProcurementThreadTests
         var thread = events.Select(e => e.GetProperty("kind").GetString()).ToList();
         thread.First().ShouldBe("Need");
         thread.Last().ShouldBe("Rating");
-        thread.Count(k => k == "Rating").ShouldBe(2, "the community's rating, and the people served's as one line: " + string.Join(",",
+        thread.Count(k => k == "Rating").ShouldBe(3, "the community's, the third party's, and the people served's as one line: "
+            + string.Join(",",
             events.Select(e => e.GetProperty("text").GetString())));
         foreach (var kind in new[] { "Call", "Proposal", "Judge", "Score", "Review", "Award", "Milestone", "Delivered" })
         {

@@ -404,6 +404,9 @@ namespace Yilian.Migrations.Postgres.Supply
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -441,6 +444,9 @@ namespace Yilian.Migrations.Postgres.Supply
                     b.Property<DateOnly?>("ServiceTo")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SplitFromId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -459,8 +465,12 @@ namespace Yilian.Migrations.Postgres.Supply
                     b.HasIndex("CreatedByRequest")
                         .IsUnique();
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SplitFromId");
 
                     b.HasIndex("RegionCode", "Status");
 
@@ -739,6 +749,9 @@ namespace Yilian.Migrations.Postgres.Supply
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("EvaluatorOrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Invited")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -961,6 +974,65 @@ namespace Yilian.Migrations.Postgres.Supply
                     b.HasIndex("Public", "Withdrawn", "PostedAt");
 
                     b.ToTable("sup_resources", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Supply.Domain.ServedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Masked")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("ProcurementId", "PhoneIndex")
+                        .IsUnique();
+
+                    b.ToTable("sup_served_people", (string)null);
                 });
 
             modelBuilder.Entity("Yilian.Supply.Domain.ServiceProject", b =>

@@ -397,6 +397,9 @@ namespace Yilian.Migrations.Sqlite.Supply
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -434,6 +437,9 @@ namespace Yilian.Migrations.Sqlite.Supply
                     b.Property<DateOnly?>("ServiceTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SplitFromId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -452,8 +458,12 @@ namespace Yilian.Migrations.Sqlite.Supply
                     b.HasIndex("CreatedByRequest")
                         .IsUnique();
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SplitFromId");
 
                     b.HasIndex("RegionCode", "Status");
 
@@ -732,6 +742,9 @@ namespace Yilian.Migrations.Sqlite.Supply
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("EvaluatorOrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Invited")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -954,6 +967,65 @@ namespace Yilian.Migrations.Sqlite.Supply
                     b.HasIndex("Public", "Withdrawn", "PostedAt");
 
                     b.ToTable("sup_resources", (string)null);
+                });
+
+            modelBuilder.Entity("Yilian.Supply.Domain.ServedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Masked")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcurementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("ProcurementId", "PhoneIndex")
+                        .IsUnique();
+
+                    b.ToTable("sup_served_people", (string)null);
                 });
 
             modelBuilder.Entity("Yilian.Supply.Domain.ServiceProject", b =>

@@ -37,6 +37,8 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    public DbSet<ServedPerson> ServedPeople => Set<ServedPerson>();
+
     public DbSet<Competition> Competitions => Set<Competition>();
 
     public DbSet<CompetitionEntry> CompetitionEntries => Set<CompetitionEntry>();
@@ -63,6 +65,8 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
             b.HasIndex(x => new { x.Status, x.AnswerBy });
             b.HasIndex(x => new { x.RegionCode, x.Status });
             b.HasIndex(x => new { x.Public, x.Status, x.PostedAt });
+            b.HasIndex(x => x.MergedIntoId);
+            b.HasIndex(x => x.SplitFromId);
         });
         modelBuilder.Entity<NeedAttachment>(b =>
         {
@@ -207,6 +211,18 @@ internal sealed class SupplyDbContext(DbContextOptions<SupplyDbContext> options,
             b.Property(x => x.ReportedBy).HasMaxLength(256);
             b.HasIndex(x => new { x.ProcurementId, x.Sequence }).IsUnique();
             b.HasIndex(x => new { x.OrganizationId, x.DueOn });
+        });
+        modelBuilder.Entity<ServedPerson>(b =>
+        {
+            b.ToTable("sup_served_people");
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.Property(x => x.Phone).HasMaxLength(200);
+            b.Property(x => x.PhoneIndex).HasMaxLength(64);
+            b.Property(x => x.Masked).HasMaxLength(11);
+            b.Property(x => x.Token).HasMaxLength(40);
+            b.Property(x => x.AddedBy).HasMaxLength(256);
+            b.HasIndex(x => new { x.ProcurementId, x.PhoneIndex }).IsUnique();
+            b.HasIndex(x => x.Token).IsUnique();
         });
         modelBuilder.Entity<Competition>(b =>
         {

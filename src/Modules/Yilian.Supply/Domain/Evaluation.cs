@@ -36,6 +36,11 @@ internal sealed class Evaluation : IOrganizationScoped, IRegionScoped
 
     public const string CommunityRater = "community";
 
+    public const string ThirdPartyRater = "third-party";
+
+    /// <summary>A person served rating from their own link: this and the <see cref="ServedPerson"/>'s id.</summary>
+    public const string ServedRaterPrefix = "served:";
+
     public DateTimeOffset RatedAt { get; set; }
 
     public string? CreatedByRequest { get; set; }

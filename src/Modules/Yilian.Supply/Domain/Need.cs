@@ -59,6 +59,13 @@ internal sealed class Need : IRegionScoped
     /// <summary>Why it was closed or withdrawn.</summary>
     public string? CloseNote { get; set; }
 
+    /// <summary>Set when merged into another need (status <see cref="NeedStatus.Merged"/>): that need's thread answers this one.
+    /// </summary>
+    public Guid? MergedIntoId { get; set; }
+
+    /// <summary>Set on each part of a split need: the need it was split from (status <see cref="NeedStatus.Split"/>).</summary>
+    public Guid? SplitFromId { get; set; }
+
     /// <summary>The idempotency key of the request that posted it (decision 020).</summary>
     public string? CreatedByRequest { get; set; }
 }
@@ -72,4 +79,10 @@ internal enum NeedStatus
 
     /// <summary>No longer wanted.</summary>
     Withdrawn = 3,
+
+    /// <summary>The same as another need, merged into it: answered by that need's thread.</summary>
+    Merged = 4,
+
+    /// <summary>Divided into parts (for several communities, or separate services), each a need of its own.</summary>
+    Split = 5,
 }

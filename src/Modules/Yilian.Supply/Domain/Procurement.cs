@@ -1,4 +1,5 @@
 using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Security;
 
 namespace Yilian.Supply.Domain;
 
@@ -64,6 +65,9 @@ internal sealed class Procurement : IRegionScoped
     public DateTimeOffset? CancelledAt { get; set; }
 
     public string? CancelNote { get; set; }
+
+    /// <summary>A third-party evaluator (第三方评估机构) the community engaged: its staff read the thread and rate the delivery.</summary>
+    public Guid? EvaluatorOrganizationId { get; set; }
 
     public string? CreatedByRequest { get; set; }
 }
@@ -143,4 +147,41 @@ internal sealed class Milestone : IOrganizationScoped, IRegionScoped
     public string? ReportedBy { get; set; }
 
     public DateTimeOffset? ReportedAt { get; set; }
+}
+
+/// <summary>
+/// A person the contracted organization served, by mobile number only (with their consent to be asked): after the delivery each
+/// is sent their own one-tap rating link by SMS, which rates once without an account. The number is encrypted at rest, found by
+/// its keyed hash, and only its masked form is shown.
+/// </summary>
+internal sealed class ServedPerson : IOrganizationScoped, IRegionScoped
+{
+    public Guid Id { get; set; }
+
+    public Guid ProcurementId { get; set; }
+
+    /// <summary>The contracted organization, which listed the person.</summary>
+    public Guid OrganizationId { get; set; }
+
+    /// <summary>The need's community.</summary>
+    public string RegionCode { get; set; } = "";
+
+    [Encrypted]
+    public string Phone { get; set; } = "";
+
+    [Sensitive]
+    public string PhoneIndex { get; set; } = "";
+
+    /// <summary>138****0000, for the lists.</summary>
+    public string Masked { get; set; } = "";
+
+    /// <summary>The unguessable part of the person's own rating link.</summary>
+    public string Token { get; set; } = "";
+
+    public string AddedBy { get; set; } = "";
+
+    public DateTimeOffset AddedAt { get; set; }
+
+    /// <summary>When the rating link was queued for sending (at the delivery, or when listed after it).</summary>
+    public DateTimeOffset? SentAt { get; set; }
 }

@@ -34,6 +34,11 @@ public static class SupplyRules
     public static readonly BusinessRule RoadshowScheduled = Conflict(nameof(RoadshowScheduled), "Roadshow_Already");
     public static readonly BusinessRule NoEligibleEntries = Conflict(nameof(NoEligibleEntries), "Roadshow_NoEntries");
     public static readonly BusinessRule AlreadyAwarded = Conflict(nameof(AlreadyAwarded), "Competition_AlreadyAwarded");
+    public static readonly BusinessRule NeedHasCall = Conflict(nameof(NeedHasCall), "Need_HasCall");
+    public static readonly BusinessRule MergeIntoItself = Refusal(nameof(MergeIntoItself), "Need_MergeIntoItself");
+    public static readonly BusinessRule EvaluatorIsContractor = Refusal(nameof(EvaluatorIsContractor), "Evaluator_IsContractor");
+    public static readonly BusinessRule NotTheEvaluator = Refusal(nameof(NotTheEvaluator), "Evaluator_NotYou");
+    public static readonly BusinessRule NotDelivered = Conflict(nameof(NotDelivered), "Procurement_NotDelivered");
     public static readonly BusinessRule ScoredMeanwhile = Conflict(nameof(ScoredMeanwhile), "Panel_ScoredMeanwhile");
 
     private static BusinessRule Conflict(string name, string messageKey) => new(name, args => SupplyText.Get(messageKey, args),

@@ -22,8 +22,10 @@ public sealed record EvaluationDto(
 public sealed record EvaluationFilter(Guid? OrganizationId, Guid? ServiceProjectId, Guid? NeedId);
 
 /// <summary>What the one-tap rating page shows: the service delivered, to whom, and the person's own rating once given.</summary>
+/// <param name="Personal">The link is one person's own (sent by SMS): it rates once without signing in.</param>
 public sealed record ServedRatingView(
-    string ServiceProjectName, string OrganizationName, string RegionName, string NeedTitle, int Ratings, double? Mean, int? MyScore);
+    string ServiceProjectName, string OrganizationName, string RegionName, string NeedTitle, int Ratings, double? Mean, int? MyScore,
+    bool Personal = false);
 
 /// <summary>
 /// The evaluations list (评价清单): every rating, linked to the service project it rates and the need it met. The community that
@@ -89,30 +91,29 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
         return (await DtosAsync([evaluation], all, ct))[0];
     }
 
-    /// <summary>The service behind a rating link (a delivered purchase), or not found.</summary>
+    /// <summary>The service behind a rating link (a delivered purchase's, or one person's own), or not found.</summary>
     public async Task<ServedRatingView> ServedAsync(string token, CancellationToken ct)
     {
         await using var system = SystemScope.Begin(scopes);
         var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
-        var (procurement, need, project) = await DeliveredAsync(all, token, ct);
+        var (procurement, need, project, person) = await DeliveredAsync(all, token, ct);
         var served = all.Evaluations.Where(e => e.NeedId == need.Id && e.Source == EvaluationSource.Beneficiary);
         var count = await served.CountAsync(ct);
         var mean = count == 0 ? (double?)null : await served.AverageAsync(e => (double)e.Score, ct);
-        var key = user.UserId is { } id ? BeneficiaryKey(id) : null;
+        var key = RaterKey(person);
         var mine = key is null ? null : await served.Where(e => e.RaterKey == key).Select(e => (int?)e.Score).FirstOrDefaultAsync(ct);
         var names = await facts.PublicFactsAsync([project.OrganizationId], ct);
         return new ServedRatingView(project.Name, names.GetValueOrDefault(project.OrganizationId)?.Name ?? "", procurement.RegionName,
-            need.Title, count, mean is { } m ? Math.Round(m, 1) : null, mine);
+            need.Title, count, mean is { } m ? Math.Round(m, 1) : null, mine, person is not null);
     }
 
     /// <summary>
-    /// A person served rates the delivered service from the link, in one tap: signed in as a resident or volunteer (so each
-    /// person rates once — a second time is refused), one to five, an optional comment. Counted in the project's ratings in the
-    /// same transaction, as the community's are.
+    /// A person served rates the delivered service in one tap: from their own link (sent by SMS after the delivery) without an
+    /// account, or from the shared link signed in as a resident or volunteer. Each rates once (a second time is refused), one to
+    /// five, an optional comment; counted in the project's ratings in the same transaction, as the community's are.
     /// </summary>
     public async Task RateServedAsync(string token, int? score, string? comment, CancellationToken ct)
     {
-        SupplyPermissions.Require(SupplyPermissions.RatesAsBeneficiary(user), "Evaluation_CannotRateServed");
         var problems = new InputProblems();
         if (score is not (>= 1 and <= 5))
         {
@@ -123,21 +124,28 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
         problems.ThrowIfAny();
         await using var system = SystemScope.Begin(scopes);
         var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
-        var (procurement, need, project) = await DeliveredAsync(all, token, ct);
+        var (_, need, project, person) = await DeliveredAsync(all, token, ct);
+        if (person is null)
+        {
+            SupplyPermissions.Require(SupplyPermissions.RatesAsBeneficiary(user), "Evaluation_CannotRateServed");
+        }
+
         var evaluation = new Evaluation
         {
             Id = Guid.CreateVersion7(), ServiceProjectId = project.Id, OrganizationId = project.OrganizationId, NeedId = need.Id,
             RegionCode = need.RegionCode, Source = EvaluationSource.Beneficiary, Score = score!.Value, Comment = text,
-            RatedBy = user.UserName ?? "", RaterKey = BeneficiaryKey(user.UserId!), RatedAt = clock.GetUtcNow(),
+            RatedBy = person is null ? user.UserName ?? "" : person.Masked, RaterKey = RaterKey(person)!, RatedAt = clock.GetUtcNow(),
         };
         await SaveCountedAsync(all, evaluation, need.Number, project.Name, ct);
     }
 
-    private static string BeneficiaryKey(string userId) => "user:" + userId;
+    /// <summary>Who rates from this link: the person it was sent to, else the signed-in account (null when signed out).</summary>
+    private string? RaterKey(ServedPerson? person) => person is not null ? Evaluation.ServedRaterPrefix + person.Id
+        : user.UserId is { } id ? "user:" + id : null;
 
     /// <summary>Saves a rating and counts it on its project in the same transaction, by the database (two ratings at once both
     /// count); a second rating by the same rater is refused by the unique index.</summary>
-    private static async Task SaveCountedAsync(SupplyDbContext all, Evaluation evaluation, string needNumber, string projectName,
+    internal static async Task SaveCountedAsync(SupplyDbContext all, Evaluation evaluation, string needNumber, string projectName,
         CancellationToken ct)
     {
         await using var transaction = await all.Database.BeginTransactionAsync(ct);
@@ -158,12 +166,20 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task<(Procurement Procurement, Need Need, ServiceProject Project)> DeliveredAsync(SupplyDbContext all,
-        string token, CancellationToken ct)
+    /// <summary>The delivered purchase behind a link: the shared link's, or the one whose person served holds this token.</summary>
+    private static async Task<(Procurement Procurement, Need Need, ServiceProject Project, ServedPerson? Person)> DeliveredAsync(
+        SupplyDbContext all, string token, CancellationToken ct)
     {
-        var procurement = string.IsNullOrEmpty(token) || token.Length > 40 ? null
-            : await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.RatingToken == token
+        Procurement? procurement = null;
+        ServedPerson? person = null;
+        if (!string.IsNullOrEmpty(token) && token.Length <= 40)
+        {
+            person = await all.ServedPeople.AsNoTracking().FirstOrDefaultAsync(x => x.Token == token, ct);
+            var id = person?.ProcurementId;
+            procurement = await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => (id == null ? p.RatingToken == token : p.Id == id)
                 && p.Status == ProcurementStatus.Delivered, ct);
+        }
+
         if (procurement is null)
         {
             throw new NotFoundException("RatingLink", Guid.Empty);
@@ -172,7 +188,7 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
         var need = await all.Needs.AsNoTracking().FirstAsync(n => n.Id == procurement.NeedId, ct);
         var project = await all.Proposals.Where(p => p.Id == procurement.AwardedProposalId)
             .Join(all.ServiceProjects, p => p.ServiceProjectId, s => s.Id, (p, s) => s).AsNoTracking().FirstAsync(ct);
-        return (procurement, need, project);
+        return (procurement, need, project, person);
     }
 
     /// <summary>Ratings in scope: a community's own, an organization's received, the district's.</summary>

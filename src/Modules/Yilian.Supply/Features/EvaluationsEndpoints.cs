@@ -32,10 +32,11 @@ internal static class EvaluationsEndpoints
             .WithName("ServedRating").WithSummary("The service behind a rating link")
             .WithDescription("What a delivered purchase's rating link rates, how many people served rated it and their mean, and the "
                 + "caller's own rating when signed in.");
-        api.MapPost("/served/{token}", RateServedAsync).RequireAuthorization().WithName("RateServed")
+        api.MapPost("/served/{token}", RateServedAsync).AllowAnonymous().WithName("RateServed")
             .WithSummary("Rate a service received, in one tap")
-            .WithDescription("A resident or volunteer account, once per person: score (1–5) and an optional comment. Counted in the "
-                + "service project's ratings and the next matching.");
+            .WithDescription("From a person's own link (sent by SMS after the delivery) without an account, or from the shared link as a "
+                + "resident or volunteer account; once per person: score (1–5) and an optional comment. Counted in the service "
+                + "project's ratings and the next matching.");
         feature.MapPost("/admin/supply/needs/{id:guid}/rate", RateFormAsync).RequireAuthorization(Policies.BackOffice)
             .ExcludeFromDescription();
         return app;

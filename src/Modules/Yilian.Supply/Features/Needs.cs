@@ -27,7 +27,23 @@ public sealed record NeedInput(
 public sealed record NeedDto(
     Guid Id, string Number, string Title, string Description, string ServiceField, string ServiceFieldName, string TargetGroup,
     string RegionCode, string RegionName, DateOnly? ServiceFrom, DateOnly? ServiceTo, decimal Budget, DateOnly AnswerBy, bool Public,
-    string Status, string StatusName, bool Overdue, string PostedBy, DateTimeOffset PostedAt, string? CloseNote);
+    string Status, string StatusName, bool Overdue, string PostedBy, DateTimeOffset PostedAt, string? CloseNote)
+{
+    /// <summary>The needs this one's thread runs through (merged into, merged from, split from, split into); on a single need.
+    /// </summary>
+    public IReadOnlyList<NeedLinkDto> Links { get; init; } = [];
+}
+
+/// <param name="Relation">MergedInto, MergedFrom, SplitFrom or SplitInto.</param>
+public sealed record NeedLinkDto(Guid Id, string Number, string Title, string RegionName, string Relation, string StatusName);
+
+/// <summary>Merge a need into another that asks for the same (<paramref name="IntoId"/>), with why.</summary>
+public sealed record NeedMerge(Guid? IntoId, string? Note);
+
+/// <summary>One part of a split need: its title, its community (or street) and its share of the budget.</summary>
+public sealed record NeedPartInput(string? Title, string? RegionCode, decimal? Budget);
+
+public sealed record NeedSplit(IReadOnlyList<NeedPartInput>? Parts, string? Note);
 
 /// <param name="Q">Words in the title, description or target group.</param>
 /// <param name="Region">A community or street code (a street's needs include its communities').</param>
@@ -105,7 +121,7 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
         (need.ServiceFrom, need.ServiceTo) = (input.ServiceFrom, input.ServiceTo);
         for (var attempt = 1; ; attempt++)
         {
-            need.Number = await NextNumberAsync(today, ct);
+            need.Number = Number(today, await NextSequenceAsync(today, ct));
             db.Needs.Add(need);
             try
             {
@@ -130,8 +146,21 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
     public async Task<NeedDto> GetAsync(Guid id, CancellationToken ct)
     {
         SupplyPermissions.Require(SupplyPermissions.ReadsNeeds(user));
-        return await DtoAsync(await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Need",
-            id), ct);
+        var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Need", id);
+        return await DtoAsync(need, ct) with { Links = await LinksAsync(need, ct) };
+    }
+
+    /// <summary>The needs the thread runs through, whoever's scope they are in (a street's need split into its communities'):
+    /// their numbers, titles and states, as on the public list.</summary>
+    internal async Task<IReadOnlyList<NeedLinkDto>> LinksAsync(Need need, CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(services);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var linked = await all.Needs.AsNoTracking().Where(n => n.Id == need.MergedIntoId || n.Id == need.SplitFromId
+            || n.MergedIntoId == need.Id || n.SplitFromId == need.Id).OrderBy(n => n.Number).ToListAsync(ct);
+        var today = ChinaTime.Today(clock);
+        return [.. linked.Select(n => new NeedLinkDto(n.Id, n.Number, n.Title, n.RegionName, n.Id == need.MergedIntoId ? "MergedInto"
+            : n.Id == need.SplitFromId ? "SplitFrom" : n.MergedIntoId == need.Id ? "MergedFrom" : "SplitInto", StatusName(n, today)))];
     }
 
     /// <summary>Met: closed with a note of how (which purchase, project, volunteers or resources).</summary>
@@ -139,6 +168,132 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
 
     public Task<NeedDto> WithdrawAsync(Guid id, NeedClosing closing, CancellationToken ct) => EndAsync(id, closing, NeedStatus.Withdrawn,
         ct);
+
+    public const int MaxParts = 10;
+
+    /// <summary>
+    /// Merges an open need into another open need that asks for the same: this one is closed as merged, its budget added to the
+    /// other's, and the other's thread (call, delivery, ratings) answers both. Neither may have a call yet on the merged one.
+    /// </summary>
+    public async Task<NeedDto> MergeAsync(Guid id, NeedMerge merge, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Need_CannotPost");
+        var note = Note(merge.Note);
+        var need = await OpenWithoutCallAsync(id, ct);
+        if (merge.IntoId is not { } intoId)
+        {
+            throw InputValidationException.For("intoId", SupplyText.Get("Need_MergeTargetRequired"));
+        }
+
+        if (intoId == id)
+        {
+            throw SupplyRules.MergeIntoItself.Broken();
+        }
+
+        var into = await db.Needs.FirstOrDefaultAsync(n => n.Id == intoId, ct) ?? throw new NotFoundException("Need", intoId);
+        if (into.Status != NeedStatus.Open)
+        {
+            throw SupplyRules.NeedNotOpen.Broken(into.Number);
+        }
+
+        (need.Status, need.MergedIntoId, need.ClosedBy, need.ClosedAt, need.CloseNote) = (NeedStatus.Merged, into.Id, user.UserName,
+            clock.GetUtcNow(), note);
+        into.Budget = Math.Min(into.Budget + need.Budget, 999_999_999.99m);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Splits an open need (without a call) into two to ten parts, each with its own title, community or street in the caller's
+    /// scope and share of the budget (together at most the whole): each part is a new open need carrying the rest of the
+    /// original and a link to it, and the original is closed as split. All parts or none are written.
+    /// </summary>
+    public async Task<NeedDto> SplitAsync(Guid id, NeedSplit split, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Need_CannotPost");
+        var note = Note(split.Note);
+        var need = await OpenWithoutCallAsync(id, ct);
+        var problems = new InputProblems();
+        var parts = split.Parts ?? [];
+        if (parts.Count is < 2 or > MaxParts)
+        {
+            throw InputValidationException.For("parts", SupplyText.Get("Need_PartCount", MaxParts));
+        }
+
+        var made = new List<Need>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var title = problems.Text($"parts[{i}].title", "Need_Title", parts[i].Title, 100);
+            var budget = problems.Money($"parts[{i}].budget", "Need_Budget", parts[i].Budget ?? 0);
+            var regionCode = string.IsNullOrWhiteSpace(parts[i].RegionCode) ? need.RegionCode : parts[i].RegionCode!.Trim();
+            var region = await regions.FindAsync(regionCode, ct);
+            if (region is null || !scope.Current.CoversRegion(region.Code))
+            {
+                problems.Add($"parts[{i}].regionCode", SupplyText.Get("Need_PartRegion"));
+            }
+
+            made.Add(new Need
+            {
+                Id = Guid.CreateVersion7(), Title = title, Description = need.Description, ServiceField = need.ServiceField,
+                TargetGroup = need.TargetGroup, RegionCode = region?.Code ?? "", RegionName = region?.Name ?? "", Budget = budget,
+                ServiceFrom = need.ServiceFrom, ServiceTo = need.ServiceTo, AnswerBy = need.AnswerBy, Public = need.Public,
+                Status = NeedStatus.Open, SplitFromId = need.Id, PostedBy = user.UserName ?? "system", PostedAt = clock.GetUtcNow(),
+            });
+        }
+
+        if (made.Sum(n => n.Budget) > need.Budget)
+        {
+            problems.Add("parts", SupplyText.Get("Need_PartsOverBudget", need.Budget));
+        }
+
+        problems.ThrowIfAny();
+        (need.Status, need.ClosedBy, need.ClosedAt, need.CloseNote) = (NeedStatus.Split, user.UserName, clock.GetUtcNow(), note);
+        var today = ChinaTime.Today(clock);
+        for (var attempt = 1; ; attempt++)
+        {
+            var first = await NextSequenceAsync(today, ct);
+            for (var i = 0; i < made.Count; i++)
+            {
+                made[i].Number = Number(today, first + i);
+            }
+
+            db.Needs.AddRange(made);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return await GetAsync(id, ct);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // A need posted meanwhile took one of the numbers: take the next ones.
+                made.ForEach(n => db.Entry(n).State = EntityState.Detached);
+            }
+        }
+    }
+
+    private async Task<Need> OpenWithoutCallAsync(Guid id, CancellationToken ct)
+    {
+        var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Need", id);
+        if (need.Status != NeedStatus.Open)
+        {
+            throw SupplyRules.NeedNotOpen.Broken(need.Number);
+        }
+
+        if (await db.Procurements.AnyAsync(p => p.NeedId == id && p.Status != ProcurementStatus.Cancelled, ct))
+        {
+            throw SupplyRules.NeedHasCall.Broken(need.Number);
+        }
+
+        return need;
+    }
+
+    private static string Note(string? text)
+    {
+        var note = text?.Trim() ?? "";
+        return note.Length == 0 || TextRules.Check(note, 500, multiline: true, allowMarkup: false) is not null
+            ? throw InputValidationException.For("note", SupplyText.Get("Need_NoteRequired"))
+            : note;
+    }
 
     /// <summary>Open needs in scope past their answer date (the workbench's count).</summary>
     public Task<int> OverdueCountAsync(CancellationToken ct) =>
@@ -187,12 +342,7 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
     private async Task<NeedDto> EndAsync(Guid id, NeedClosing closing, NeedStatus status, CancellationToken ct)
     {
         SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Need_CannotPost");
-        var note = closing.Note?.Trim() ?? "";
-        if (note.Length == 0 || TextRules.Check(note, 500, multiline: true, allowMarkup: false) is not null)
-        {
-            throw InputValidationException.For("note", SupplyText.Get("Need_NoteRequired"));
-        }
-
+        var note = Note(closing.Note);
         var need = await db.Needs.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("Need", id);
         if (need.Status != NeedStatus.Open)
         {
@@ -239,14 +389,16 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
         return query;
     }
 
-    private async Task<string> NextNumberAsync(DateOnly today, CancellationToken ct)
+    private async Task<int> NextSequenceAsync(DateOnly today, CancellationToken ct)
     {
-        var prefix = "XQ" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-";
+        var prefix = Number(today, 0)[..^3];
         await using var system = SystemScope.Begin(services);
         var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
-        var count = await all.Needs.CountAsync(n => n.Number.StartsWith(prefix), ct);
-        return prefix + (count + 1).ToString("000", CultureInfo.InvariantCulture);
+        return await all.Needs.CountAsync(n => n.Number.StartsWith(prefix), ct) + 1;
     }
+
+    private static string Number(DateOnly day, int sequence) =>
+        "XQ" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + sequence.ToString("000", CultureInfo.InvariantCulture);
 
     private async Task<PagedResult<NeedDto>> PagedAsync(PagedResult<Need> found, CancellationToken ct)
     {

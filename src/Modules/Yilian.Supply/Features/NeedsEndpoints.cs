@@ -33,6 +33,14 @@ internal static class NeedsEndpoints
             .WithSummary("Close a need as met").WithDescription("With a note of how it was met; only an open need.");
         api.MapPost("/{id:guid}/withdraw", WithdrawNeedAsync).RequireAuthorization(Policies.BackOffice).WithName("WithdrawNeed")
             .WithSummary("Withdraw a need").WithDescription("No longer wanted, with why; only an open need.");
+        api.MapPost("/{id:guid}/merge", MergeNeedAsync).RequireAuthorization(Policies.BackOffice).WithName("MergeNeed")
+            .WithSummary("Merge a need into another")
+            .WithDescription("An open need without a call is merged into another open need asking for the same (intoId, note): it "
+                + "closes as merged, its budget is added to the other's, and the other's thread answers both.");
+        api.MapPost("/{id:guid}/split", SplitNeedAsync).RequireAuthorization(Policies.BackOffice).WithName("SplitNeed")
+            .WithSummary("Split a need into parts")
+            .WithDescription("An open need without a call is split into 2 to 10 parts (title, regionCode, budget; budgets together at "
+                + "most the whole), each a new open need linked to it; the original closes as split. All parts or none are written.");
         api.MapGet("/export", ExportNeedsAsync).RequireAuthorization(Policies.BackOffice).WithName("ExportNeeds")
             .WithSummary("Export needs").ProducesFile(ExcelType)
             .WithDescription("The needs list with the list's filters as an Excel sheet (at most 10,000 rows).");
@@ -42,8 +50,20 @@ internal static class NeedsEndpoints
             .ExcludeFromDescription();
         feature.MapPost("/admin/supply/needs/{id:guid}/withdraw", WithdrawNeedFormAsync).RequireAuthorization(Policies.BackOffice)
             .ExcludeFromDescription();
+        feature.MapPost("/admin/supply/needs/{id:guid}/merge", MergeNeedFormAsync).RequireAuthorization(Policies.BackOffice)
+            .ExcludeFromDescription();
         return app;
     }
+
+    private static async Task<Ok<NeedDto>> MergeNeedAsync(Guid id, NeedMerge merge, Needs needs, CancellationToken ct) =>
+        TypedResults.Ok(await needs.MergeAsync(id, merge, ct));
+
+    private static async Task<Ok<NeedDto>> SplitNeedAsync(Guid id, NeedSplit split, Needs needs, CancellationToken ct) =>
+        TypedResults.Ok(await needs.SplitAsync(id, split, ct));
+
+    private static async Task<IResult> MergeNeedFormAsync(Guid id, [FromForm] Guid? intoId, [FromForm] string? note, Needs needs,
+        CancellationToken ct) =>
+        await PageForms.RunAsync($"/admin/supply/needs/{id}", () => needs.MergeAsync(id, new NeedMerge(intoId, note), ct));
 
     private static NeedFilter Filter(string? q, string? field, string? region, string? status, bool? overdue) =>
         new(q, field, region, status, overdue);

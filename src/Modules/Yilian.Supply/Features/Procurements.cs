@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using Yilian.Activities.Contracts;
@@ -10,6 +11,7 @@ using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Files;
+using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Security;
 using Yilian.Supply.Data;
 using Yilian.Supply.Domain;
@@ -35,6 +37,16 @@ public sealed record AwardInput(Guid? ProposalId, decimal? Amount, string? Note,
 
 public sealed record MilestoneReportInput(string? Report, IReadOnlyList<Guid>? ActivityIds);
 
+/// <summary>The people served, by mobile number (one per line, or separated by commas), and that they agreed to be asked.</summary>
+public sealed record ServedInput(string? Phones, bool? Consent);
+
+/// <summary>A rating of the delivery: one to five and why.</summary>
+public sealed record RatingInput(int? Score, string? Comment);
+
+/// <param name="Masked">The numbers as shown (138****0000), for the contracted organization and the community; empty for others.
+/// </param>
+public sealed record ServedDto(int Listed, int Sent, int Rated, IReadOnlyList<string> Masked);
+
 public sealed record ScoreInput(Dictionary<string, decimal>? Scores, string? Comment);
 
 public sealed record ProposalDto(
@@ -52,7 +64,7 @@ public sealed record ThreadEventDto(DateTimeOffset At, string Kind, string Text)
 
 /// <summary>What the caller may do next on the thread (the page shows the matching forms).</summary>
 public sealed record ProcurementCan(bool Propose, bool SeatJudges, bool Score, bool CloseReview, bool Award, bool Report, bool Deliver,
-    bool Cancel);
+    bool Cancel, bool ListServed = false, bool NameEvaluator = false, bool RateAsEvaluator = false);
 
 /// <param name="Stage">Open (taking proposals), Review (due passed, panel scoring), Reviewed (ranking final, to award),
 /// Contracted, Delivered or Cancelled.</param>
@@ -62,7 +74,12 @@ public sealed record ProcurementDto(
     string RegionName, decimal Budget, DateTimeOffset ProposalsDue, bool Public, string Stage, string StageName,
     IReadOnlyList<string> Invited, int ProposalCount, IReadOnlyList<ProposalDto> Proposals, PanelDto Panel, Guid? AwardedProposalId,
     string? AwardedOrganizationName, decimal? ContractAmount, string? AwardNote, IReadOnlyList<MilestoneDto> Milestones,
-    decimal VolunteerHours, IReadOnlyList<ThreadEventDto> Thread, ProcurementCan Can, string? RatingLink = null);
+    decimal VolunteerHours, IReadOnlyList<ThreadEventDto> Thread, ProcurementCan Can, string? RatingLink = null)
+{
+    public ServedDto Served { get; init; } = new(0, 0, 0, []);
+
+    public string? EvaluatorName { get; init; }
+}
 
 public sealed record ProcurementBrief(
     Guid Id, string Number, string Title, string RegionName, decimal Budget, DateTimeOffset ProposalsDue, string Stage, string StageName,
@@ -78,9 +95,11 @@ public sealed record ProcurementBrief(
 /// </summary>
 internal sealed class Procurements(
     SupplyDbContext db, IServiceScopeFactory scopes, Panels panels, Matches matches, IOrganizationFacts facts, IActivityCatalog activities,
-    IActivityServiceHours hours, IFileStorage storage, IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency,
-    TimeProvider clock)
+    IActivityServiceHours hours, IFileStorage storage, INotificationOutbox outbox, IConfiguration config, IDataScopeProvider scope,
+    ICurrentUser user, IIdempotentRequest idempotency, TimeProvider clock)
 {
+    public const int MaxServed = 500;
+
     public const int Invitations = 5;
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxMilestones = 12;
@@ -434,35 +453,217 @@ internal sealed class Procurements(
 
     /// <summary>The community accepts the delivery once every milestone is reported: the need is met (closed, naming the call), the
     /// service project's load is released, and the community and residents can rate it.</summary>
-    public async Task<ProcurementDto> DeliverAsync(Guid id, CancellationToken ct) =>
+    public async Task<ProcurementDto> DeliverAsync(Guid id, CancellationToken ct)
+    {
+        await ManageAsync(id, (procurement, panel, all) => DeliverAsync(procurement, all, ct), ct);
+        // After the commit (the outbox is another module's store): each person served gets their own rating link by SMS.
+        await SendRatingLinksAsync(id, ct);
+        return await GetAsync(id, ct);
+    }
+
+    private async Task DeliverAsync(Procurement procurement, SupplyDbContext all, CancellationToken ct)
+    {
+        var id = procurement.Id;
+        if (procurement.Status != ProcurementStatus.Contracted)
+        {
+            throw SupplyRules.NotContracted.Broken(procurement.Number);
+        }
+
+        if (await all.Milestones.AnyAsync(m => m.ProcurementId == id && m.ReportedAt == null, ct))
+        {
+            throw SupplyRules.MilestonesOutstanding.Broken();
+        }
+
+        var now = clock.GetUtcNow();
+        (procurement.Status, procurement.DeliveredAt) = (ProcurementStatus.Delivered, now);
+        procurement.RatingToken = NewToken();
+        var need = await all.Needs.FirstAsync(n => n.Id == procurement.NeedId, ct);
+        if (need.Status == NeedStatus.Open)
+        {
+            (need.Status, need.ClosedBy, need.ClosedAt, need.CloseNote) = (NeedStatus.Closed, user.UserName, now,
+                SupplyText.Get("Procurement_MetBy", procurement.Number));
+        }
+
+        var project = await all.Proposals.Where(p => p.Id == procurement.AwardedProposalId).Select(p =>
+            p.ServiceProjectId).FirstAsync(ct);
+        await all.ServiceProjects.Where(p => p.Id == project && p.Load > 0).ExecuteUpdateAsync(u => u.SetProperty(p => p.Load,
+            p => p.Load - 1), ct);
+    }
+
+    /// <summary>
+    /// The contracted organization lists the people it served by mobile number, with their consent to be asked: each gets their
+    /// own rating link by SMS when the delivery is accepted (at once when listed after it). A number listed twice is kept once;
+    /// at most <see cref="MaxServed"/> a call; a line that is not a mainland mobile number refuses the whole list, naming it.
+    /// </summary>
+    public async Task<ProcurementDto> ListServedAsync(Guid id, ServedInput input, CancellationToken ct)
+    {
+        SupplyPermissions.Require(SupplyPermissions.KeepsServiceProjects(user), "Served_CannotList");
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var procurement = await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw new NotFoundException("Procurement", id);
+        if (procurement.AwardedOrganizationId is not { } organization || !Mine.Contains(organization))
+        {
+            throw new ForbiddenException(SupplyText.Get("Served_CannotList"));
+        }
+
+        if (procurement.Status is not (ProcurementStatus.Contracted or ProcurementStatus.Delivered))
+        {
+            throw SupplyRules.NotContracted.Broken(procurement.Number);
+        }
+
+        var problems = new InputProblems();
+        if (input.Consent != true)
+        {
+            problems.Add("consent", SupplyText.Get("Served_ConsentRequired"));
+        }
+
+        var lines = (input.Phones ?? "").Split(['\n', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries |
+            StringSplitOptions.TrimEntries);
+        var bad = lines.Where(l => !MobileNumber.TryNormalize(l, out _)).Select(l => l.Length > 20 ? l[..20] + "…" : l).ToList();
+        if (lines.Length == 0 || lines.Length > MaxServed)
+        {
+            problems.Add("phones", SupplyText.Get("Served_PhonesRequired", MaxServed));
+        }
+        else if (bad.Count > 0)
+        {
+            problems.Add("phones", SupplyText.Get("Served_BadPhones", bad.Count, string.Join("、", bad.Take(5))));
+        }
+
+        problems.ThrowIfAny();
+        var protector = PersonalDataProtector.Current ?? throw new InvalidOperationException("Personal-data keys are not loaded.");
+        var phones = lines.Select(l => MobileNumber.TryNormalize(l, out var phone) ? phone : "").Distinct()
+            .Select(phone => (Phone: phone, Index: protector.BlindIndex(phone))).ToList();
+        var indexes = phones.Select(p => p.Index).ToList();
+        var known = await all.ServedPeople.Where(x => x.ProcurementId == id && indexes.Contains(x.PhoneIndex)).Select(x => x.PhoneIndex)
+            .ToListAsync(ct);
+        var fresh = phones.Where(p => !known.Contains(p.Index)).ToList();
+        if (await all.ServedPeople.CountAsync(x => x.ProcurementId == id, ct) + fresh.Count > MaxServed)
+        {
+            throw InputValidationException.For("phones", SupplyText.Get("Served_PhonesRequired", MaxServed));
+        }
+
+        var now = clock.GetUtcNow();
+        all.ServedPeople.AddRange(fresh.Select(p => new ServedPerson
+        {
+            Id = Guid.CreateVersion7(), ProcurementId = id, OrganizationId = organization, RegionCode = procurement.RegionCode,
+            Phone = p.Phone, PhoneIndex = p.Index, Masked = MobileNumber.Mask(p.Phone), Token = NewToken(),
+            AddedBy = user.UserName ?? "system", AddedAt = now,
+        }));
+        await all.SaveChangesAsync(ct);
+        if (procurement.Status == ProcurementStatus.Delivered)
+        {
+            await SendRatingLinksAsync(id, ct);
+        }
+
+        return await DtoAsync(procurement, all, ct);
+    }
+
+    /// <summary>Queues the rating link of each person served not yet sent (SMS through the outbox, once each by its key).</summary>
+    private async Task SendRatingLinksAsync(Guid id, CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var people = await all.ServedPeople.Where(x => x.ProcurementId == id && x.SentAt == null).ToListAsync(ct);
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        var procurement = await all.Procurements.AsNoTracking().FirstAsync(p => p.Id == id, ct);
+        var name = procurement.AwardedOrganizationId is { } o ? (await facts.PublicFactsAsync([o], ct)).GetValueOrDefault(o)?.Name : null;
+        var site = (config["Site:PublicUrl"] ?? "").TrimEnd('/');
+        var title = SupplyText.Get("Served_SmsTitle");
+        await outbox.EnqueueAsync([.. people.Select(x => new OutgoingNotification("served:" + x.Id, null, NotificationChannels.Sms,
+            x.Phone, title, SupplyText.Get("Served_Sms", name ?? "", procurement.Title, site + "/rate/" + x.Token), "/rate/" + x.Token,
+            "supply-rate:" + x.Id))], ct);
+        var now = clock.GetUtcNow();
+        people.ForEach(x => x.SentAt = now);
+        await all.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The community names a third-party evaluator (an active organization other than the contracted one) for a call under
+    /// contract or delivered and not yet rated by one: its staff then read the thread and rate the delivery.</summary>
+    public async Task<ProcurementDto> NameEvaluatorAsync(Guid id, Guid? organizationId, CancellationToken ct) =>
         await ManageAsync(id, async (procurement, panel, all) =>
         {
-            if (procurement.Status != ProcurementStatus.Contracted)
+            if (procurement.Status is not (ProcurementStatus.Contracted or ProcurementStatus.Delivered))
             {
                 throw SupplyRules.NotContracted.Broken(procurement.Number);
             }
 
-            if (await all.Milestones.AnyAsync(m => m.ProcurementId == id && m.ReportedAt == null, ct))
+            if (organizationId is not { } chosen || !(await facts.PublicFactsAsync([chosen], ct)).TryGetValue(chosen, out var found)
+                || !found.Active)
             {
-                throw SupplyRules.MilestonesOutstanding.Broken();
+                throw InputValidationException.For("organizationId", SupplyText.Get("Evaluator_Required"));
             }
 
-            var now = clock.GetUtcNow();
-            (procurement.Status, procurement.DeliveredAt) = (ProcurementStatus.Delivered, now);
-            procurement.RatingToken = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18))
-                .Replace('+', '-').Replace('/', '_');
-            var need = await all.Needs.FirstAsync(n => n.Id == procurement.NeedId, ct);
-            if (need.Status == NeedStatus.Open)
+            if (chosen == procurement.AwardedOrganizationId)
             {
-                (need.Status, need.ClosedBy, need.ClosedAt, need.CloseNote) = (NeedStatus.Closed, user.UserName, now,
-                    SupplyText.Get("Procurement_MetBy", procurement.Number));
+                throw SupplyRules.EvaluatorIsContractor.Broken();
             }
 
-            var project = await all.Proposals.Where(p => p.Id == procurement.AwardedProposalId).Select(p =>
-                p.ServiceProjectId).FirstAsync(ct);
-            await all.ServiceProjects.Where(p => p.Id == project && p.Load > 0).ExecuteUpdateAsync(u => u.SetProperty(p => p.Load,
-                p => p.Load - 1), ct);
+            if (await all.Evaluations.AnyAsync(e => e.NeedId == procurement.NeedId && e.Source == EvaluationSource.ThirdParty, ct))
+            {
+                throw SupplyRules.AlreadyRated.Broken(procurement.Number, found.Name);
+            }
+
+            procurement.EvaluatorOrganizationId = chosen;
         }, ct);
+
+    /// <summary>The named third-party evaluator rates the delivered work once, counted on the project like every rating.</summary>
+    public async Task<ProcurementDto> RateAsEvaluatorAsync(Guid id, RatingInput input, CancellationToken ct)
+    {
+        var problems = new InputProblems();
+        if (input.Score is not (>= 1 and <= 5))
+        {
+            problems.Add("score", SupplyText.Get("Evaluation_BadScore"));
+        }
+
+        var comment = problems.Text("comment", "Evaluator_Report", input.Comment, 2000, multiline: true);
+        problems.ThrowIfAny();
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var procurement = await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw new NotFoundException("Procurement", id);
+        if (procurement.EvaluatorOrganizationId is not { } evaluator || !SupplyPermissions.KeepsServiceProjects(user)
+            || !Mine.Contains(evaluator))
+        {
+            throw SupplyRules.NotTheEvaluator.Broken();
+        }
+
+        if (procurement.Status != ProcurementStatus.Delivered)
+        {
+            throw SupplyRules.NotDelivered.Broken(procurement.Number);
+        }
+
+        var need = await all.Needs.AsNoTracking().FirstAsync(n => n.Id == procurement.NeedId, ct);
+        var project = await all.Proposals.Where(p => p.Id == procurement.AwardedProposalId)
+            .Join(all.ServiceProjects, p => p.ServiceProjectId, x => x.Id, (p, x) => x).AsNoTracking().FirstAsync(ct);
+        await Evaluations.SaveCountedAsync(all, new Evaluation
+        {
+            Id = Guid.CreateVersion7(), ServiceProjectId = project.Id, OrganizationId = project.OrganizationId, NeedId = need.Id,
+            RegionCode = need.RegionCode, Source = EvaluationSource.ThirdParty, Score = input.Score!.Value, Comment = comment,
+            RatedBy = user.UserName ?? "", RaterKey = Evaluation.ThirdPartyRater, RatedAt = clock.GetUtcNow(),
+        }, need.Number, project.Name, ct);
+        return await DtoAsync(procurement, all, ct);
+    }
+
+    /// <summary>Organizations the community may name as the third-party evaluator: those with a listed service project, other than
+    /// the contracted one, by name (at most 200).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> EvaluatorChoicesAsync(Guid id, CancellationToken ct)
+    {
+        var contractor = await db.Procurements.Where(p => p.Id == id).Select(p => p.AwardedOrganizationId).FirstOrDefaultAsync(ct);
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var ids = await all.ServiceProjects.Where(p => p.OrganizationId != contractor).Select(p => p.OrganizationId).Distinct().Take(200)
+            .ToListAsync(ct);
+        return [.. (await facts.PublicFactsAsync(ids, ct)).Values.Where(f => f.Active).OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => (f.Id, f.Name))];
+    }
+
+    private static string NewToken() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18))
+        .Replace('+', '-').Replace('/', '_');
 
     public async Task<ProcurementDto> CancelAsync(Guid id, string? note, CancellationToken ct) =>
         await ManageAsync(id, (procurement, panel, all) =>
@@ -549,6 +750,7 @@ internal sealed class Procurements(
         var mine = Mine;
         var readable = procurement is not null && (inScope || await panels.IsJudgeAsync(all, procurement.PanelId, ct)
             || (SupplyPermissions.KeepsServiceProjects(user) && (procurement.Public || mine.Any(o => InvitedTo(procurement, o))
+                || (procurement.EvaluatorOrganizationId is { } evaluator && mine.Contains(evaluator))
                 || await all.Proposals.AnyAsync(p => p.ProcurementId == id && mine.Contains(p.OrganizationId), ct))));
         if (!readable)
         {
@@ -592,6 +794,21 @@ internal sealed class Procurements(
             p.Status == ProcurementStatus.Contracted && p.AwardedOrganizationId is { } o && mine.Contains(o),
             isOfficer && p.Status == ProcurementStatus.Contracted && milestones.All(m => m.ReportedAt is not null),
             isOfficer && p.Status == ProcurementStatus.Open);
+        var contractor = p.AwardedOrganizationId is { } c && mine.Contains(c);
+        var served = await all.ServedPeople.AsNoTracking().Where(x => x.ProcurementId == p.Id).OrderBy(x => x.AddedAt)
+            .Select(x => new { x.Masked, x.SentAt }).ToListAsync(ct);
+        var ratedBy = await all.Evaluations.AsNoTracking().Where(e => e.NeedId == p.NeedId).Select(e => new { e.RaterKey, e.Source })
+            .ToListAsync(ct);
+        var thirdRated = ratedBy.Any(e => e.Source == EvaluationSource.ThirdParty);
+        var underContract = p.Status is ProcurementStatus.Contracted or ProcurementStatus.Delivered;
+        can = can with
+        {
+            ListServed = contractor && underContract, NameEvaluator = isOfficer && underContract && !thirdRated,
+            RateAsEvaluator = p.Status == ProcurementStatus.Delivered && !thirdRated && p.EvaluatorOrganizationId is { } ev
+                && mine.Contains(ev) && SupplyPermissions.KeepsServiceProjects(user),
+        };
+        var evaluatorName = p.EvaluatorOrganizationId is { } e3 ? (await facts.PublicFactsAsync([e3], ct)).GetValueOrDefault(e3)?.Name
+            : null;
         var thread = await ThreadAsync(p, need, panel, proposalDtos.Count == proposals.Count ? proposalDtos : [], proposals.Count,
             milestoneDtos, all, ct);
         return new ProcurementDto(
@@ -599,7 +816,13 @@ internal sealed class Procurements(
             p.Public, stage, SupplyText.Get("ProcurementStage_" + stage), [.. invited.Values.Select(f => f.Name)], proposals.Count,
             proposalDtos, panelView, p.AwardedProposalId, awardedName, p.ContractAmount, p.AwardNote, milestoneDtos,
             milestoneDtos.SelectMany(m => m.Activities).Sum(a => a.Hours), thread, can,
-            isOfficer && p.RatingToken is { } token ? "/rate/" + token : null);
+            isOfficer && p.RatingToken is { } token ? "/rate/" + token : null)
+        {
+            Served = new ServedDto(served.Count, served.Count(x => x.SentAt is not null), ratedBy.Count(e =>
+                e.RaterKey.StartsWith(Evaluation.ServedRaterPrefix, StringComparison.Ordinal)),
+                isOfficer || contractor ? [.. served.Select(x => x.Masked)] : []),
+            EvaluatorName = evaluatorName,
+        };
     }
 
     /// <summary>Every step from the need's posting to the ratings, in time order; scores appear as counts until the panel closes.</summary>
@@ -613,6 +836,15 @@ internal sealed class Procurements(
             new(need.PostedAt, "Need", T("Need", need.Number, need.Title)),
             new(p.OpenedAt, "Call", T("Call", p.Number, Shown(p.ProposalsDue))),
         };
+        // The thread follows a split (from the original's posting) and a merge (each need merged into this one).
+        var related = await all.Needs.AsNoTracking().Where(n => n.Id == need.SplitFromId || n.MergedIntoId == need.Id).ToListAsync(ct);
+        foreach (var r in related)
+        {
+            events.Add(new ThreadEventDto(r.PostedAt, "Need", T("Need", r.Number, r.Title)));
+            events.Add(new ThreadEventDto(r.ClosedAt ?? r.PostedAt, "Need", r.Id == need.SplitFromId ? T("Split", r.Number, need.Number)
+                : T("Merged", r.Number, need.Number)));
+        }
+
         events.AddRange(proposals.Select(x => new ThreadEventDto(x.SubmittedAt, "Proposal", T("Proposal", x.OrganizationName,
             x.ServiceProjectName))));
         if (proposals.Count == 0 && proposalCount > 0)

@@ -14,6 +14,8 @@ public sealed record ConflictDeclaration(string? Reason);
 
 public sealed record CancelInput(string? Note);
 
+public sealed record EvaluatorChoice(Guid? OrganizationId);
+
 /// <summary>The HTTP endpoints of the purchase of services: the call, proposals, the panel, the award, delivery.</summary>
 internal static class ProcurementsEndpoints
 {
@@ -70,6 +72,19 @@ internal static class ProcurementsEndpoints
         api.MapPost("/{id:guid}/cancel", (Guid id, CancelInput input, Procurements p, CancellationToken ct) =>
             p.CancelAsync(id, input.Note, ct)).WithName("CancelProcurement").WithSummary("Cancel a call")
             .WithDescription("Only before a proposal is selected; the reason is required.");
+        api.MapPost("/{id:guid}/served", (Guid id, ServedInput input, Procurements p, CancellationToken ct) =>
+            p.ListServedAsync(id, input, ct)).WithName("ListServedPeople").WithSummary("List the people served")
+            .WithDescription("The contracted organization: phones (mainland mobile numbers, one per line or comma-separated, at most 500 a "
+                + "call) and consent (true: they agreed to be asked). Each gets their own one-tap rating link by SMS when the delivery "
+                + "is accepted, at once when listed after it. Numbers are stored encrypted and shown masked.");
+        api.MapPost("/{id:guid}/evaluator", (Guid id, EvaluatorChoice input, Procurements p, CancellationToken ct) =>
+            p.NameEvaluatorAsync(id, input.OrganizationId, ct)).WithName("NameEvaluator").WithSummary("Name a third-party evaluator")
+            .WithDescription("The community: organizationId of an active organization other than the contracted one; its staff read the "
+                + "thread and rate the delivery once.");
+        api.MapPost("/{id:guid}/evaluator-rating", (Guid id, RatingInput input, Procurements p, CancellationToken ct) =>
+            p.RateAsEvaluatorAsync(id, input, ct)).WithName("RateAsEvaluator").WithSummary("Rate the delivery as the third party")
+            .WithDescription("The named evaluator's staff, after the delivery: score (1 to 5) and comment (the evaluation's findings, "
+                + "required); counted on the service project like every rating.");
         return app;
     }
 

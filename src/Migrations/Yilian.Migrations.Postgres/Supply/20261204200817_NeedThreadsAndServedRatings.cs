@@ -1,0 +1,103 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Yilian.Migrations.Postgres.Supply
+{
+    /// <inheritdoc />
+    public partial class NeedThreadsAndServedRatings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "EvaluatorOrganizationId",
+                table: "sup_procurements",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "MergedIntoId",
+                table: "sup_needs",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SplitFromId",
+                table: "sup_needs",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "sup_served_people",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcurementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Masked = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    Token = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sup_served_people", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sup_needs_MergedIntoId",
+                table: "sup_needs",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sup_needs_SplitFromId",
+                table: "sup_needs",
+                column: "SplitFromId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sup_served_people_ProcurementId_PhoneIndex",
+                table: "sup_served_people",
+                columns: new[] { "ProcurementId", "PhoneIndex" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sup_served_people_Token",
+                table: "sup_served_people",
+                column: "Token",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "sup_served_people");
+
+            migrationBuilder.DropIndex(
+                name: "IX_sup_needs_MergedIntoId",
+                table: "sup_needs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_sup_needs_SplitFromId",
+                table: "sup_needs");
+
+            migrationBuilder.DropColumn(
+                name: "EvaluatorOrganizationId",
+                table: "sup_procurements");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoId",
+                table: "sup_needs");
+
+            migrationBuilder.DropColumn(
+                name: "SplitFromId",
+                table: "sup_needs");
+        }
+    }
+}
