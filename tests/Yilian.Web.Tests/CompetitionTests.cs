@@ -126,16 +126,28 @@ public sealed partial class CompetitionTests
         {
             funded = new[] { new { entryId = a, amount = 45_000m } },
         }), HttpStatusCode.BadRequest)).ShouldContain("funded.");
+        (await ProblemAsync(await operatorClient.PostAsJsonAsync($"/api/v1/competitions/{id}/awards", new
+        {
+            funded = new[] { new { entryId = a, amount = 40_000m } }, incubatorId = Guid.NewGuid(),
+        }), HttpStatusCode.BadRequest)).ShouldContain("incubatorId");
+        (await operatorClient.PostAsJsonAsync("/api/v1/incubators", new { name = "区社会组织孵化基地", kind = "Platform" })).StatusCode
+            .ShouldBe(HttpStatusCode.Created);
+        var incubator = (await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/incubators"))[0].GetProperty("id").GetGuid();
         var awarded = await OkAsync(await operatorClient.PostAsJsonAsync($"/api/v1/competitions/{id}/awards", new
         {
-            funded = new[] { new { entryId = a, amount = 40_000m }, new { entryId = b, amount = 25_000m } },
+            funded = new[] { new { entryId = a, amount = 40_000m }, new { entryId = b, amount = 25_000m } }, incubatorId = incubator,
         }));
         awarded.GetProperty("stage").GetString().ShouldBe("Awarded");
+        var incubations = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/incubations");
         foreach (var entry in awarded.GetProperty("entries").EnumerateArray())
         {
             var project = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{entry.GetProperty("projectId")}");
             (project.GetProperty("name").GetString(), project.GetProperty("stage").GetString()).ShouldBe((entry.GetProperty("title")
                 .GetString(), "intake"));
+            // Funded, the project enters the incubator with the operator as its steward.
+            var incubation = incubations.EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == entry.GetProperty("incubationId")
+                .GetGuid());
+            incubation.GetProperty("projectId").GetGuid().ShouldBe(project.GetProperty("id").GetGuid());
         }
 
         (await operatorClient.PostAsJsonAsync($"/api/v1/competitions/{id}/awards", new

@@ -75,6 +75,18 @@ public sealed class WorkbenchTests
 
         district["supply.proposals-to-score"].ShouldBe(toScore);
         toScore.ShouldBe(2);
+        // The demo competition in scoring: the regulator's entries to score, as its panel shows them.
+        var entriesToScore = 0;
+        foreach (var call in (await regulator.GetFromJsonAsync<JsonElement>("/api/v1/competitions")).EnumerateArray()
+            .Where(c => c.GetProperty("stage").GetString() is "Screening" or "Roadshow"))
+        {
+            var panel = (await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/competitions/{call.GetProperty("id")}")).GetProperty("panel");
+            entriesToScore += panel.GetProperty("entries").EnumerateArray().Count(e => panel.GetProperty("iAmJudge").GetBoolean()
+                && e.GetProperty("mine").ValueKind == JsonValueKind.Null && e.GetProperty("recusedBecause").ValueKind == JsonValueKind.Null);
+        }
+
+        entriesToScore.ShouldBeGreaterThan(0, "the regulator sits on the demo competition's panel and has not scored");
+        district["supply.entries-to-score"].ShouldBe(entriesToScore);
         var invited = (await orgAdmin.GetFromJsonAsync<JsonElement>("/api/v1/procurements/open")).EnumerateArray()
             .Count(c => c.GetProperty("invited").GetBoolean() && c.GetProperty("stage").GetString() == "Open");
         own["supply.calls-invited"].ShouldBe(invited);

@@ -26,6 +26,7 @@ public static class OrganizationsModule
         builder.Services.AddScoped<OrganizationStaff>();
         builder.Services.AddScoped<IOrganizationLookup, OrganizationLookup>();
         builder.Services.AddScoped<IOrganizationFacts, OrganizationFactsReader>();
+        builder.Services.AddScoped<IIncubatorIntake, IncubatorIntake>();
         builder.Services.AddScoped<ISeedStep, OrganizationSeedStep>();
         builder.Services.AddScoped<ISeedStep, LivingOrganizationsSeedStep>();
         return builder;

@@ -184,6 +184,9 @@ namespace Yilian.Migrations.Sqlite.Supply
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("IncubationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 

@@ -82,6 +82,9 @@ internal sealed class CompetitionEntry : IOrganizationScoped, IRegionScoped
 
     public Guid? ProjectId { get; set; }
 
+    /// <summary>The incubation the funded project entered, when the award sent it to an incubator.</summary>
+    public Guid? IncubationId { get; set; }
+
     public string SubmittedBy { get; set; } = "";
 
     public DateTimeOffset SubmittedAt { get; set; }

@@ -33,7 +33,7 @@ public sealed record FundedInput(Guid EntryId, decimal? Amount);
 public sealed record EntryDto(
     Guid Id, Guid OrganizationId, string OrganizationName, string Title, string Summary, string ServiceFieldName, decimal Amount,
     bool Eligible, IReadOnlyList<string> Screening, DateTimeOffset? RoadshowAt, decimal? FundedAmount, Guid? ProjectId,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt, Guid? IncubationId = null);
 
 public sealed record CompetitionCan(bool Apply, bool SeatJudges, bool Schedule, bool Score, bool CloseReview, bool Award);
 
@@ -57,7 +57,7 @@ public sealed record CompetitionBrief(Guid Id, string Number, string Title, Date
 /// </summary>
 internal sealed class Competitions(
     SupplyDbContext db, IServiceScopeFactory scopes, Panels panels, Needs needs, IOrganizationFacts facts, IEventBooking calendar,
-    IProjectIntake intake, IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency, TimeProvider clock)
+    IProjectIntake intake, IIncubatorIntake incubators, IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency, TimeProvider clock)
 {
     public async Task<CompetitionDto> OpenAsync(CompetitionInput input, CancellationToken ct)
     {
@@ -125,6 +125,32 @@ internal sealed class Competitions(
     }
 
     /// <summary>Every call, newest first (calls are public).</summary>
+    /// <summary>The eligible entries a judge has yet to score (not recused, not declared) in competitions past their due time whose
+    /// review is open, and the competition to go to when they are all in one.</summary>
+    public async Task<(int Count, Guid? Only)> ToScoreAsync(CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var name = user.UserName ?? "";
+        var now = clock.GetUtcNow();
+        var seats = await all.PanelJudges.AsNoTracking().Where(j => j.UserName == name
+            && all.Panels.Any(x => x.Id == j.PanelId && x.ClosedAt == null)).ToDictionaryAsync(j => j.PanelId, ct);
+        var panelIds = seats.Keys.ToList();
+        var calls = await all.Competitions.AsNoTracking().Where(c => panelIds.Contains(c.PanelId) && c.ApplicationsDue <= now)
+            .Select(c => new { c.Id, c.PanelId }).ToListAsync(ct);
+        var callIds = calls.Select(c => c.Id).ToList();
+        var entries = await all.CompetitionEntries.AsNoTracking().Where(e => callIds.Contains(e.CompetitionId) && e.Eligible)
+            .ToListAsync(ct);
+        var done = (await all.PanelScores.Where(x => panelIds.Contains(x.PanelId) && x.UserName == name).Select(x => x.EntryId)
+            .ToListAsync(ct)).Concat(await all.PanelConflicts.Where(x => panelIds.Contains(x.PanelId) && x.UserName == name)
+            .Select(x => x.EntryId).ToListAsync(ct)).ToHashSet();
+        var panelOf = calls.ToDictionary(c => c.Id, c => c.PanelId);
+        var waiting = entries.Where(e => !done.Contains(e.Id) && Panels.RecusalOf(seats[panelOf[e.CompetitionId]],
+            new PanelEntry(e.Id, e.OrganizationId, "", e.SubmittedAt), null) is null).ToList();
+        var only = waiting.Select(e => e.CompetitionId).Distinct().ToList();
+        return (waiting.Count, only.Count == 1 ? only[0] : null);
+    }
+
     public async Task<IReadOnlyList<CompetitionBrief>> ListAsync(CancellationToken ct)
     {
         await using var system = SystemScope.Begin(scopes);
@@ -297,8 +323,9 @@ internal sealed class Competitions(
         JudgeAsync(id, entryId, (all, panel, entry) => panels.DeclareAsync(all, panel, entry, reason, ct), ct);
 
     /// <summary>Funds entries after the panel's close, once: each amount within what the entry asked; each funded entry becomes a
-    /// project at intake, funded by the competition.</summary>
-    public Task<CompetitionDto> AwardAsync(Guid id, IReadOnlyList<FundedInput>? funded, CancellationToken ct) =>
+    /// project at intake, funded by the competition, and enters the incubator chosen (if any) with the operator as its steward.
+    /// </summary>
+    public Task<CompetitionDto> AwardAsync(Guid id, IReadOnlyList<FundedInput>? funded, Guid? incubatorId, CancellationToken ct) =>
         ManageAsync(id, async (c, panel, all) =>
         {
             if (panel.ClosedAt is null)
@@ -328,6 +355,11 @@ internal sealed class Competitions(
                 }
             }
 
+            if (incubatorId is { } chosen && (await incubators.IncubatorsAsync(ct)).All(i => i.Id != chosen))
+            {
+                problems.Add("incubatorId", SupplyText.Get("Award_BadIncubator"));
+            }
+
             problems.ThrowIfAny();
             var today = ChinaTime.Today(clock);
             foreach (var f in list)
@@ -337,6 +369,10 @@ internal sealed class Competitions(
                 entry.ProjectId = await intake.CreateAsync(new ProjectIntake(entry.OrganizationId, entry.Title, entry.Summary,
                     entry.ServiceField,
                     today.AddDays(15), today.AddDays(380), c.Title, f.Amount!.Value), ct);
+                if (incubatorId is { } incubator)
+                {
+                    entry.IncubationId = await incubators.AdmitAsync(incubator, entry.OrganizationId, entry.ProjectId.Value, ct);
+                }
             }
 
             c.AwardedAt = clock.GetUtcNow();
@@ -420,7 +456,8 @@ internal sealed class Competitions(
         var fields = await needs.FieldsAsync(ct);
         return [.. list.Select(e => new EntryDto(e.Id, e.OrganizationId, names.GetValueOrDefault(e.OrganizationId)?.Name ?? "", e.Title,
             e.Summary, fields.GetValueOrDefault(e.ServiceField, e.ServiceField), e.Amount, e.Eligible,
-            e.Screening.Split('\n', StringSplitOptions.RemoveEmptyEntries), e.RoadshowAt, e.FundedAmount, e.ProjectId, e.SubmittedAt))];
+            e.Screening.Split('\n', StringSplitOptions.RemoveEmptyEntries), e.RoadshowAt, e.FundedAmount, e.ProjectId, e.SubmittedAt,
+            e.IncubationId))];
     }
 
     private string StageOf(Competition c, bool reviewed) =>

@@ -7,7 +7,8 @@ using Yilian.Platform.Contracts;
 
 namespace Yilian.Supply.Features;
 
-public sealed record AwardsInput(IReadOnlyList<FundedInput>? Funded);
+/// <param name="IncubatorId">The incubator the funded projects enter (none when left out).</param>
+public sealed record AwardsInput(IReadOnlyList<FundedInput>? Funded, Guid? IncubatorId = null);
 
 /// <summary>The HTTP endpoints of competitions: the call, entries, the roadshow, the panel and the awards.</summary>
 internal static class CompetitionsEndpoints
@@ -43,7 +44,7 @@ internal static class CompetitionsEndpoints
             .WithName("CloseCompetitionReview").WithSummary("Close the review")
             .WithDescription("After the due time: scores become final; the ranking shows each judge's.");
         api.MapPost("/{id:guid}/awards", (Guid id, AwardsInput input, Competitions c, CancellationToken ct) =>
-            c.AwardAsync(id, input.Funded, ct)).WithName("AwardCompetition").WithSummary("Fund entries")
+            c.AwardAsync(id, input.Funded, input.IncubatorId, ct)).WithName("AwardCompetition").WithSummary("Fund entries")
             .WithDescription("After the close, once: funded (entryId, amount within what it asked); each becomes a project at intake. "
                 + "Not idempotent by key: the projects are created under the request.");
         return app;

@@ -10,9 +10,10 @@ namespace Yilian.Supply.Features;
 /// Needs past their answer date with no answer yet, within the person's scope: the community that posted them, the street above
 /// it and the regulator all see the count, linked to the list filtered to them. An organization's people see how many open
 /// public needs its listed projects fit, linked to them. Purchases: a judge's proposals to score, an organization's calls it was
-/// invited to and has not answered, a community's calls to award or to accept.
+/// invited to and has not answered, a community's calls to award or to accept. Competitions: a judge's entries to score.
 /// </summary>
-internal sealed class SupplyWorkbench(Needs needs, Matches matches, Procurements procurements, IDataScopeProvider scope, ICurrentUser user)
+internal sealed class SupplyWorkbench(
+    Needs needs, Matches matches, Procurements procurements, Competitions competitions, IDataScopeProvider scope, ICurrentUser user)
     : IWorkbenchSource
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken ct)
@@ -49,6 +50,12 @@ internal sealed class SupplyWorkbench(Needs needs, Matches matches, Procurements
         {
             items.Add(new("supply.calls-to-decide", SupplyText.Get("Work_CallsToDecide"), toDecide, "/admin/supply/procurements",
                 WorkItemTone.Todo));
+        }
+
+        if (await competitions.ToScoreAsync(ct) is ( > 0, var only) entries)
+        {
+            items.Add(new("supply.entries-to-score", SupplyText.Get("Work_EntriesToScore"), entries.Count,
+                only is { } competition ? $"/admin/supply/competitions/{competition}" : "/admin/supply/competitions", WorkItemTone.Todo));
         }
 
         return items;
