@@ -57,7 +57,8 @@ public sealed record CompetitionBrief(Guid Id, string Number, string Title, Date
 /// </summary>
 internal sealed class Competitions(
     SupplyDbContext db, IServiceScopeFactory scopes, Panels panels, Needs needs, IOrganizationFacts facts, IEventBooking calendar,
-    IProjectIntake intake, IIncubatorIntake incubators, IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency, TimeProvider clock)
+    IProjectIntake intake, IIncubatorIntake incubators, IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency,
+        TimeProvider clock)
 {
     public async Task<CompetitionDto> OpenAsync(CompetitionInput input, CancellationToken ct)
     {
