@@ -154,6 +154,15 @@ public sealed partial class CompetitionTests
         {
             funded = new[] { new { entryId = a, amount = 40_000m } },
         })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // The results are published for anyone: places, scores and funding, without the judges.
+        using var anonymous = app.CreateClient();
+        var published = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/competitions/public")).EnumerateArray()
+            .Single(c => c.GetProperty("id").GetGuid() == id);
+        published.GetProperty("results").EnumerateArray().Select(r => (r.GetProperty("place").GetInt32(), r.GetProperty("final")
+            .GetDecimal(), r.GetProperty("fundedAmount").GetDecimal())).ShouldBe([(1, 86.5m, 40_000m), (2, 75m, 25_000m)]);
+        published.GetProperty("results")[0].EnumerateObject().Select(p => p.Name)
+            .ShouldBe(["place", "organizationName", "title", "final", "fundedAmount"]);
     }
 
     [Fact]

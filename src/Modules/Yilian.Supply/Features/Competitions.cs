@@ -44,6 +44,16 @@ public sealed record CompetitionDto(
     DateTimeOffset ApplicationsDue, string Stage, string StageName, int PresentMinutes, int QuestionMinutes, DateTimeOffset? RoadshowStart,
     Guid? RoadshowActivityId, IReadOnlyList<EntryDto> Entries, PanelDto Panel, CompetitionCan Can);
 
+/// <summary>One funded or ranked entry of an awarded competition, as published: its place, who, what, the final score, the funding.
+/// </summary>
+public sealed record PublicResultDto(int? Place, string OrganizationName, string Title, decimal? Final, decimal? FundedAmount);
+
+/// <param name="Results">After the award: every eligible entry in ranking order; empty before.</param>
+public sealed record PublicCompetitionDto(
+    Guid Id, string Number, string Title, string Rules, IReadOnlyList<string> FieldNames, decimal MaxAmount, int MinGrade,
+    DateTimeOffset ApplicationsDue, string Stage, string StageName, DateTimeOffset? RoadshowStart, int Entries,
+    IReadOnlyList<PublicResultDto> Results);
+
 public sealed record CompetitionBrief(Guid Id, string Number, string Title, DateTimeOffset ApplicationsDue, string Stage, string StageName,
     int Entries);
 
@@ -150,6 +160,44 @@ internal sealed class Competitions(
             new PanelEntry(e.Id, e.OrganizationId, "", e.SubmittedAt), null) is null).ToList();
         var only = waiting.Select(e => e.CompetitionId).Distinct().ToList();
         return (waiting.Count, only.Count == 1 ? only[0] : null);
+    }
+
+    /// <summary>
+    /// For anyone (公示): the latest competitions with their rules and stage, how many entered, and once awarded the results — each
+    /// eligible entry's place, organization, title, final score and funding. Judges' names and single scores stay in the back office.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicCompetitionDto>> PublicListAsync(CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        var list = await all.Competitions.AsNoTracking().OrderByDescending(c => c.CreatedAt).Take(50).ToListAsync(ct);
+        var ids = list.Select(c => c.Id).ToList();
+        var entries = await all.CompetitionEntries.AsNoTracking().Where(e => ids.Contains(e.CompetitionId)).ToListAsync(ct);
+        var names = await facts.PublicFactsAsync([.. entries.Select(e => e.OrganizationId).Distinct()], ct);
+        var fields = await needs.FieldsAsync(ct);
+        var result = new List<PublicCompetitionDto>();
+        foreach (var c in list)
+        {
+            var panel = await all.Panels.AsNoTracking().FirstAsync(p => p.Id == c.PanelId, ct);
+            var own = entries.Where(e => e.CompetitionId == c.Id).ToList();
+            var results = new List<PublicResultDto>();
+            if (c.AwardedAt is not null)
+            {
+                var byId = own.ToDictionary(e => e.Id);
+                var view = await panels.ViewAsync(all, panel, [.. own.Where(e => e.Eligible).Select(e => new PanelEntry(e.Id,
+                    e.OrganizationId, e.Title, e.SubmittedAt))], ct);
+                results.AddRange(view.Entries.Select(e => new PublicResultDto(e.Place,
+                    names.GetValueOrDefault(e.OrganizationId)?.Name ?? "",
+                    byId[e.EntryId].Title, e.Final, byId[e.EntryId].FundedAmount)));
+            }
+
+            var stage = StageOf(c, panel.ClosedAt is not null);
+            result.Add(new PublicCompetitionDto(c.Id, c.Number, c.Title, c.Rules, [.. c.Fields.Split(',',
+                StringSplitOptions.RemoveEmptyEntries).Select(f => fields.GetValueOrDefault(f, f))], c.MaxAmount, c.MinGrade,
+                c.ApplicationsDue, stage, SupplyText.Get("CompetitionStage_" + stage), c.RoadshowStart, own.Count, results));
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<CompetitionBrief>> ListAsync(CancellationToken ct)

@@ -43,6 +43,10 @@ internal static class CompetitionsEndpoints
         api.MapPost("/{id:guid}/review/close", (Guid id, Competitions c, CancellationToken ct) => c.CloseReviewAsync(id, ct))
             .WithName("CloseCompetitionReview").WithSummary("Close the review")
             .WithDescription("After the due time: scores become final; the ranking shows each judge's.");
+        app.MapGet("/api/v1/competitions/public", (Competitions c, CancellationToken ct) => c.PublicListAsync(ct)).AllowAnonymous()
+            .WithTags("Competitions").WithName("PublicCompetitions").WithSummary("Competitions and their results, for anyone")
+            .WithDescription("The latest 50 competitions with rules, stage and entry count; after the award every eligible entry's place, "
+                + "organization, title, final score and funding (judges' names and single scores are not published).");
         api.MapPost("/{id:guid}/awards", (Guid id, AwardsInput input, Competitions c, CancellationToken ct) =>
             c.AwardAsync(id, input.Funded, input.IncubatorId, ct)).WithName("AwardCompetition").WithSummary("Fund entries")
             .WithDescription("After the close, once: funded (entryId, amount within what it asked); each becomes a project at intake. "
