@@ -345,6 +345,25 @@ public sealed partial class ProcurementThreadTests
             .Select(p => new { p.RatingCount, p.RatingSum }).FirstAsync());
         (after.RatingCount - before.RatingCount, after.RatingSum - before.RatingSum).ShouldBe((2, 9));
 
+        // The project's track record: this delivery, and its organization's confirmed volunteer service of the last year (a recount).
+        var record = (await anonymousRecordAsync()).GetProperty("record");
+        var since = DateTimeOffset.UtcNow.AddYears(-1);
+        var recount = await SystemScope.RunAsync(scopes, async sp =>
+        {
+            var rows = await sp.GetRequiredService<VolunteersDbContext>().Attendances.Where(x => x.OrganizationId == firstOrg
+                && x.Status == AttendanceStatus.Confirmed).Select(x => new { x.VolunteerId, x.CreditedMinutes, x.OccurrenceStart })
+                .ToListAsync();
+            var recent = rows.Where(x => x.OccurrenceStart >= since).ToList();
+            return (recent.Select(x => x.VolunteerId).Distinct().Count(), Math.Round(recent.Sum(x => x.CreditedMinutes) / 60m, 1));
+        });
+        (record.GetProperty("delivered").GetInt32(), record.GetProperty("volunteers").GetInt32(),
+            record.GetProperty("volunteerHours").GetDecimal()).ShouldBe((1, recount.Item1, recount.Item2));
+        recount.Item2.ShouldBeGreaterThan(0m);
+        async Task<JsonElement> anonymousRecordAsync() => (await anonymous.GetFromJsonAsync<JsonElement>(
+            "/api/v1/service-projects/public?q=%E5%AE%89%E5%BF%83%E6%8E%A2%E8%AE%BF&pageSize=200")).GetProperty("items")
+            .EnumerateArray().Single(p =>
+            p.GetProperty("id").GetGuid() == first);
+
         var events = (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/procurements/{id}")).GetProperty("thread").EnumerateArray()
             .ToList();
         var thread = events.Select(e => e.GetProperty("kind").GetString()).ToList();

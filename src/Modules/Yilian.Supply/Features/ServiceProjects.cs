@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
+using Yilian.Projects.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Paging;
 using Yilian.SharedKernel.Security;
 using Yilian.Supply.Data;
 using Yilian.Supply.Domain;
 using Yilian.Supply.Resources;
+using Yilian.Volunteers.Contracts;
 
 namespace Yilian.Supply.Features;
 
@@ -21,7 +23,14 @@ public sealed record ServiceProjectInput(
 public sealed record ServiceProjectDto(
     Guid Id, Guid OrganizationId, string OrganizationName, string Name, string Summary, string ServiceField, string ServiceFieldName,
     string TargetGroup, IReadOnlyList<string> AreaCodes, decimal PriceFrom, decimal PriceTo, int Capacity, int Load, string Status,
-    int RatingCount, double? RatingMean, DateTimeOffset UpdatedAt);
+    int RatingCount, double? RatingMean, DateTimeOffset UpdatedAt)
+{
+    /// <summary>What the project and its organization have done: purchases of this project delivered, the organization's projects
+    /// completed and under way (Projects), its volunteers' confirmed hours over the last twelve months (Volunteers).</summary>
+    public TrackRecordDto Record { get; init; } = new(0, 0, 0, 0, 0);
+}
+
+public sealed record TrackRecordDto(int Delivered, int ProjectsCompleted, int ProjectsRunning, int Volunteers, decimal VolunteerHours);
 
 /// <param name="Q">Words in the name, summary or target group.</param>
 /// <param name="Area">A community or street code: projects that serve it.</param>
@@ -33,8 +42,8 @@ public sealed record ServiceProjectFilter(string? Q, string? Field, Guid? Organi
 /// candidate when a need is matched; withdrawn ones leave the list and the matching but keep their ratings.
 /// </summary>
 internal sealed class ServiceProjects(SupplyDbContext db, IServiceScopeFactory scopes, Needs needs, IOrganizationLookup organizations,
-    IOrganizationFacts facts, IRegionDirectory regions, IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency,
-    TimeProvider clock)
+    IOrganizationFacts facts, IOrganizationProjects organizationProjects, IActivityServiceHours service, IRegionDirectory regions,
+    IDataScopeProvider scope, ICurrentUser user, IIdempotentRequest idempotency, TimeProvider clock)
 {
     public const int MaxAreas = 30;
 
@@ -240,12 +249,32 @@ internal sealed class ServiceProjects(SupplyDbContext db, IServiceScopeFactory s
 
     private async Task<IReadOnlyList<ServiceProjectDto>> DtosAsync(IReadOnlyList<ServiceProject> projects, CancellationToken ct)
     {
-        var names = await facts.PublicFactsAsync([.. projects.Select(p => p.OrganizationId).Distinct()], ct);
+        var organizationIds = projects.Select(p => p.OrganizationId).Distinct().ToList();
+        var names = await facts.PublicFactsAsync(organizationIds, ct);
         var fields = await needs.FieldsAsync(ct);
+        var records = await organizationProjects.RecordsAsync(organizationIds, ct);
+        var hours = await service.OfOrganizationsAsync(organizationIds, clock.GetUtcNow().AddYears(-1), ct);
+        var delivered = await DeliveredAsync([.. projects.Select(p => p.Id)], ct);
         return [.. projects.Select(p => new ServiceProjectDto(
             p.Id, p.OrganizationId, names.TryGetValue(p.OrganizationId, out var o) ? o.Name : "", p.Name, p.Summary, p.ServiceField,
             fields.GetValueOrDefault(p.ServiceField, p.ServiceField), p.TargetGroup,
             p.AreaCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), p.PriceFrom, p.PriceTo, p.Capacity, p.Load, p.Status.ToString(),
-            p.RatingCount, p.RatingCount > 0 ? Math.Round((double)p.RatingSum / p.RatingCount, 2) : null, p.UpdatedAt))];
+            p.RatingCount, p.RatingCount > 0 ? Math.Round((double)p.RatingSum / p.RatingCount, 2) : null, p.UpdatedAt)
+        {
+            Record = new TrackRecordDto(delivered.GetValueOrDefault(p.Id), records.GetValueOrDefault(p.OrganizationId)?.Completed ?? 0,
+                records.GetValueOrDefault(p.OrganizationId)?.Running ?? 0, hours.GetValueOrDefault(p.OrganizationId)?.Volunteers ?? 0,
+                hours.GetValueOrDefault(p.OrganizationId)?.Hours ?? 0),
+        })];
+    }
+
+    /// <summary>How many purchases each project delivered (public: the results of purchases are published).</summary>
+    private async Task<Dictionary<Guid, int>> DeliveredAsync(List<Guid> ids, CancellationToken ct)
+    {
+        await using var system = SystemScope.Begin(scopes);
+        var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
+        return await all.Procurements.Where(p => p.Status == ProcurementStatus.Delivered)
+            .Join(all.Proposals.Where(x => ids.Contains(x.ServiceProjectId)), p => p.AwardedProposalId, x => x.Id, (p, x) =>
+                x.ServiceProjectId)
+            .GroupBy(x => x).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 }
