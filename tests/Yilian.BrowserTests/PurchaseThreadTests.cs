@@ -15,7 +15,8 @@ namespace Yilian.BrowserTests;
 /// and opens a call (a rubric not summing to 100 refused, what was typed kept); two organizations propose from their phones, one
 /// with its document; the officer seats three judges, one of whom works for an entrant and is recused there; the judges score on
 /// phones; the review closes to a ranking with each judge's scores; the winner is contracted, reports its milestone with an
-/// activity whose volunteers' hours appear; the delivery is accepted, and a resident rates it in one tap from the link on a phone.
+/// activity whose volunteers' hours appear and lists the people it served; the delivery is accepted (each person sent their own
+/// link), a resident rates it in one tap from the shared link on a phone, and a person served from their own link without an account.
 /// </summary>
 public sealed class PurchaseThreadTests(LivingDemoFixture demo) : IClassFixture<LivingDemoFixture>
 {
@@ -158,8 +159,15 @@ public sealed class PurchaseThreadTests(LivingDemoFixture demo) : IClassFixture<
         (await org2.Locator("[data-testid=delivered-activities]").InnerTextAsync()).ShouldContain("名志愿者");
         (await org2.Locator("[data-testid=volunteer-hours]").InnerTextAsync()).ShouldContain("小时");
 
+        // It lists the people served by mobile number, with their consent; each is sent their own link at the delivery.
+        await org2.FillAsync("#phones", "13800138000\n13900139000");
+        await org2.CheckAsync("#consent");
+        await SubmitAsync(org2, "served-submit");
+        (await org2.Locator("[data-testid=served-counts]").InnerTextAsync()).ShouldContain("已登记服务对象 2 人");
+
         await officer.ReloadAsync();
         await SubmitAsync(officer, "deliver");
+        (await officer.Locator("[data-testid=served-counts]").InnerTextAsync()).ShouldContain("已发送评价短信 2 人");
         var link = await officer.Locator("[data-testid=rating-link] a").GetAttributeAsync("href");
         await BrowserFixture.ScreenshotAsync(officer, "105-delivered");
 
@@ -171,8 +179,68 @@ public sealed class PurchaseThreadTests(LivingDemoFixture demo) : IClassFixture<
         await SubmitAsync(resident, "served-star-5");
         (await resident.Locator("[data-testid=served-thanks]").InnerTextAsync()).ShouldContain("★★★★★");
         await BrowserFixture.ScreenshotAsync(resident, "106-served-rating-375");
+        // A person served rates from their own link on a phone, without an account.
+        var token = await SystemScope.RunAsync(Fixture.App.Services.GetRequiredService<IServiceScopeFactory>(), sp =>
+            sp.GetRequiredService<SupplyDbContext>().ServedPeople.Where(x => x.ProcurementId == callId).Select(x => x.Token).FirstAsync());
+        var person = await Fixture.NewPageAsync(375, 740);
+        await person.GotoAsync("/rate/" + token);
+        await SubmitAsync(person, "served-star-4");
+        (await person.Locator("[data-testid=served-thanks]").InnerTextAsync()).ShouldContain("★★★★☆");
         await officer.ReloadAsync();
-        (await officer.Locator("[data-testid=thread]").InnerTextAsync()).ShouldContain("服务对象评价 1 条");
+        (await officer.Locator("[data-testid=thread]").InnerTextAsync()).ShouldContain("服务对象评价 2 条");
+    }
+
+    /// <summary>
+    /// The demo competition, as its judges and organizer use it: the regulator scores each entry on a phone, the operator scores and
+    /// closes the review, awards both entries into the incubator, and anyone reads the published results on a phone.
+    /// </summary>
+    [Fact]
+    public async Task A_Competition_Is_Scored_On_Phones_Awarded_Into_The_Incubator_And_Published()
+    {
+        var id = await SystemScope.RunAsync(Fixture.App.Services.GetRequiredService<IServiceScopeFactory>(), sp =>
+            sp.GetRequiredService<SupplyDbContext>().Competitions.Where(c => c.AwardedAt == null && c.RoadshowActivityId != null)
+                .Select(c => c.Id).FirstAsync());
+        foreach (var judge in new[] { "regulator", "operator" })
+        {
+            var phone = await SignedInAsync(judge, 375, 740);
+            await phone.GotoAsync($"/admin/supply/competitions/{id}");
+            var count = await phone.Locator("[data-testid=score-form]").CountAsync();
+            count.ShouldBe(2, await phone.InnerTextAsync("main"));
+            for (var i = 0; i < count; i++)
+            {
+                var inputs = phone.Locator("[data-testid=score-form]").Nth(i).Locator("input[inputmode=decimal]");
+                for (var c = 0; c < await inputs.CountAsync(); c++)
+                {
+                    await inputs.Nth(c).FillAsync(i == 0 ? "12" : "10");
+                }
+
+                await phone.Locator("[data-testid=score-form]").Nth(i).Locator("[data-testid=score-submit]").ClickAsync();
+                await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            }
+
+            (await phone.Locator("[data-testid=my-total]").CountAsync()).ShouldBe(2);
+            (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+            if (judge == "regulator")
+            {
+                await BrowserFixture.ScreenshotAsync(phone, "107-competition-scored-375");
+            }
+        }
+
+        var organizer = await SignedInAsync("operator");
+        await organizer.GotoAsync($"/admin/supply/competitions/{id}");
+        await SubmitAsync(organizer, "close-review");
+        (await organizer.Locator("[data-testid=ranked]").CountAsync()).ShouldBe(2);
+        (await organizer.Locator("#incubatorId option").CountAsync()).ShouldBeGreaterThan(1, "the living district has an incubator");
+        await SubmitAsync(organizer, "award-competition");
+        (await organizer.Locator("[data-testid=funded]").CountAsync()).ShouldBe(2, await organizer.InnerTextAsync("main"));
+        (await organizer.Locator("[data-testid=incubated]").CountAsync()).ShouldBe(2);
+        await BrowserFixture.ScreenshotAsync(organizer, "108-competition-awarded");
+
+        var anyone = await Fixture.NewPageAsync(375, 740);
+        await anyone.GotoAsync("/competitions");
+        (await anyone.Locator("[data-testid=competition-result]").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
+        (await anyone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        await BrowserFixture.ScreenshotAsync(anyone, "109-competition-results-375");
     }
 
     /// <summary>Who proposed the winning proposal, and an activity of that organization in the last two months with confirmed
