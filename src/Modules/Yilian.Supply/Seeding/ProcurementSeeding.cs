@@ -82,6 +82,15 @@ internal sealed class ProcurementSeeding(SupplyDbContext db, IActAs actAs, TimeP
                 "已为 35 位独居老人建档，完成首轮上门探访，发现 3 户安全隐患并已报告社区。",
                 [.. served.Values.OrderByDescending(a => a.Hours).Take(2).Select(a => a.ActivityId)]), ct);
         }, ct);
+        // The elders visited so far, who agreed to be asked: each gets a rating link when the delivery is accepted.
+        await actAs.RunAsync("orgadmin", sp => sp.GetRequiredService<Procurements>().ListServedAsync(contracted, new ServedInput(
+            "13800138001\n13800138002\n13800138003\n13912345678", true), ct), ct);
+        await actAs.RunAsync("officer", async sp =>
+        {
+            var procurements = sp.GetRequiredService<Procurements>();
+            var evaluators = await procurements.EvaluatorChoicesAsync(contracted, ct);
+            return evaluators.Count == 0 ? null : await procurements.NameEvaluatorAsync(contracted, evaluators[0].Id, ct);
+        }, ct);
         await DateBackAsync([visiting, meals.Id], contracted, reviewing, ct);
     }
 
