@@ -244,6 +244,15 @@ public sealed partial class ProcurementThreadTests
             report = "已完成。", activityIds = Array.Empty<Guid>(),
         }), HttpStatusCode.NotFound)).ShouldNotBeEmpty();
         (await officer.PostAsync($"/api/v1/procurements/{id}/deliver", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // One of the organization's paid expenses was for that activity (booked in Finance with it).
+        var spent = await SystemScope.RunAsync(scopes, async sp =>
+        {
+            var finance = sp.GetRequiredService<Yilian.Finance.Data.FinanceDbContext>();
+            var expense = await finance.Expenses.FirstAsync(e => e.Status == Yilian.Finance.Domain.ExpenseStatus.Paid && e.Amount > 0);
+            expense.ActivityId = activity;
+            await finance.SaveChangesAsync();
+            return expense.Amount;
+        });
         await OkAsync(await orgadmin.PostAsJsonAsync($"/api/v1/procurements/{id}/milestones/{milestones[0]}/report", new
         {
             report = "已建档 36 户，完成首轮探访。", activityIds = new[] { activity },
@@ -256,6 +265,7 @@ public sealed partial class ProcurementThreadTests
         (delivered.GetProperty("volunteers").GetInt32(), delivered.GetProperty("hours").GetDecimal())
             .ShouldBe((volunteers, Math.Round(minutes / 60m, 1)));
         reported.GetProperty("volunteerHours").GetDecimal().ShouldBe(Math.Round(minutes / 60m, 1));
+        (delivered.GetProperty("spent").GetDecimal(), reported.GetProperty("spent").GetDecimal()).ShouldBe((spent, spent));
 
         // The winner lists the people it served, with their consent; bad lines are named, a number twice is kept once.
         (await ProblemAsync(await orgadmin.PostAsJsonAsync($"/api/v1/procurements/{id}/served", new

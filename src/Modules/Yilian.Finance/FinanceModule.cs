@@ -25,6 +25,7 @@ public static class FinanceModule
         builder.Services.Configure<WarningOptions>(builder.Configuration.GetSection("Finance:Warnings"));
         builder.Services.AddScoped<Budgets>();
         builder.Services.AddScoped<IProjectBudgets, ProjectBudgetsFromBook>();
+        builder.Services.AddScoped<Yilian.Activities.Contracts.IActivityExpenses, ActivityExpenses>();
         builder.Services.AddScoped<Expenses>();
         builder.Services.AddScoped<WarningBook>();
         builder.Services.AddScoped<FinanceWarnings>();

@@ -640,6 +640,8 @@ namespace Yilian.Migrations.Postgres.Finance
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActivityId");
+
                     b.HasIndex("BudgetId", "LineCode");
 
                     b.HasIndex("FundId", "Status");

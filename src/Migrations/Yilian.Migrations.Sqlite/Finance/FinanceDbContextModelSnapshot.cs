@@ -635,6 +635,8 @@ namespace Yilian.Migrations.Sqlite.Finance
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActivityId");
+
                     b.HasIndex("BudgetId", "LineCode");
 
                     b.HasIndex("FundId", "Status");

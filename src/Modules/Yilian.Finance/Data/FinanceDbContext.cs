@@ -110,6 +110,7 @@ internal sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> option
             b.HasIndex(x => new { x.OrganizationId, x.Payee, x.Date });
             // A charity project's disclosure: the expenses of its donations fund.
             b.HasIndex(x => new { x.FundId, x.Status });
+            b.HasIndex(x => x.ActivityId);
             b.HasMany(x => x.Receipts).WithOne().HasForeignKey(r => r.ExpenseId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Receipt>(b =>

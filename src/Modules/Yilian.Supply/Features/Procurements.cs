@@ -53,7 +53,8 @@ public sealed record ProposalDto(
     Guid Id, Guid OrganizationId, string OrganizationName, Guid ServiceProjectId, string ServiceProjectName, string Plan, decimal Budget,
     string? FileName, long SizeBytes, DateTimeOffset SubmittedAt);
 
-public sealed record DeliveredActivityDto(Guid Id, string Title, DateTimeOffset Start, int Volunteers, decimal Hours);
+/// <param name="Spent">The approved and paid expenses booked to the activity in Finance.</param>
+public sealed record DeliveredActivityDto(Guid Id, string Title, DateTimeOffset Start, int Volunteers, decimal Hours, decimal Spent = 0);
 
 public sealed record MilestoneDto(
     Guid Id, int Sequence, string Title, DateOnly DueOn, decimal Amount, string? Report, DateTimeOffset? ReportedAt, bool Overdue,
@@ -79,6 +80,9 @@ public sealed record ProcurementDto(
     public ServedDto Served { get; init; } = new(0, 0, 0, []);
 
     public string? EvaluatorName { get; init; }
+
+    /// <summary>The expenses booked in Finance to the activities that delivered the milestones.</summary>
+    public decimal Spent => Milestones.SelectMany(m => m.Activities).Sum(a => a.Spent);
 }
 
 public sealed record ProcurementBrief(
@@ -95,7 +99,8 @@ public sealed record ProcurementBrief(
 /// </summary>
 internal sealed class Procurements(
     SupplyDbContext db, IServiceScopeFactory scopes, Panels panels, Matches matches, IOrganizationFacts facts, IActivityCatalog activities,
-    IActivityServiceHours hours, IFileStorage storage, INotificationOutbox outbox, IConfiguration config, IDataScopeProvider scope,
+    IActivityServiceHours hours, IActivityExpenses expenses, IFileStorage storage, INotificationOutbox outbox, IConfiguration config,
+        IDataScopeProvider scope,
     ICurrentUser user, IIdempotentRequest idempotency, TimeProvider clock)
 {
     public const int MaxServed = 500;
@@ -777,11 +782,12 @@ internal sealed class Procurements(
         var activityIds = milestones.SelectMany(m => Ids(m.Activities)).Distinct().ToList();
         var briefs = (await activities.FindManyAsync(activityIds, ct)).ToDictionary(a => a.Id);
         var service = await hours.OfActivitiesAsync(activityIds, ct);
+        var spending = await expenses.OfActivitiesAsync(activityIds, ct);
         var today = ChinaTime.Today(clock);
         var milestoneDtos = milestones.Select(m => new MilestoneDto(m.Id, m.Sequence, m.Title, m.DueOn, m.Amount, m.Report, m.ReportedAt,
             m.ReportedAt is null && m.DueOn < today, [.. Ids(m.Activities).Where(briefs.ContainsKey).Select(a => new DeliveredActivityDto(a,
                 briefs[a].Title, briefs[a].Start, service.GetValueOrDefault(a)?.Volunteers ?? 0,
-                    service.GetValueOrDefault(a)?.Hours ?? 0))]))
+                    service.GetValueOrDefault(a)?.Hours ?? 0, spending.GetValueOrDefault(a)?.Spent ?? 0))]))
             .ToList();
         var stage = StageOf(p, panel);
         var isOfficer = SupplyPermissions.PostsNeeds(user) && await db.Procurements.AnyAsync(x => x.Id == p.Id, ct);
