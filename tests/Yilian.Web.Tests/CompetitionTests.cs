@@ -133,15 +133,22 @@ public sealed partial class CompetitionTests
         (await operatorClient.PostAsJsonAsync("/api/v1/incubators", new { name = "区社会组织孵化基地", kind = "Platform" })).StatusCode
             .ShouldBe(HttpStatusCode.Created);
         var incubator = (await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/incubators"))[0].GetProperty("id").GetGuid();
-        var awarded = await OkAsync(await operatorClient.PostAsJsonAsync($"/api/v1/competitions/{id}/awards", new
-        {
-            funded = new[] { new { entryId = a, amount = 40_000m }, new { entryId = b, amount = 25_000m } }, incubatorId = incubator,
-        }));
+        // Two awards sent at once: one funds, the other is refused; the projects are made once.
+        var awards = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => operatorClient.PostAsJsonAsync(
+            $"/api/v1/competitions/{id}/awards", new
+            {
+                funded = new[] { new { entryId = a, amount = 40_000m }, new { entryId = b, amount = 25_000m } }, incubatorId = incubator,
+            })));
+        awards.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true);
+        var awarded = await OkAsync(awards.Single(r => r.StatusCode == HttpStatusCode.OK));
         awarded.GetProperty("stage").GetString().ShouldBe("Awarded");
         var incubations = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/incubations");
         foreach (var entry in awarded.GetProperty("entries").EnumerateArray())
         {
             var project = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{entry.GetProperty("projectId")}");
+            (await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/projects/board")).EnumerateArray()
+                .SelectMany(c => c.GetProperty("cards").EnumerateArray())
+                .Count(c => c.GetProperty("name").GetString() == entry.GetProperty("title").GetString()).ShouldBe(1);
             (project.GetProperty("name").GetString(), project.GetProperty("stage").GetString()).ShouldBe((entry.GetProperty("title")
                 .GetString(), "intake"));
             // Funded, the project enters the incubator with the operator as its steward.

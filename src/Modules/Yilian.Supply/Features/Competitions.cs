@@ -410,21 +410,38 @@ internal sealed class Competitions(
             }
 
             problems.ThrowIfAny();
-            var today = ChinaTime.Today(clock);
-            foreach (var f in list)
+            // Claimed first, by the database: of two awards at once one funds, the other is refused, and projects are made once.
+            var now = clock.GetUtcNow();
+            if (await all.Competitions.Where(x => x.Id == id && x.AwardedAt == null).ExecuteUpdateAsync(u => u.SetProperty(x =>
+                x.AwardedAt, now), ct) == 0)
             {
-                var entry = entries[f.EntryId];
-                entry.FundedAmount = f.Amount;
-                entry.ProjectId = await intake.CreateAsync(new ProjectIntake(entry.OrganizationId, entry.Title, entry.Summary,
-                    entry.ServiceField,
-                    today.AddDays(15), today.AddDays(380), c.Title, f.Amount!.Value), ct);
-                if (incubatorId is { } incubator)
-                {
-                    entry.IncubationId = await incubators.AdmitAsync(incubator, entry.OrganizationId, entry.ProjectId.Value, ct);
-                }
+                throw SupplyRules.AlreadyAwarded.Broken(c.Number);
             }
 
-            c.AwardedAt = clock.GetUtcNow();
+            try
+            {
+                var today = ChinaTime.Today(clock);
+                foreach (var f in list)
+                {
+                    var entry = entries[f.EntryId];
+                    entry.FundedAmount = f.Amount;
+                    entry.ProjectId = await intake.CreateAsync(new ProjectIntake(entry.OrganizationId, entry.Title, entry.Summary,
+                        entry.ServiceField, today.AddDays(15), today.AddDays(380), c.Title, f.Amount!.Value), ct);
+                    if (incubatorId is { } incubator)
+                    {
+                        entry.IncubationId = await incubators.AdmitAsync(incubator, entry.OrganizationId, entry.ProjectId.Value, ct);
+                    }
+                }
+            }
+            catch
+            {
+                // Not awarded after all (another module refused): the operator may try again.
+                await all.Competitions.Where(x => x.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.AwardedAt,
+                    (DateTimeOffset?)null), CancellationToken.None);
+                throw;
+            }
+
+            c.AwardedAt = now;
         }, ct);
 
     private async Task<CompetitionDto> ManageAsync(Guid id, Func<Competition, Panel, SupplyDbContext, Task> change, CancellationToken ct)

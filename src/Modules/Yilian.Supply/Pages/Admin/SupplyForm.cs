@@ -61,3 +61,9 @@ public abstract class SupplyForm : ComponentBase
         string.IsNullOrWhiteSpace(text) ? 0m
         : decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : -1m;
 }
+
+/// <summary>A rating of one to five as stars (★★★★☆), as every supply page shows it.</summary>
+public static class RatingStars
+{
+    public static string Of(int score) => new string('★', score) + new string('☆', 5 - score);
+}
