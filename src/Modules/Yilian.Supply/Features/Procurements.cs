@@ -216,26 +216,20 @@ internal sealed class Procurements(
         var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
         var now = clock.GetUtcNow();
         var name = user.UserName ?? "";
+        // Four queries whatever the number of seats: the open panels' calls past their due time, their proposals, and the
+        // judge's own scores and declarations.
         var seats = await all.PanelJudges.AsNoTracking().Where(j => j.UserName == name
-            && all.Panels.Any(x => x.Id == j.PanelId && x.ClosedAt == null)).ToListAsync(ct);
-        var toScore = 0;
-        foreach (var seat in seats)
-        {
-            var call = await all.Procurements.AsNoTracking().FirstOrDefaultAsync(p => p.PanelId == seat.PanelId
-                && p.Status == ProcurementStatus.Open && p.ProposalsDue <= now, ct);
-            if (call is null)
-            {
-                continue;
-            }
-
-            var proposals = await all.Proposals.AsNoTracking().Where(x => x.ProcurementId == call.Id).ToListAsync(ct);
-            var scored = await all.PanelScores.Where(x => x.PanelId == seat.PanelId && x.UserName == name).Select(x => x.EntryId)
-                .ToListAsync(ct);
-            var declared = await all.PanelConflicts.Where(x => x.PanelId == seat.PanelId && x.UserName == name).Select(x => x.EntryId)
-                .ToListAsync(ct);
-            toScore += proposals.Count(x => !scored.Contains(x.Id) && !declared.Contains(x.Id)
-                && Panels.RecusalOf(seat, new PanelEntry(x.Id, x.OrganizationId, "", x.SubmittedAt), null) is null);
-        }
+            && all.Panels.Any(x => x.Id == j.PanelId && x.ClosedAt == null)).ToDictionaryAsync(j => j.PanelId, ct);
+        var panelIds = seats.Keys.ToList();
+        var calls = await all.Procurements.AsNoTracking().Where(p => panelIds.Contains(p.PanelId) && p.Status == ProcurementStatus.Open
+            && p.ProposalsDue <= now).ToDictionaryAsync(p => p.Id, p => p.PanelId, ct);
+        var callIds = calls.Keys.ToList();
+        var proposals = await all.Proposals.AsNoTracking().Where(x => callIds.Contains(x.ProcurementId)).ToListAsync(ct);
+        var done = (await all.PanelScores.Where(x => panelIds.Contains(x.PanelId) && x.UserName == name).Select(x => x.EntryId)
+            .ToListAsync(ct)).Concat(await all.PanelConflicts.Where(x => panelIds.Contains(x.PanelId) && x.UserName == name)
+            .Select(x => x.EntryId).ToListAsync(ct)).ToHashSet();
+        var toScore = proposals.Count(x => !done.Contains(x.Id) && Panels.RecusalOf(seats[calls[x.ProcurementId]],
+            new PanelEntry(x.Id, x.OrganizationId, "", x.SubmittedAt), null) is null);
 
         var invited = 0;
         var mine = Mine;
