@@ -18,7 +18,29 @@ public sealed class PinyinTable
     private readonly (string Word, string[] Readings)[] _phrases;
 
     private PinyinTable(FrozenDictionary<char, string[]> readings, FrozenDictionary<char, char> simplified,
-        (string Word, string[] Readings)[] phrases) => (_readings, _simplified, _phrases) = (readings, simplified, phrases);
+        (string Word, string[] Readings)[] phrases)
+    {
+        (_readings, _simplified, _phrases) = (readings, simplified, phrases);
+        Syllables = readings.Values.SelectMany(r => r).Concat(phrases.SelectMany(p => p.Readings)).ToFrozenSet(StringComparer.Ordinal);
+        var all = readings.ToDictionary(r => r.Key, r => r.Value.AsEnumerable());
+        foreach (var (word, read) in phrases)
+        {
+            for (var k = 0; k < word.Length; k++)
+            {
+                all[word[k]] = all.TryGetValue(word[k], out var own) ? own.Append(read[k]) : [read[k]];
+            }
+        }
+
+        _anyReading = all.ToFrozenDictionary(r => r.Key, r => r.Value.Distinct().ToArray());
+    }
+
+    private readonly FrozenDictionary<char, string[]> _anyReading;
+
+    /// <summary>Every syllable some character reads as.</summary>
+    public FrozenSet<string> Syllables { get; }
+
+    /// <summary>Every reading the character has anywhere: its own and those the listed words give it.</summary>
+    public IReadOnlyList<string> AnyReading(char c) => _anyReading.TryGetValue(c, out var r) ? r : [];
 
     public static PinyinTable Default => Loaded.Value;
 

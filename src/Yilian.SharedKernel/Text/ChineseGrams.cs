@@ -1,0 +1,128 @@
+namespace Yilian.SharedKernel.Text;
+
+/// <summary>
+/// The grams an index keeps for a text and asks for a query, such that every text <see cref="ChineseMatcher"/> matches has the
+/// grams of one of the query's alternatives (no match is lost; candidates are then checked by the matcher). A text gives:
+/// <list type="bullet">
+/// <item><c>1</c> + a character and <c>2</c> + two consecutive characters (letters, digits, Chinese), for literal terms;</item>
+/// <item><c>f</c> + the "first letters" of one to three consecutive characters — a letter or digit itself, a Chinese character
+/// the first letter of each of its readings there — for pinyin and mixed terms: every match consumes consecutive characters,
+/// each from a unit of the query starting with one of that character's first letters.</item>
+/// </list>
+/// A query term without Latin letters asks for its literal grams. A term with letters asks, for each way of cutting it into
+/// units (a syllable, an initial, a letter, a Chinese character, a digit, or a syllable's start at the end), for the first
+/// letters of its first three units; a Chinese character in the term also asks for itself.
+/// </summary>
+public static class ChineseGrams
+{
+    /// <summary>The distinct grams of a text.</summary>
+    public static IReadOnlySet<string> OfText(string text, PinyinTable? table = null)
+    {
+        table ??= PinyinTable.Default;
+        var normalized = ChineseText.Normalize(text, table);
+        var readings = table.ReadingsOf(normalized);
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        var first = new string[normalized.Length][];
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var c = normalized[i];
+            first[i] = ChineseText.IsHan(c) ? [.. readings[i].Select(r => r[..1]).Distinct()]
+                : char.IsAsciiLetterOrDigit(c) ? [c.ToString()] : [];
+            if (!Searchable(c))
+            {
+                continue;
+            }
+
+            grams.Add("1" + c);
+            if (i + 1 < normalized.Length && Searchable(normalized[i + 1]))
+            {
+                grams.Add(string.Concat("2", c.ToString(), normalized[i + 1].ToString()));
+            }
+        }
+
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var prefixes = new List<string> { "" };
+            for (var n = 0; n < 3 && i + n < normalized.Length && first[i + n].Length > 0; n++)
+            {
+                prefixes = [.. prefixes.SelectMany(p => first[i + n].Select(f => p + f))];
+                grams.UnionWith(prefixes.Select(p => "f" + p));
+            }
+        }
+
+        return grams;
+    }
+
+    /// <summary>For each term of the query, the alternatives (each a set of grams a matching text has all of); null when the
+    /// query has no terms.</summary>
+    public static IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>>? OfQuery(string query, PinyinTable? table = null)
+    {
+        table ??= PinyinTable.Default;
+        var terms = ChineseMatcher.Terms(query, table);
+        return terms.Count == 0 ? null : [.. terms.Select(t => OfTerm(t, table))];
+    }
+
+    private static IReadOnlyList<IReadOnlySet<string>> OfTerm(string term, PinyinTable table)
+    {
+        if (!term.Any(char.IsAsciiLetter))
+        {
+            var literal = term.Length == 1 ? new HashSet<string>(StringComparer.Ordinal) { "1" + term }
+                : [.. Enumerable.Range(0, term.Length - 1).Select(i => string.Concat("2", term.AsSpan(i, 2)))];
+            return [literal];
+        }
+
+        // The Chinese characters of the term must be in the text whatever the cutting.
+        var required = term.Where(ChineseText.IsHan).Select(c => "1" + c).ToHashSet(StringComparer.Ordinal);
+        var alternatives = new HashSet<string>(StringComparer.Ordinal);
+        Cut(term, 0, "", table, alternatives);
+        return [.. alternatives.Select(a => (IReadOnlySet<string>)new HashSet<string>(required.Append("f" + a), StringComparer.Ordinal))];
+    }
+
+    /// <summary>Adds the first letters of the first three units of every cutting of <paramref name="term"/> from
+    /// <paramref name="at"/>, <paramref name="letters"/> being those of the units before.</summary>
+    private static void Cut(string term, int at, string letters, PinyinTable table, HashSet<string> found)
+    {
+        if (at == term.Length || letters.Length == 3)
+        {
+            found.Add(letters);
+            return;
+        }
+
+        var c = term[at];
+        if (ChineseText.IsHan(c))
+        {
+            // A Chinese character matches itself, whose first letter in the text is one of its readings' anywhere.
+            foreach (var f in table.AnyReading(c).Select(r => r[0]).Distinct())
+            {
+                Cut(term, at + 1, letters + f, table, found);
+            }
+
+            return;
+        }
+
+        if (!char.IsAsciiLetter(c))
+        {
+            Cut(term, at + 1, letters + c, table, found);
+            return;
+        }
+
+        // A letter on its own (a Latin letter, or an initial), zh/ch/sh, a whole syllable, or the start of one at the end.
+        var lengths = new HashSet<int> { 1 };
+        for (var length = 2; at + length <= term.Length && length <= 6; length++)
+        {
+            var unit = term.Substring(at, length);
+            if (table.Syllables.Contains(unit) || unit is "zh" or "ch" or "sh"
+                || (at + length == term.Length && table.Syllables.Any(s => s.StartsWith(unit, StringComparison.Ordinal))))
+            {
+                lengths.Add(length);
+            }
+        }
+
+        foreach (var length in lengths)
+        {
+            Cut(term, at + length, letters + c, table, found);
+        }
+    }
+
+    private static bool Searchable(char c) => ChineseText.IsHan(c) || char.IsAsciiLetterOrDigit(c);
+}
