@@ -87,10 +87,14 @@ public sealed partial class CompetitionTests
         // The roadshow on the calendar: eight plus seven minutes a team, in the order the entries came.
         var start = new DateTimeOffset(DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(10).AddHours(14), DateTimeKind.Unspecified),
             TimeSpan.FromHours(8)); // China time, as the page sends it
-        var scheduled = await OkAsync(await operatorClient.PostAsJsonAsync($"/api/v1/competitions/{id}/roadshow", new
-        {
-            start, regionCode = community,
-        }));
+        // Scheduled twice at once: one books the calendar, the other is refused.
+        var schedulings = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => operatorClient.PostAsJsonAsync(
+            $"/api/v1/competitions/{id}/roadshow", new { start, regionCode = community })));
+        schedulings.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true);
+        var scheduled = await OkAsync(schedulings.Single(r => r.StatusCode == HttpStatusCode.OK));
+        var title = scheduled.GetProperty("title").GetString()!;
+        (await SystemScope.RunAsync(scopes, sp => sp.GetRequiredService<Yilian.Activities.Data.ActivitiesDbContext>().Activities
+            .CountAsync(a => a.Title.Contains(title)))).ShouldBe(1);
         scheduled.GetProperty("stage").GetString().ShouldBe("Roadshow");
         scheduled.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("roadshowAt").GetDateTimeOffset())
             .ShouldBe([start, start.AddMinutes(15)]);

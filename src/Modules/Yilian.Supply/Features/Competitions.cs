@@ -350,10 +350,28 @@ internal sealed class Competitions(
             entries[i].RoadshowAt = start + (slot * i);
         }
 
+        // Claimed first, by the database: of two schedulings at once one books the calendar; released if the calendar refuses.
+        if (await db.Competitions.Where(c => c.Id == id && c.RoadshowStart == null).ExecuteUpdateAsync(u => u.SetProperty(c =>
+            c.RoadshowStart, (DateTimeOffset?)start), ct) == 0)
+        {
+            throw SupplyRules.RoadshowScheduled.Broken();
+        }
+
+        try
+        {
+            competition.RoadshowActivityId = await calendar.BookAsync(new EventBooking(SupplyText.Get("Roadshow_Title",
+                competition.Title), SupplyText.Get("Roadshow_Description", entries.Count, competition.PresentMinutes,
+                competition.QuestionMinutes), input.RegionCode?.Trim() ?? "", input.VenueId, start, start + (slot * entries.Count),
+                entries.Count * 3), ct);
+        }
+        catch
+        {
+            await db.Competitions.Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.RoadshowStart,
+                (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+
         competition.RoadshowStart = start;
-        competition.RoadshowActivityId = await calendar.BookAsync(new EventBooking(SupplyText.Get("Roadshow_Title", competition.Title),
-            SupplyText.Get("Roadshow_Description", entries.Count, competition.PresentMinutes, competition.QuestionMinutes),
-            input.RegionCode?.Trim() ?? "", input.VenueId, start, start + (slot * entries.Count), entries.Count * 3), ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
