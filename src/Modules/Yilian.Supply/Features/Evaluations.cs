@@ -46,10 +46,7 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
         }
 
         var problems = new InputProblems();
-        if (input.Score is not (>= 1 and <= 5))
-        {
-            problems.Add("score", SupplyText.Get("Evaluation_BadScore"));
-        }
+        CheckScore(problems, input.Score);
 
         var comment = problems.Text("comment", "Evaluation_Comment", input.Comment, 500, multiline: true, optional: true);
         if (input.NeedId is null)
@@ -115,10 +112,7 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
     public async Task RateServedAsync(string token, int? score, string? comment, CancellationToken ct)
     {
         var problems = new InputProblems();
-        if (score is not (>= 1 and <= 5))
-        {
-            problems.Add("score", SupplyText.Get("Evaluation_BadScore"));
-        }
+        CheckScore(problems, score);
 
         var text = problems.Text("comment", "Evaluation_Comment", comment, 500, multiline: true, optional: true);
         problems.ThrowIfAny();
@@ -186,10 +180,22 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
         }
 
         var need = await all.Needs.AsNoTracking().FirstAsync(n => n.Id == procurement.NeedId, ct);
-        var project = await all.Proposals.Where(p => p.Id == procurement.AwardedProposalId)
-            .Join(all.ServiceProjects, p => p.ServiceProjectId, s => s.Id, (p, s) => s).AsNoTracking().FirstAsync(ct);
-        return (procurement, need, project, person);
+        return (procurement, need, await AwardedProjectAsync(all, procurement, ct), person);
     }
+
+    /// <summary>A rating is one to five, whoever gives it.</summary>
+    internal static void CheckScore(InputProblems problems, int? score)
+    {
+        if (score is not (>= 1 and <= 5))
+        {
+            problems.Add("score", SupplyText.Get("Evaluation_BadScore"));
+        }
+    }
+
+    /// <summary>The service project a purchase was awarded to: what its ratings rate.</summary>
+    internal static Task<ServiceProject> AwardedProjectAsync(SupplyDbContext all, Procurement procurement, CancellationToken ct) =>
+        all.Proposals.Where(p => p.Id == procurement.AwardedProposalId)
+            .Join(all.ServiceProjects, p => p.ServiceProjectId, s => s.Id, (p, s) => s).AsNoTracking().FirstAsync(ct);
 
     /// <summary>Ratings in scope: a community's own, an organization's received, the district's.</summary>
     public async Task<PagedResult<EvaluationDto>> ListAsync(EvaluationFilter filter, PageRequest page, CancellationToken ct)

@@ -614,11 +614,7 @@ internal sealed class Procurements(
     public async Task<ProcurementDto> RateAsEvaluatorAsync(Guid id, RatingInput input, CancellationToken ct)
     {
         var problems = new InputProblems();
-        if (input.Score is not (>= 1 and <= 5))
-        {
-            problems.Add("score", SupplyText.Get("Evaluation_BadScore"));
-        }
-
+        Evaluations.CheckScore(problems, input.Score);
         var comment = problems.Text("comment", "Evaluator_Report", input.Comment, 2000, multiline: true);
         problems.ThrowIfAny();
         await using var system = SystemScope.Begin(scopes);
@@ -637,8 +633,7 @@ internal sealed class Procurements(
         }
 
         var need = await all.Needs.AsNoTracking().FirstAsync(n => n.Id == procurement.NeedId, ct);
-        var project = await all.Proposals.Where(p => p.Id == procurement.AwardedProposalId)
-            .Join(all.ServiceProjects, p => p.ServiceProjectId, x => x.Id, (p, x) => x).AsNoTracking().FirstAsync(ct);
+        var project = await Evaluations.AwardedProjectAsync(all, procurement, ct);
         await Evaluations.SaveCountedAsync(all, new Evaluation
         {
             Id = Guid.CreateVersion7(), ServiceProjectId = project.Id, OrganizationId = project.OrganizationId, NeedId = need.Id,
