@@ -3,6 +3,7 @@ using Yilian.Organizations;
 using Yilian.Platform;
 using Yilian.Policies;
 using Yilian.Supply;
+using Yilian.Discovery;
 using Yilian.Projects;
 using Yilian.Finance;
 using Yilian.Volunteers;
@@ -19,6 +20,7 @@ builder.AddActivitiesModule();
 builder.AddVolunteersModule();
 builder.AddPoliciesModule();
 builder.AddSupplyModule();
+builder.AddDiscoveryModule();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -35,7 +37,9 @@ app.MapActivitiesApi();
 app.MapVolunteersApi();
 app.MapPoliciesApi();
 app.MapSupplyApi();
-app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(FinanceModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly, typeof(SupplyModule).Assembly);
+app.MapDiscoveryApi();
+app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(FinanceModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly, typeof(SupplyModule).Assembly,
+    typeof(DiscoveryModule).Assembly);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -24,6 +24,7 @@ public class ModuleBoundaryTests
         typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(FinanceModule).Assembly,
         typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly,
         typeof(Supply.SupplyModule).Assembly,
+        typeof(Discovery.DiscoveryModule).Assembly,
     ];
 
     private static readonly Assembly[] Contracts =

@@ -5,6 +5,7 @@ using Yilian.Organizations.Data;
 using Yilian.Platform.Data;
 using Yilian.Policies.Data;
 using Yilian.Supply.Data;
+using Yilian.Discovery.Data;
 using Yilian.Projects.Data;
 using Yilian.Finance.Data;
 using Yilian.Volunteers.Data;
@@ -68,4 +69,9 @@ internal sealed class PoliciesFactory : IDesignTimeDbContextFactory<PoliciesDbCo
 internal sealed class SupplyFactory : IDesignTimeDbContextFactory<SupplyDbContext>
 {
     public SupplyDbContext CreateDbContext(string[] args) => new(Design.Options<SupplyDbContext>(SupplyDbContext.Module), new DesignScope());
+}
+
+internal sealed class DiscoveryFactory : IDesignTimeDbContextFactory<DiscoveryDbContext>
+{
+    public DiscoveryDbContext CreateDbContext(string[] args) => new(Design.Options<DiscoveryDbContext>(DiscoveryDbContext.Module), new DesignScope());
 }

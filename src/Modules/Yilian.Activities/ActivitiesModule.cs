@@ -29,6 +29,7 @@ public static class ActivitiesModule
         builder.Services.AddScoped<IPersonCalendar, PersonCalendar>();
         builder.Services.AddScoped<ActivityReminderJob>();
         builder.Services.AddScoped<ISeedStep, ActivitySeedStep>();
+        builder.Services.AddScoped<ISearchSource, ActivitySearchSource>();
         builder.Services.AddScoped(sp => new CalendarScaleSeeder(sp.GetRequiredService<ActivitiesDbContext>()));
         return builder;
     }

@@ -19,6 +19,7 @@ public static class OrganizationsModule
         builder.Services.AddModuleDbContext<OrganizationsDbContext>(OrganizationsDbContext.Module);
         builder.Services.AddScoped<OrganizationQueries>();
         builder.Services.AddScoped<IWorkbenchSource, OrganizationsWorkbench>();
+        builder.Services.AddScoped<ISearchSource, OrganizationSearchSource>();
         builder.Services.AddScoped<RegisterOrganization>();
         builder.Services.AddScoped<UpdateOrganization>();
         builder.Services.AddScoped<ImportOrganizations>();

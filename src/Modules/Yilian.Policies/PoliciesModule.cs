@@ -51,6 +51,7 @@ public static class PoliciesModule
         builder.Services.AddScoped<ContactRequests>();
         builder.Services.AddScoped<Seeding.ResidentScaleSeeder>();
         builder.Services.AddScoped<ISeedStep, PolicySeedStep>();
+        builder.Services.AddScoped<ISearchSource, PolicySearchSource>();
         var nightly = builder.Configuration["Policies:ScreeningCron"] is { Length: > 0 } cron ? cron : "0 30 2 * * ?";
         // Quartz merges this with the host's scheduler set-up (AddQuartz may be called by each module).
         builder.Services.AddQuartz(q =>

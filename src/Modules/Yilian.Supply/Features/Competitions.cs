@@ -9,6 +9,7 @@ using Yilian.Platform.Contracts;
 using Yilian.Projects.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Validation;
 using Yilian.SharedKernel.Security;
 using Yilian.Supply.Data;
 using Yilian.Supply.Domain;
@@ -79,7 +80,7 @@ internal sealed class Competitions(
             return await GetAsync(made.Id, ct);
         }
 
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var fields = await needs.FieldsAsync(ct);
         var chosen = (input.Fields ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct().ToList();
         if (chosen.Any(f => !fields.ContainsKey(f)))
@@ -242,7 +243,7 @@ internal sealed class Competitions(
         var all = system.ServiceProvider.GetRequiredService<SupplyDbContext>();
         var competition = await all.Competitions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException("Competition", id);
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var fields = await needs.FieldsAsync(ct);
         var entry = new CompetitionEntry
         {
@@ -406,7 +407,7 @@ internal sealed class Competitions(
             }
 
             var entries = await all.CompetitionEntries.Where(e => e.CompetitionId == id && e.Eligible).ToDictionaryAsync(e => e.Id, ct);
-            var problems = new InputProblems();
+            var problems = new InputProblems(SupplyText.Get);
             var list = funded ?? [];
             if (list.Count == 0 || list.Select(f => f.EntryId).Distinct().Count() != list.Count)
             {

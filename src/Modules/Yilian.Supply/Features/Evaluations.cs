@@ -5,6 +5,7 @@ using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Paging;
+using Yilian.SharedKernel.Validation;
 using Yilian.SharedKernel.Security;
 using Yilian.Supply.Data;
 using Yilian.Supply.Domain;
@@ -45,7 +46,7 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
             return (await DtosAsync([made], again.ServiceProvider.GetRequiredService<SupplyDbContext>(), ct))[0];
         }
 
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         CheckScore(problems, input.Score);
 
         var comment = problems.Text("comment", "Evaluation_Comment", input.Comment, 500, multiline: true, optional: true);
@@ -111,7 +112,7 @@ internal sealed class Evaluations(SupplyDbContext db, IServiceScopeFactory scope
     /// </summary>
     public async Task RateServedAsync(string token, int? score, string? comment, CancellationToken ct)
     {
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         CheckScore(problems, score);
 
         var text = problems.Text("comment", "Evaluation_Comment", comment, 500, multiline: true, optional: true);

@@ -73,7 +73,7 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
 
         var today = ChinaTime.Today(clock);
         var fields = await FieldsAsync(ct);
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var need = new Need
         {
             Id = Guid.CreateVersion7(), Title = problems.Text("title", "Need_Title", input.Title, 100),
@@ -213,7 +213,7 @@ internal sealed class Needs(SupplyDbContext db, IServiceProvider services, IDict
         SupplyPermissions.Require(SupplyPermissions.PostsNeeds(user), "Need_CannotPost");
         var note = Note(split.Note);
         var need = await OpenWithoutCallAsync(id, ct);
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var parts = split.Parts ?? [];
         if (parts.Count is < 2 or > MaxParts)
         {

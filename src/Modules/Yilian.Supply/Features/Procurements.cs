@@ -10,6 +10,7 @@ using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Errors;
+using Yilian.SharedKernel.Validation;
 using Yilian.SharedKernel.Files;
 using Yilian.SharedKernel.Identifiers;
 using Yilian.SharedKernel.Security;
@@ -120,7 +121,7 @@ internal sealed class Procurements(
             return await GetAsync(made.Id, ct);
         }
 
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var need = input.NeedId is { } needId ? await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == needId, ct) : null;
         if (need is null)
         {
@@ -271,7 +272,7 @@ internal sealed class Procurements(
         var procurement = await all.Procurements.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("Procurement", id);
         var project = input.ServiceProjectId is { } projectId ? await all.ServiceProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id ==
             projectId, ct) : null;
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         if (project is null || !Mine.Contains(project.OrganizationId))
         {
             problems.Add("serviceProjectId", SupplyText.Get("Proposal_ProjectRequired"));
@@ -378,7 +379,7 @@ internal sealed class Procurements(
 
             var proposals = await all.Proposals.AsNoTracking().Where(p => p.ProcurementId == id).ToListAsync(ct);
             var chosen = proposals.FirstOrDefault(p => p.Id == input.ProposalId);
-            var problems = new InputProblems();
+            var problems = new InputProblems(SupplyText.Get);
             if (chosen is null)
             {
                 problems.Add("proposalId", SupplyText.Get("Award_ProposalRequired"));
@@ -434,7 +435,7 @@ internal sealed class Procurements(
             throw SupplyRules.NotContracted.Broken(procurement.Number);
         }
 
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var report = problems.Text("report", "Milestone_Report", input.Report, 2000, multiline: true);
         var ids = (input.ActivityIds ?? []).Distinct().ToList();
         var found = await activities.FindManyAsync(ids, ct);
@@ -511,7 +512,7 @@ internal sealed class Procurements(
             throw SupplyRules.NotContracted.Broken(procurement.Number);
         }
 
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         if (input.Consent != true)
         {
             problems.Add("consent", SupplyText.Get("Served_ConsentRequired"));
@@ -613,7 +614,7 @@ internal sealed class Procurements(
     /// <summary>The named third-party evaluator rates the delivered work once, counted on the project like every rating.</summary>
     public async Task<ProcurementDto> RateAsEvaluatorAsync(Guid id, RatingInput input, CancellationToken ct)
     {
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         Evaluations.CheckScore(problems, input.Score);
         var comment = problems.Text("comment", "Evaluator_Report", input.Comment, 2000, multiline: true);
         problems.ThrowIfAny();
@@ -667,7 +668,7 @@ internal sealed class Procurements(
                 throw SupplyRules.NotCancellable.Broken(procurement.Number);
             }
 
-            var problems = new InputProblems();
+            var problems = new InputProblems(SupplyText.Get);
             procurement.CancelNote = problems.Text("note", "Procurement_CancelNote", note, 500, multiline: true);
             problems.ThrowIfAny();
             (procurement.Status, procurement.CancelledAt) = (ProcurementStatus.Cancelled, clock.GetUtcNow());

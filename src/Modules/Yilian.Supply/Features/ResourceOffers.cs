@@ -5,6 +5,7 @@ using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Paging;
+using Yilian.SharedKernel.Validation;
 using Yilian.SharedKernel.Security;
 using Yilian.Supply.Data;
 using Yilian.Supply.Domain;
@@ -41,7 +42,7 @@ internal sealed class ResourceOffers(SupplyDbContext db, IServiceScopeFactory sc
             return Dto(made);
         }
 
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var offer = new ResourceOffer
         {
             Id = Guid.CreateVersion7(), Title = problems.Text("title", "Resource_Title", input.Title, 100),

@@ -6,6 +6,7 @@ using Yilian.Platform.Contracts;
 using Yilian.Projects.Contracts;
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Paging;
+using Yilian.SharedKernel.Validation;
 using Yilian.SharedKernel.Security;
 using Yilian.Supply.Data;
 using Yilian.Supply.Domain;
@@ -165,7 +166,7 @@ internal sealed class ServiceProjects(SupplyDbContext db, IServiceScopeFactory s
 
     private async Task ApplyAsync(ServiceProject project, ServiceProjectInput input, CancellationToken ct)
     {
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var name = problems.Text("name", "ServiceProject_Name", input.Name, 100);
         var summary = problems.Text("summary", "ServiceProject_Summary", input.Summary, 2000, multiline: true);
         var group = problems.Text("targetGroup", "Need_TargetGroup", input.TargetGroup, 100);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Yilian.Organizations.Contracts;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Security;
+using Yilian.SharedKernel.Validation;
 using Yilian.Supply.Data;
 using Yilian.Supply.Domain;
 using Yilian.Supply.Resources;
@@ -103,7 +104,7 @@ internal sealed class Panels(IAccountDirectory accounts, IOrganizationFacts fact
         var account = string.IsNullOrWhiteSpace(userName) ? null : await accounts.FindByUserNameAsync(userName.Trim(), ct);
         if (account is null)
         {
-            var problems = new InputProblems();
+            var problems = new InputProblems(SupplyText.Get);
             problems.Add("userName", SupplyText.Get("Panel_NoSuchAccount", userName ?? ""));
             problems.ThrowIfAny();
         }
@@ -129,7 +130,7 @@ internal sealed class Panels(IAccountDirectory accounts, IOrganizationFacts fact
     {
         RequireOpen(panel);
         var judge = await SeatOfAsync(all, panel, ct) ?? throw SupplyRules.NotAJudge.Broken();
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         var text = problems.Text("reason", "Panel_ConflictReason", reason, 200);
         problems.ThrowIfAny();
         if (!await all.PanelConflicts.AnyAsync(c => c.PanelId == panel.Id && c.EntryId == entry.Id && c.UserName == judge.UserName, ct))
@@ -163,7 +164,7 @@ internal sealed class Panels(IAccountDirectory accounts, IOrganizationFacts fact
 
         var rubric = RubricOf(panel);
         var given = scores ?? new Dictionary<string, decimal>();
-        var problems = new InputProblems();
+        var problems = new InputProblems(SupplyText.Get);
         foreach (var criterion in rubric)
         {
             if (!given.TryGetValue(criterion.Code, out var score) || score < 0 || score > criterion.Weight || decimal.Round(score,

@@ -1,15 +1,14 @@
 using Yilian.SharedKernel.Errors;
 using Yilian.SharedKernel.Resources;
-using Yilian.SharedKernel.Validation;
-using Yilian.Supply.Resources;
 
-namespace Yilian.Supply.Features;
+namespace Yilian.SharedKernel.Validation;
 
 /// <summary>
 /// The messages of one form or request, by field, gathered before anything is written and thrown together: the lists' forms
-/// all check text and money the same way (the kernel's text rules, named by the field's label).
+/// all check text and money the same way (the kernel's text rules, named by the field's label). Labels are keys of the module's
+/// resources (<paramref name="resources"/>, its <c>Get</c>), which also says <c>Input_BadMoney</c>.
 /// </summary>
-internal sealed class InputProblems
+public sealed class InputProblems(Func<string, object?[], string> resources)
 {
     private readonly Dictionary<string, string> _problems = [];
 
@@ -26,12 +25,12 @@ internal sealed class InputProblems
         {
             if (!optional)
             {
-                Add(field, ValidationMessages.Format("Required", SupplyText.Get(label)));
+                Add(field, ValidationMessages.Format("Required", resources(label, [])));
             }
         }
         else if (TextRules.Check(text, max, multiline, allowMarkup: false) is { } problem)
         {
-            Add(field, ValidationMessages.Format(problem, SupplyText.Get(label), max));
+            Add(field, ValidationMessages.Format(problem, resources(label, []), max));
         }
 
         return text;
@@ -42,7 +41,7 @@ internal sealed class InputProblems
     {
         if (value is { } amount && (amount < 0 || amount > 999_999_999.99m || decimal.Round(amount, 2) != amount))
         {
-            Add(field, SupplyText.Get("Input_BadMoney", SupplyText.Get(label)));
+            Add(field, resources("Input_BadMoney", [resources(label, [])]));
             return 0;
         }
 
