@@ -7,7 +7,7 @@ using System.Text.Json;
 // HTTP latency benchmark at city scale (10,000 organizations, 100,000 projects), against the real
 // release build on SQLite (or PostgreSQL through the usual environment variables).
 // Usage: bench/run.sh [--data DIR] [--requests N] [--concurrency C] [--seed]
-//   [--day | --mixed | --calendar | --volunteers | --relief | --charity | --supply]
+//   [--day | --mixed | --calendar | --volunteers | --relief | --charity | --supply | --search]
 // (bench/README.md). Without a mode: each target alone, with its first requests after the start reported apart (a restart's view).
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "true");
@@ -212,6 +212,43 @@ if (options.ContainsKey("supply"))
             + $"&q={Uri.EscapeDataString(words[r.Next(words.Length)])}&page={1 + r.Next(3)}")),
         ("public needs list, first page", _ => Get("/api/v1/needs/public")),
         ("open needs an organization fits", r => Get($"/api/v1/needs/fitting?organizationId={organizationIds[r.Next(organizationIds.Count)]}")),
+    ];
+}
+
+if (options.ContainsKey("search"))
+{
+    // A million findable documents written straight into the index (once per data directory, or again with --reseed).
+    var probe = await http.GetFromJsonAsync<JsonElement>("/api/v1/search?q=jinjihu&kind=activity");
+    if (options.ContainsKey("reseed") || probe.GetProperty("count").GetInt32() == 0)
+    {
+        var seeding = Stopwatch.StartNew();
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+        if (await RunToEndAsync("seed-search", "--documents", options.GetValueOrDefault("documents") ?? "1000000") != 0)
+        {
+            throw new InvalidOperationException("Seeding the search index failed.");
+        }
+
+        Console.WriteLine($"search data ready in {seeding.Elapsed.TotalSeconds:F1} s");
+        server = Run("--urls", Url);
+        while (!await TryReadyAsync())
+        {
+            await Task.Delay(500);
+        }
+    }
+
+    Func<Random, HttpRequestMessage> Search(params string[] queries) =>
+        r => Get("/api/v1/search?q=" + Uri.EscapeDataString(queries[r.Next(queries.Length)]));
+    targets =
+    [
+        ("one character", Search("养", "社", "老", "湖", "课", "助")),
+        ("two characters", Search("养老", "助餐", "社区", "讲座", "敬老", "义诊", "儿童")),
+        ("a word or a name (3–6 characters)", Search("垃圾分类", "长者助餐点", "亲子阅读", "重阳节敬老", "智能手机教学", "法律援助")),
+        ("full pinyin", Search("yanglao", "zhucan", "shequ", "lajifenlei", "jinjihu", "yang lao")),
+        ("initials", Search("ylfw", "zcd", "sq", "ljfl", "jjh", "yl")),
+        ("mixed, traditional, full-width", Search("养lao", "養老", "長者助餐", "垃圾fenlei", "ＹＡＮＧＬＡＯ")),
+        ("two terms", Search("养老 金鸡湖", "讲座 独墅湖", "太极拳 唯亭", "儿童 第12期")),
+        ("nothing matches", Search("量子计算", "xqzvk", "火星基地")),
     ];
 }
 

@@ -30,6 +30,7 @@ public static class DiscoveryModule
         builder.Services.AddOptions<SearchIndexOptions>().Bind(builder.Configuration.GetSection("Discovery:Search"));
         builder.Services.AddHostedService<SearchIndexerService>();
         builder.Services.AddScoped<ISeedStep, DiscoverySeedStep>();
+        builder.Services.AddScoped(sp => new SearchScaleSeeder(sp.GetRequiredService<SearchIndexWriter>()));
         return builder;
     }
 

@@ -7,11 +7,12 @@ namespace Yilian.SharedKernel.Text;
 /// <item><c>1</c> + a character and <c>2</c> + two consecutive characters (letters, digits, Chinese), for literal terms;</item>
 /// <item><c>f</c> + the "first letters" of one to three consecutive characters — a letter or digit itself, a Chinese character
 /// the first letter of each of its readings there — for pinyin and mixed terms: every match consumes consecutive characters,
-/// each from a unit of the query starting with one of that character's first letters.</item>
+/// each from a unit of the query starting with one of that character's first letters;</item>
+/// <item><c>p</c> + a reading of a Chinese character: a whole syllable typed (not the last unit) must be one of them.</item>
 /// </list>
 /// A query term without Latin letters asks for its literal grams. A term with letters asks, for each way of cutting it into
 /// units (a syllable, an initial, a letter, a Chinese character, a digit, or a syllable's start at the end), for the first
-/// letters of its first three units; a Chinese character in the term also asks for itself.
+/// letters of its first three units and for the whole syllables among them; a Chinese character in the term also asks for itself.
 /// </summary>
 public static class ChineseGrams
 {
@@ -34,6 +35,11 @@ public static class ChineseGrams
             }
 
             grams.Add("1" + c);
+            foreach (var reading in ChineseText.IsHan(c) ? readings[i] : [])
+            {
+                grams.Add("p" + reading);
+            }
+
             if (i + 1 < normalized.Length && Searchable(normalized[i + 1]))
             {
                 grams.Add(string.Concat("2", c.ToString(), normalized[i + 1].ToString()));
@@ -74,17 +80,21 @@ public static class ChineseGrams
         // The Chinese characters of the term must be in the text whatever the cutting.
         var required = term.Where(ChineseText.IsHan).Select(c => "1" + c).ToHashSet(StringComparer.Ordinal);
         var alternatives = new HashSet<string>(StringComparer.Ordinal);
-        Cut(term, 0, "", table, alternatives);
-        return [.. alternatives.Select(a => (IReadOnlySet<string>)new HashSet<string>(required.Append("f" + a), StringComparer.Ordinal))];
+        Cut(term, 0, "", "", table, alternatives);
+        return [.. alternatives.Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(a => (IReadOnlySet<string>)new HashSet<string>(required.Append("f" + a[0]).Concat(a.Skip(1).Select(s => "p" + s)),
+                StringComparer.Ordinal))];
     }
 
-    /// <summary>Adds the first letters of the first three units of every cutting of <paramref name="term"/> from
-    /// <paramref name="at"/>, <paramref name="letters"/> being those of the units before.</summary>
-    private static void Cut(string term, int at, string letters, PinyinTable table, HashSet<string> found)
+    /// <summary>Adds, for every cutting of <paramref name="term"/> from <paramref name="at"/>, the first letters of its first three
+    /// units and the whole syllables among them (space-separated after the letters; <paramref name="letters"/> and
+    /// <paramref name="syllables"/> are those of the units before). A syllable is kept only when a unit follows it: the last
+    /// unit may be the start of a longer one.</summary>
+    private static void Cut(string term, int at, string letters, string syllables, PinyinTable table, HashSet<string> found)
     {
         if (at == term.Length || letters.Length == 3)
         {
-            found.Add(letters);
+            found.Add(letters + syllables);
             return;
         }
 
@@ -94,7 +104,7 @@ public static class ChineseGrams
             // A Chinese character matches itself, whose first letter in the text is one of its readings' anywhere.
             foreach (var f in table.AnyReading(c).Select(r => r[0]).Distinct())
             {
-                Cut(term, at + 1, letters + f, table, found);
+                Cut(term, at + 1, letters + f, syllables, table, found);
             }
 
             return;
@@ -102,7 +112,7 @@ public static class ChineseGrams
 
         if (!char.IsAsciiLetter(c))
         {
-            Cut(term, at + 1, letters + c, table, found);
+            Cut(term, at + 1, letters + c, syllables, table, found);
             return;
         }
 
@@ -120,7 +130,9 @@ public static class ChineseGrams
 
         foreach (var length in lengths)
         {
-            Cut(term, at + length, letters + c, table, found);
+            var unit = term.Substring(at, length);
+            var whole = length > 1 && at + length < term.Length && table.Syllables.Contains(unit);
+            Cut(term, at + length, letters + c, whole ? syllables + " " + unit : syllables, table, found);
         }
     }
 

@@ -22,7 +22,8 @@ internal static class Commands
 {
     private static readonly string[] Names =
     [
-        "migrate", "seed", "seed-calendar", "seed-finance", "finance-nightly", "seed-supply", "seed-volunteers", "seed-residents", "screen",
+        "migrate", "seed", "seed-calendar", "seed-finance", "finance-nightly", "seed-supply", "seed-search", "seed-volunteers",
+        "seed-residents", "screen",
             "import-residents", "publish-dictionary", "create-admin",
         "import-regions", "audit-verify", "backup", "restore", "help",
     ];
@@ -105,6 +106,22 @@ internal static class Commands
                     }
 
                     return 0;
+                case "seed-search":
+                    await MigrateAsync(app, ct);
+                    {
+                        await using var scope = SystemScope.Begin(app.Services);
+                        var sp = scope.ServiceProvider;
+                        var head = await sp.GetRequiredService<Yilian.Discovery.Data.DiscoveryDbContext>().AuditEntries
+                            .MaxAsync(e => e.Sequence, ct) ?? 0;
+                        var watch = TimeProvider.System.GetTimestamp();
+                        var count = Int(options, "documents", 1_000_000);
+                        var done = await sp.GetRequiredService<Yilian.Discovery.Seeding.SearchScaleSeeder>().RunAsync(count, 20261205,
+                            head, ct);
+                        Console.WriteLine(done ? $"Search index: {count} documents in {TimeProvider.System.GetElapsedTime(watch):g}."
+                            : "The search index was being written by a running instance; stop it and try again.");
+                        return done ? 0 : 1;
+                    }
+
                 case "finance-nightly":
                     await MigrateAsync(app, ct);
                     {

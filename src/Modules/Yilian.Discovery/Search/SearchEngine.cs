@@ -22,9 +22,9 @@ internal sealed record KindHits(string Kind, IReadOnlyList<SearchHit> Hits, bool
 internal sealed class SearchEngine(DiscoveryDbContext db)
 {
     /// <summary>Candidates checked per kind and phase before the answer says "more" without reading on.</summary>
-    public const int MaxCandidates = 3000;
+    public const int MaxCandidates = 1500;
 
-    private const int FetchBatch = 64;
+    private const int FetchBatch = 256;
 
     public async Task<IReadOnlyList<KindHits>> SearchAsync(string query, IReadOnlyCollection<string> kinds, SearchAudience audience,
         int limit, CancellationToken ct)
@@ -65,13 +65,20 @@ internal sealed class SearchEngine(DiscoveryDbContext db)
         if (terms.Count == 1 && !terms[0].Any(char.IsAsciiLetter))
         {
             var key = terms[0];
-            var exact = await db.SearchEntries.AsNoTracking().Where(e => e.Kind == kind && e.NameKey == key)
-                .OrderByDescending(e => e.Seq).Take(limit).ToListAsync(ct);
+            var exact = await db.SearchEntries.AsNoTracking()
+                .Where(e => e.Kind == kind && e.NameKey == key && (audience == SearchAudience.Staff || e.Audience == SearchAudience.Public))
+                .OrderByDescending(e => e.Seq).Take(limit + 1).ToListAsync(ct);
             Check(exact, query, audience, found);
         }
 
-        var prefixStreams = possible.SelectMany((alternatives, t) => alternatives.Select(a => PrefixOf(terms[t], a)))
-            .Distinct().Where(g => Count(g) > 0).Select(g => (SeqStream)new PostingCursor(db, kind, g)).ToList();
+        // A name the query begins has the alternative's leading gram at its start and all its other grams somewhere.
+        var prefixStreams = possible.SelectMany((alternatives, t) => alternatives.Select(a => (Lead: IndexGrams.LeadOf(terms[t], a),
+            Grams: a)))
+            .Where(p => Count(IndexGrams.PrefixMark + p.Lead) > 0)
+            .DistinctBy(p => (p.Lead, string.Join(' ', p.Grams.Order(StringComparer.Ordinal))))
+            .Select(p => SeqStream.Intersect([new PostingCursor(db, kind, IndexGrams.PrefixMark + p.Lead),
+                .. p.Grams.Where(g => g != p.Lead).OrderBy(Count).Take(1).Select(g => (SeqStream)new PostingCursor(db, kind, g))]))
+            .ToList();
         // Each phase reads until one more than asked for is found, so "more" is known, not guessed.
         var truncated = prefixStreams.Count > 0
             && await ScanAsync(SeqStream.Union(prefixStreams), query, audience, found, limit, onlyNames: true, ct);
@@ -105,10 +112,12 @@ internal sealed class SearchEngine(DiscoveryDbContext db)
     {
         var at = long.MaxValue;
         var read = 0;
+        // Most candidates match: the first read asks for a few more than are wanted, later ones for more each time.
+        var size = Math.Min(limit + 2, FetchBatch);
         while (true)
         {
-            var batch = new List<long>(FetchBatch);
-            while (batch.Count < FetchBatch && (at = await stream.SeekAsync(at, ct)) > 0)
+            var batch = new List<long>(size);
+            while (batch.Count < size && (at = await stream.SeekAsync(at, ct)) > 0)
             {
                 if (!found.ContainsKey(at))
                 {
@@ -118,6 +127,7 @@ internal sealed class SearchEngine(DiscoveryDbContext db)
                 at--;
             }
 
+            size = Math.Min(size * 2, FetchBatch);
             if (batch.Count > 0)
             {
                 read += batch.Count;
