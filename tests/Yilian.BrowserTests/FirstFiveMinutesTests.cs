@@ -37,7 +37,7 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
             targets.Add((await tiles.Nth(i).GetAttributeAsync("href"))!);
         }
 
-        targets.ShouldBe(["/activities", "/check", "/volunteer/activities", "/charity", "/suggestions"]);
+        targets.ShouldBe(["/services", "/check", "/volunteer/activities", "/charity", "/suggestions"]);
         foreach (var target in targets.Append("/volunteer/register"))
         {
             await page.GotoAsync("/");

@@ -24,7 +24,7 @@ public class ChineseGramsTests
         }
 
         var checkedQueries = 0;
-        foreach (var query in Enumerable.Range(0, 600).Select(_ => ChineseSamples.Query(random, documents)))
+        foreach (var query in Enumerable.Range(0, 900).Select(i => ChineseSamples.Query(random, documents, fromStart: i % 3 == 0)))
         {
             var expected = Enumerable.Range(0, documents.Count).Where(d => ChineseMatcher.Find(documents[d], query).Count > 0).ToList();
             var alternatives = ChineseGrams.OfQuery(query);
@@ -35,9 +35,18 @@ public class ChineseGramsTests
             }
 
             // A document is a candidate when, for every term, it has all the grams of one of the term's alternatives.
-            var candidates = Enumerable.Range(0, documents.Count).Where(d => alternatives.All(term => term.Any(grams =>
-                grams.All(g => index.TryGetValue(g, out var set) && set.Contains(d))))).ToList();
+            var candidates = Enumerable.Range(0, documents.Count).Where(d => alternatives.All(term => term.Any(a =>
+                a.Grams.All(g => index.TryGetValue(g, out var set) && set.Contains(d))))).ToList();
             candidates.Where(d => ChineseMatcher.Find(documents[d], query).Count > 0).ShouldBe(expected, query);
+
+            // A document a one-term query matches at its first character has, for some alternative, the lead at its start.
+            var begun = expected.Where(d => alternatives.Count == 1 && ChineseMatcher.Find(documents[d], query).Any(x => x.Start == 0));
+            foreach (var d in begun)
+            {
+                var start = ChineseGrams.OfTextStart(documents[d]);
+                alternatives[0].Any(a => start.Contains(a.Lead) && a.Grams.All(g => index.GetValueOrDefault(g)?.Contains(d) == true))
+                    .ShouldBeTrue($"{query} begins {documents[d]}");
+            }
             checkedQueries += expected.Count > 0 ? 1 : 0;
         }
 
@@ -52,6 +61,6 @@ public class ChineseGramsTests
     public void Known_Matches_Keep_Their_Grams(string text, string query)
     {
         var grams = ChineseGrams.OfText(text);
-        ChineseGrams.OfQuery(query)!.Single().ShouldContain(a => a.All(grams.Contains), query);
+        ChineseGrams.OfQuery(query)!.Single().ShouldContain(a => a.Grams.All(grams.Contains), query);
     }
 }

@@ -21,10 +21,10 @@ internal static class ChineseSamples
         random.Next(6) == 0 ? " " : Words[random.Next(Words.Length)]));
 
     /// <summary>A part of a random document as typed in one of the ways a resident types, or something absent.</summary>
-    public static string Query(Random random, List<string> documents)
+    public static string Query(Random random, List<string> documents, bool fromStart = false)
     {
         var text = ChineseText.Normalize(documents[random.Next(documents.Count)]).Replace(" ", "", StringComparison.Ordinal);
-        var start = random.Next(text.Length);
+        var start = fromStart ? 0 : random.Next(text.Length);
         var part = text.Substring(start, Math.Min(text.Length - start, random.Next(1, 6)));
         var readings = PinyinTable.Default.ReadingsOf(part);
         string Read(int i, bool initial) => readings[i].Count == 0 ? part[i].ToString()

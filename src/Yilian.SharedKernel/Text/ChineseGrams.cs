@@ -59,31 +59,75 @@ public static class ChineseGrams
         return grams;
     }
 
-    /// <summary>For each term of the query, the alternatives (each a set of grams a matching text has all of); null when the
-    /// query has no terms.</summary>
-    public static IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>>? OfQuery(string query, PinyinTable? table = null)
+    /// <summary>The grams that start at the text's first character: its literal unigram and bigram, the first-letter grams of its
+    /// first one to three characters, and the readings of its first character (what <see cref="QueryAlternative.Lead"/> is
+    /// looked up in, for texts a term begins).</summary>
+    public static IReadOnlySet<string> OfTextStart(string text, PinyinTable? table = null)
+    {
+        table ??= PinyinTable.Default;
+        var head = ChineseText.Normalize(text, table);
+        var readings = table.ReadingsOf(head);
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        if (head.Length == 0 || !Searchable(head[0]))
+        {
+            return grams;
+        }
+
+        grams.Add("1" + head[0]);
+        if (head.Length > 1 && Searchable(head[1]))
+        {
+            grams.Add(string.Concat("2", head.AsSpan(0, 2)));
+        }
+
+        grams.UnionWith(ChineseText.IsHan(head[0]) ? readings[0].Select(r => "p" + r) : []);
+        var prefixes = new List<string> { "" };
+        for (var n = 0; n < 3 && n < head.Length; n++)
+        {
+            var c = head[n];
+            string[] first = ChineseText.IsHan(c) ? [.. readings[n].Select(r => r[..1]).Distinct()]
+                : char.IsAsciiLetterOrDigit(c) ? [c.ToString()] : [];
+            if (first.Length == 0)
+            {
+                break;
+            }
+
+            prefixes = [.. prefixes.SelectMany(p => first.Select(f => p + f))];
+            grams.UnionWith(prefixes.Select(p => "f" + p));
+        }
+
+        return grams;
+    }
+
+    /// <summary>For each term of the query, the alternatives (each a set of grams a matching text has all of, and the gram a
+    /// text the term begins has at its first character); null when the query has no terms.</summary>
+    public static IReadOnlyList<IReadOnlyList<QueryAlternative>>? OfQuery(string query, PinyinTable? table = null)
     {
         table ??= PinyinTable.Default;
         var terms = ChineseMatcher.Terms(query, table);
         return terms.Count == 0 ? null : [.. terms.Select(t => OfTerm(t, table))];
     }
 
-    private static IReadOnlyList<IReadOnlySet<string>> OfTerm(string term, PinyinTable table)
+    private static IReadOnlyList<QueryAlternative> OfTerm(string term, PinyinTable table)
     {
         if (!term.Any(char.IsAsciiLetter))
         {
             var literal = term.Length == 1 ? new HashSet<string>(StringComparer.Ordinal) { "1" + term }
                 : [.. Enumerable.Range(0, term.Length - 1).Select(i => string.Concat("2", term.AsSpan(i, 2)))];
-            return [literal];
+            return [new QueryAlternative(literal, term.Length == 1 ? "1" + term : string.Concat("2", term.AsSpan(0, 2)))];
         }
 
         // The Chinese characters of the term must be in the text whatever the cutting.
         var required = term.Where(ChineseText.IsHan).Select(c => "1" + c).ToHashSet(StringComparer.Ordinal);
         var alternatives = new HashSet<string>(StringComparer.Ordinal);
         Cut(term, 0, "", "", table, alternatives);
-        return [.. alternatives.Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(a => (IReadOnlySet<string>)new HashSet<string>(required.Append("f" + a[0]).Concat(a.Skip(1).Select(s => "p" + s)),
-                StringComparer.Ordinal))];
+        return [.. alternatives.Select(a => a.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(a =>
+        {
+            // A syllable marked ^ is the first unit's: a text the term begins has that reading at its first character.
+            var syllables = a.Skip(1).Select(s => "p" + s.TrimStart('^')).ToList();
+            var first = a.Skip(1).FirstOrDefault(s => s[0] == '^');
+            return new QueryAlternative(new HashSet<string>(required.Append("f" + a[0]).Concat(syllables), StringComparer.Ordinal),
+                first is null ? "f" + a[0] : "p" + first[1..]);
+        })];
     }
 
     /// <summary>Adds, for every cutting of <paramref name="term"/> from <paramref name="at"/>, the first letters of its first three
@@ -132,9 +176,13 @@ public static class ChineseGrams
         {
             var unit = term.Substring(at, length);
             var whole = length > 1 && at + length < term.Length && table.Syllables.Contains(unit);
-            Cut(term, at + length, letters + c, whole ? syllables + " " + unit : syllables, table, found);
+            Cut(term, at + length, letters + c, whole ? syllables + (at == 0 ? " ^" : " ") + unit : syllables, table, found);
         }
     }
 
     private static bool Searchable(char c) => ChineseText.IsHan(c) || char.IsAsciiLetterOrDigit(c);
 }
+
+/// <summary>One way a query term may match: the grams a matching text has somewhere, and <paramref name="Lead"/>, the gram (one of
+/// them, or the reading of the first character) that a text the term begins has at its first character.</summary>
+public sealed record QueryAlternative(IReadOnlySet<string> Grams, string Lead);

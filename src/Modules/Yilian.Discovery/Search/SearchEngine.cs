@@ -36,7 +36,7 @@ internal sealed class SearchEngine(DiscoveryDbContext db)
             return [];
         }
 
-        var wanted = perTerm.SelectMany((alternatives, t) => alternatives.SelectMany(a => a.Append(PrefixOf(terms[t], a))))
+        var wanted = perTerm.SelectMany(alternatives => alternatives.SelectMany(a => a.Grams.Append(IndexGrams.PrefixMark + a.Lead)))
             .Distinct().ToList();
         var counts = await CountsAsync(kinds, wanted, ct);
         var answer = new List<KindHits>();
@@ -49,13 +49,13 @@ internal sealed class SearchEngine(DiscoveryDbContext db)
     }
 
     private async Task<KindHits> SearchKindAsync(string kind, string query, IReadOnlyList<string> terms,
-        IReadOnlyList<IReadOnlyList<IReadOnlySet<string>>> perTerm, IReadOnlyDictionary<(string Kind, string Gram), long> counts,
+        IReadOnlyList<IReadOnlyList<QueryAlternative>> perTerm, IReadOnlyDictionary<(string Kind, string Gram), long> counts,
         SearchAudience audience, int limit, CancellationToken ct)
     {
         long Count(string gram) => counts.GetValueOrDefault((kind, gram));
 
         // An alternative whose grams are not all present cannot match; a term with no alternative left, nothing can.
-        var possible = perTerm.Select(alternatives => alternatives.Where(a => a.All(g => Count(g) > 0)).ToList()).ToList();
+        var possible = perTerm.Select(alternatives => alternatives.Where(a => a.Grams.All(g => Count(g) > 0)).ToList()).ToList();
         if (possible.Any(a => a.Count == 0))
         {
             return new KindHits(kind, [], false);
@@ -72,12 +72,11 @@ internal sealed class SearchEngine(DiscoveryDbContext db)
         }
 
         // A name the query begins has the alternative's leading gram at its start and all its other grams somewhere.
-        var prefixStreams = possible.SelectMany((alternatives, t) => alternatives.Select(a => (Lead: IndexGrams.LeadOf(terms[t], a),
-            Grams: a)))
-            .Where(p => Count(IndexGrams.PrefixMark + p.Lead) > 0)
-            .DistinctBy(p => (p.Lead, string.Join(' ', p.Grams.Order(StringComparer.Ordinal))))
-            .Select(p => SeqStream.Intersect([new PostingCursor(db, kind, IndexGrams.PrefixMark + p.Lead),
-                .. p.Grams.Where(g => g != p.Lead).OrderBy(Count).Take(1).Select(g => (SeqStream)new PostingCursor(db, kind, g))]))
+        // A name the query begins has the alternative's lead at its start and all its other grams somewhere.
+        var prefixStreams = possible.SelectMany(alternatives => alternatives).Where(a => Count(IndexGrams.PrefixMark + a.Lead) > 0)
+            .DistinctBy(a => (a.Lead, string.Join(' ', a.Grams.Order(StringComparer.Ordinal))))
+            .Select(a => SeqStream.Intersect([new PostingCursor(db, kind, IndexGrams.PrefixMark + a.Lead),
+                .. a.Grams.Where(g => g != a.Lead).OrderBy(Count).Take(1).Select(g => (SeqStream)new PostingCursor(db, kind, g))]))
             .ToList();
         // Each phase reads until one more than asked for is found, so "more" is known, not guessed.
         var truncated = prefixStreams.Count > 0
@@ -93,13 +92,13 @@ internal sealed class SearchEngine(DiscoveryDbContext db)
 
     /// <summary>Terms intersected, the rarest three; each term a union of its alternatives, each the intersection of its rarest
     /// two grams (the matcher checks the rest).</summary>
-    private SeqStream InsideStream(string kind, List<List<IReadOnlySet<string>>> possible, Func<string, long> count)
+    private SeqStream InsideStream(string kind, List<List<QueryAlternative>> possible, Func<string, long> count)
     {
         var perTerm = possible
-            .Select(alternatives => (Cost: alternatives.Sum(a => a.Min(count)), Alternatives: alternatives))
+            .Select(alternatives => (Cost: alternatives.Sum(a => a.Grams.Min(count)), Alternatives: alternatives))
             .OrderBy(t => t.Cost).Take(3)
             .Select(t => SeqStream.Union([.. t.Alternatives.Select(a => SeqStream.Intersect(
-                [.. a.OrderBy(count).Take(2).Select(g => (SeqStream)new PostingCursor(db, kind, g))]))]))
+                [.. a.Grams.OrderBy(count).Take(2).Select(g => (SeqStream)new PostingCursor(db, kind, g))]))]))
             .ToList();
         return SeqStream.Intersect(perTerm);
     }
@@ -176,9 +175,6 @@ internal sealed class SearchEngine(DiscoveryDbContext db)
     /// <summary>Where each term of the query lands in the name, in order (a term that matches only the keywords marks nothing).</summary>
     public static IReadOnlyList<TextSpan> Highlights(string name, string query) =>
         [.. ChineseMatcher.Terms(query).SelectMany(t => ChineseMatcher.Find(name, t)).Distinct().OrderBy(s => s.Start)];
-
-    private static string PrefixOf(string term, IReadOnlySet<string> alternative) =>
-        IndexGrams.PrefixMark + IndexGrams.LeadOf(term, alternative);
 
     private async Task<IReadOnlyDictionary<(string Kind, string Gram), long>> CountsAsync(IReadOnlyCollection<string> kinds,
         IReadOnlyCollection<string> grams, CancellationToken ct)
