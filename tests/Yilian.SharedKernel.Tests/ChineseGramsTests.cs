@@ -47,6 +47,7 @@ public class ChineseGramsTests
                 alternatives[0].Any(a => start.Contains(a.Lead) && a.Grams.All(g => index.GetValueOrDefault(g)?.Contains(d) == true))
                     .ShouldBeTrue($"{query} begins {documents[d]}");
             }
+
             checkedQueries += expected.Count > 0 ? 1 : 0;
         }
 

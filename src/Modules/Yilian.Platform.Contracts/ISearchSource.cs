@@ -37,3 +37,11 @@ public interface ISearchSource
     /// <summary>Every document, in pages after <paramref name="after"/> (null: from the start), by source id; for a rebuild.</summary>
     Task<IReadOnlyList<SearchDocument>> PageAsync(string? after, int take, CancellationToken ct);
 }
+
+/// <summary>What search sources share.</summary>
+public static class SearchSourceIds
+{
+    /// <summary>The audit trail's entity ids that are GUIDs (a source's records), others left out.</summary>
+    public static List<Guid> Guids(IReadOnlyCollection<string> entityIds) =>
+        [.. entityIds.Select(i => Guid.TryParse(i, out var id) ? id : Guid.Empty).Where(i => i != Guid.Empty)];
+}

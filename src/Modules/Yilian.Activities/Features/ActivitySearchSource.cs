@@ -19,7 +19,7 @@ internal sealed class ActivitySearchSource(ActivitiesDbContext db) : ISearchSour
     public async Task<IReadOnlyDictionary<string, SearchDocument?>> AffectedAsync(string entityType, IReadOnlyCollection<string> entityIds,
         CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var id) ? id : Guid.Empty).Where(i => i != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var activities = entityType == nameof(Venue)
             ? await db.Activities.AsNoTracking().Where(a => a.VenueId != null && ids.Contains(a.VenueId.Value)).ToListAsync(ct)
             : await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);

@@ -17,7 +17,7 @@ internal sealed class ServiceSearchSource(DiscoveryDbContext db) : ISearchSource
     public async Task<IReadOnlyDictionary<string, SearchDocument?>> AffectedAsync(string entityType, IReadOnlyCollection<string> entityIds,
         CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var id) ? id : Guid.Empty).Where(i => i != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var found = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         return ids.ToDictionary(i => i.ToString(), i => found.TryGetValue(i, out var s) ? DocumentOf(s) : null);
     }

@@ -18,7 +18,7 @@ internal sealed class OrganizationSearchSource(OrganizationsDbContext db) : ISea
     public async Task<IReadOnlyDictionary<string, SearchDocument?>> AffectedAsync(string entityType, IReadOnlyCollection<string> entityIds,
         CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var id) ? id : Guid.Empty).Where(i => i != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var found = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         return ids.ToDictionary(i => i.ToString(), i => found.TryGetValue(i, out var o) ? DocumentOf(o) : null);
     }
