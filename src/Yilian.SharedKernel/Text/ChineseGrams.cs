@@ -125,8 +125,9 @@ public static class ChineseGrams
             // A syllable marked ^ is the first unit's: a text the term begins has that reading at its first character.
             var syllables = a.Skip(1).Select(s => "p" + s.TrimStart('^')).ToList();
             var first = a.Skip(1).FirstOrDefault(s => s[0] == '^');
-            return new QueryAlternative(new HashSet<string>(required.Append("f" + a[0]).Concat(syllables), StringComparer.Ordinal),
-                first is null ? "f" + a[0] : "p" + first[1..]);
+            // A term that starts with a Chinese character begins only texts that start with that character.
+            var lead = ChineseText.IsHan(term[0]) ? "1" + term[0] : first is null ? "f" + a[0] : "p" + first[1..];
+            return new QueryAlternative(new HashSet<string>(required.Append("f" + a[0]).Concat(syllables), StringComparer.Ordinal), lead);
         })];
     }
 

@@ -60,7 +60,7 @@ internal abstract class SeqStream
 /// <summary>The postings of one gram of one kind, read a few blocks at a time from the newest down.</summary>
 internal sealed class PostingCursor(DiscoveryDbContext db, string kind, string gram) : SeqStream
 {
-    private const int BlocksPerRead = 4;
+    private const int BlocksPerRead = 8;
     private readonly Queue<long[]> blocks = new();
     private long[]? current;
     private int index;
