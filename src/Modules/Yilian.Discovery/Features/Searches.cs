@@ -37,6 +37,9 @@ internal sealed class Searches(SearchEngine engine, IEnumerable<ISearchSource> s
 
     public const int MaxLimit = 50;
 
+    /// <summary>The groups' order on the page: what a resident most often looks for first; kinds not named come last.</summary>
+    private static readonly List<string> Order = ["service", "activity", "policy", "organization"];
+
     public async Task<SearchAnswer> SearchAsync(string? q, string? kind, int? limit, CancellationToken ct)
     {
         var query = q?.Trim() ?? "";
@@ -55,7 +58,7 @@ internal sealed class Searches(SearchEngine engine, IEnumerable<ISearchSource> s
             throw InputValidationException.For("q", DiscoveryText.Get("Search_NothingToFind"));
         }
 
-        var kinds = sources.Select(s => s.Kind).Distinct().ToList();
+        var kinds = sources.Select(s => s.Kind).Distinct().OrderBy(k => Order.IndexOf(k) is >= 0 and var i ? i : int.MaxValue).ToList();
         if (!string.IsNullOrWhiteSpace(kind))
         {
             if (!kinds.Contains(kind.Trim()))
