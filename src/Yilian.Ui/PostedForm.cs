@@ -52,6 +52,9 @@ public abstract class PostedForm : ComponentBase
     protected string? Nth(string key, int index) => Submitted is not null && Submitted.TryGetValue(key, out var values)
         && index < values.Count ? values[index] : null;
 
+    /// <summary>What a field shows: what was posted after a refusal, else the stored value.</summary>
+    protected string? Value(string key, string? stored) => Submitted is not null ? Posted(key) : stored;
+
     protected string Invalid(string field) => Errors.ContainsKey(field) ? "is-invalid" : "";
 
     protected static DateOnly? Date(string? text) => DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var d) ? d : null;

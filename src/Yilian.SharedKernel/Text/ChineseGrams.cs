@@ -23,12 +23,10 @@ public static class ChineseGrams
         var normalized = ChineseText.Normalize(text, table);
         var readings = table.ReadingsOf(normalized);
         var grams = new HashSet<string>(StringComparer.Ordinal);
-        var first = new string[normalized.Length][];
+        var first = FirstLettersOf(normalized, readings);
         for (var i = 0; i < normalized.Length; i++)
         {
             var c = normalized[i];
-            first[i] = ChineseText.IsHan(c) ? [.. readings[i].Select(r => r[..1]).Distinct()]
-                : char.IsAsciiLetterOrDigit(c) ? [c.ToString()] : [];
             if (!Searchable(c))
             {
                 continue;
@@ -48,12 +46,7 @@ public static class ChineseGrams
 
         for (var i = 0; i < normalized.Length; i++)
         {
-            var prefixes = new List<string> { "" };
-            for (var n = 0; n < 3 && i + n < normalized.Length && first[i + n].Length > 0; n++)
-            {
-                prefixes = [.. prefixes.SelectMany(p => first[i + n].Select(f => p + f))];
-                grams.UnionWith(prefixes.Select(p => "f" + p));
-            }
+            grams.UnionWith(FirstLetterGrams(first, i));
         }
 
         return grams;
@@ -80,21 +73,7 @@ public static class ChineseGrams
         }
 
         grams.UnionWith(ChineseText.IsHan(head[0]) ? readings[0].Select(r => "p" + r) : []);
-        var prefixes = new List<string> { "" };
-        for (var n = 0; n < 3 && n < head.Length; n++)
-        {
-            var c = head[n];
-            string[] first = ChineseText.IsHan(c) ? [.. readings[n].Select(r => r[..1]).Distinct()]
-                : char.IsAsciiLetterOrDigit(c) ? [c.ToString()] : [];
-            if (first.Length == 0)
-            {
-                break;
-            }
-
-            prefixes = [.. prefixes.SelectMany(p => first.Select(f => p + f))];
-            grams.UnionWith(prefixes.Select(p => "f" + p));
-        }
-
+        grams.UnionWith(FirstLetterGrams(FirstLettersOf(head, readings), 0));
         return grams;
     }
 
@@ -178,6 +157,26 @@ public static class ChineseGrams
             var unit = term.Substring(at, length);
             var whole = length > 1 && at + length < term.Length && table.Syllables.Contains(unit);
             Cut(term, at + length, letters + c, whole ? syllables + (at == 0 ? " ^" : " ") + unit : syllables, table, found);
+        }
+    }
+
+    /// <summary>Each character's first letters: a letter or digit itself, a Chinese character the first letter of each of its
+    /// readings there; none for anything else.</summary>
+    private static string[][] FirstLettersOf(string normalized, IReadOnlyList<string>[] readings) =>
+        [.. normalized.Select((c, i) => ChineseText.IsHan(c) ? [.. readings[i].Select(r => r[..1]).Distinct()]
+            : char.IsAsciiLetterOrDigit(c) ? [c.ToString()] : Array.Empty<string>())];
+
+    /// <summary>The first-letter grams (<c>f</c> + one to three letters) of the characters from <paramref name="at"/>.</summary>
+    private static IEnumerable<string> FirstLetterGrams(string[][] first, int at)
+    {
+        var prefixes = new List<string> { "" };
+        for (var n = 0; n < 3 && at + n < first.Length && first[at + n].Length > 0; n++)
+        {
+            prefixes = [.. prefixes.SelectMany(p => first[at + n].Select(f => p + f))];
+            foreach (var p in prefixes)
+            {
+                yield return "f" + p;
+            }
         }
     }
 

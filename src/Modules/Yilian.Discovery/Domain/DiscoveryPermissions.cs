@@ -14,6 +14,9 @@ internal static class DiscoveryPermissions
     /// <summary>Keeps the services of any organization: the platform's operators.</summary>
     public static bool KeepsAnyOrganizationsServices(ICurrentUser user) => user.IsInRole(Roles.PlatformOperator);
 
+    /// <summary>Reads the catalogue in scope, withdrawn services too (the back office's list): everyone in the back office.</summary>
+    public static bool ReadsServicesInScope(ICurrentUser user) => SearchesStaffContent(user);
+
     /// <summary>Searches what is only for staff as well as what is public: everyone signed in to the back office.</summary>
     public static bool SearchesStaffContent(ICurrentUser user) => Roles.BackOffice.Any(user.IsInRole);
 

@@ -76,7 +76,7 @@ internal sealed class Services(DiscoveryDbContext db, IServiceScopeFactory scope
     /// <summary>The services in the caller's scope, listed or withdrawn (the back office's list).</summary>
     public async Task<PagedResult<ServiceDto>> ListAsync(ServiceFilter filter, PageRequest page, CancellationToken ct)
     {
-        DiscoveryPermissions.Require(DiscoveryPermissions.KeepsServices(user) || user.IsAuthenticated);
+        DiscoveryPermissions.Require(DiscoveryPermissions.ReadsServicesInScope(user));
         var found = await Filtered(db.Services.AsNoTracking(), filter).OrderByDescending(s => s.UpdatedAt).ToPagedAsync(page, ct);
         return new PagedResult<ServiceDto>([.. found.Items.Select(Dto)], found.Total, found.Page, found.PageSize);
     }
