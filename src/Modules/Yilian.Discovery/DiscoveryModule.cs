@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 using Yilian.Discovery.Data;
 using Yilian.Discovery.Features;
+using Yilian.Discovery.Map;
 using Yilian.Discovery.Search;
 using Yilian.Discovery.Seeding;
 using Yilian.Platform.Contracts;
@@ -14,7 +15,8 @@ namespace Yilian.Discovery;
 
 /// <summary>
 /// Finding things (issue 18): the service catalogue residents use, and the one search box over everything the modules publish —
-/// Chinese of any length, pinyin, initials, traditional characters — kept by following the audit trail (decisions 032, 033).
+/// Chinese of any length, pinyin, initials, traditional characters — kept by following the audit trail (decisions 032, 033); and
+/// the charity map of what is near a resident (decision 034).
 /// </summary>
 public static class DiscoveryModule
 {
@@ -24,6 +26,8 @@ public static class DiscoveryModule
         builder.Services.AddScoped<Services>();
         builder.Services.AddScoped<Searches>();
         builder.Services.AddScoped<SearchEngine>();
+        builder.Services.AddScoped<NearbyEngine>();
+        builder.Services.AddScoped<Nearby>();
         builder.Services.AddScoped<SearchIndexWriter>();
         builder.Services.AddSingleton<SearchIndexing>();
         builder.Services.AddScoped<ISearchSource, ServiceSearchSource>();
@@ -36,7 +40,7 @@ public static class DiscoveryModule
 
     public static IEndpointRouteBuilder MapDiscoveryApi(this IEndpointRouteBuilder app)
     {
-        app.MapModule("Discovery").MapSearchesEndpoints().MapServicesEndpoints();
+        app.MapModule("Discovery").MapSearchesEndpoints().MapNearbyEndpoints().MapServicesEndpoints();
         return app;
     }
 }

@@ -13,8 +13,18 @@ public enum SearchAudience
 /// </summary>
 /// <param name="SourceId">The record's id in its module (the audit trail's entity id).</param>
 /// <param name="Recent">When it happened or was last published: the tie-break after the match's place.</param>
+/// <param name="Place">Where it is, when it has a place on the charity map.</param>
+/// <param name="Category">What the map filters it by (a service's category), when it has one.</param>
 public sealed record SearchDocument(string SourceId, string Name, string Keywords, string Summary, string Url, SearchAudience Audience,
-    DateTimeOffset Recent);
+    DateTimeOffset Recent, MapPlace? Place = null, string? Category = null);
+
+/// <summary>A point on the charity map (GCJ-02, as Chinese map tiles and phones' map apps use) and the community it is in.</summary>
+public sealed record MapPlace(double Latitude, double Longitude, string RegionCode)
+{
+    /// <summary>The place when both coordinates are known and inside the range China's maps cover; otherwise null.</summary>
+    public static MapPlace? Of(double? latitude, double? longitude, string regionCode) =>
+        latitude is >= 3 and <= 54 && longitude is >= 73 and <= 136 ? new MapPlace(latitude.Value, longitude!.Value, regionCode) : null;
+}
 
 /// <summary>
 /// Implemented by each module that has things to find (services, public activities, organizations, policies…). The search index

@@ -103,6 +103,12 @@ public sealed class SearchApiTests
         Console.WriteLine($"Search: a new service was found {found.TotalMilliseconds:F0} ms after the request to add it ({provider}).");
         (await FoundAsync("%E7%90%86%E5%8F%91")).ShouldBeTrue(); // 理发
 
+        // On the charity map too, with the rest of what the index wrote for it.
+        async Task<bool> NearbyAsync() => (await anyone.GetFromJsonAsync<JsonElement>("/api/v1/nearby?lat=31.3&lng=120.6&kind=service"))
+            .GetProperty("items").EnumerateArray()
+            .Any(h => h.GetProperty("id").GetString() == id && h.GetProperty("meters").GetInt32() == 0);
+        (await NearbyAsync()).ShouldBeTrue();
+
         await OkAsync(await operatorClient.PostAsync($"/api/v1/services/{id}/withdraw", null));
         clock.Restart();
         while (await FoundAsync("yinfa") && clock.Elapsed < TimeSpan.FromSeconds(15))
@@ -111,6 +117,7 @@ public sealed class SearchApiTests
         }
 
         (await FoundAsync("yinfa")).ShouldBeFalse();
+        (await NearbyAsync()).ShouldBeFalse();
         (await ProblemAsync(await anyone.GetAsync($"/api/v1/services/{id}"), HttpStatusCode.NotFound)).ShouldContain("记录不存在");
     }
 }

@@ -61,7 +61,7 @@ public sealed class SearchIndexTests
         await CompareAsync(app, current, random, "rebuilt in bulk");
     }
 
-    private static async Task WriteAsync(YilianApp app, Func<SearchIndexWriter, Task<bool>> write)
+    internal static async Task WriteAsync(YilianApp app, Func<SearchIndexWriter, Task<bool>> write)
     {
         // The background indexer may hold the cursor for a moment: the write is then simply tried again.
         for (var attempt = 0; attempt < 50; attempt++)

@@ -53,7 +53,8 @@ internal sealed class ActivitySearchSource(ActivitiesDbContext db) : ISearchSour
             var place = a.Online ? ActivityText.Get("Search_Online") : venue?.Name ?? "";
             var when = ChinaTime.ToChina(a.Start).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             return new SearchDocument(a.Id.ToString(), a.Title, string.Join(' ', a.TargetGroup, place, venue?.Address),
-                string.Join(" · ", when, place), $"/activities#a-{a.Id}", SearchAudience.Public, a.Start);
+                string.Join(" · ", when, place), $"/activities#a-{a.Id}", SearchAudience.Public, a.Start,
+                a.Online || venue is null ? null : MapPlace.Of(venue.Latitude, venue.Longitude, a.RegionCode));
         });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Discovery.Domain;
+using Yilian.Discovery.Map;
 using Yilian.Discovery.Search;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Security;
@@ -21,6 +22,8 @@ internal sealed class DiscoveryDbContext(DbContextOptions<DiscoveryDbContext> op
     public DbSet<PostingBlock> PostingBlocks => Set<PostingBlock>();
 
     public DbSet<SearchCursor> SearchCursors => Set<SearchCursor>();
+
+    public DbSet<MapPoint> MapPoints => Set<MapPoint>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
@@ -68,6 +71,20 @@ internal sealed class DiscoveryDbContext(DbContextOptions<DiscoveryDbContext> op
             b.Property(x => x.Gram).HasMaxLength(8);
             b.HasKey(x => new { x.Kind, x.Gram, x.MinSeq });
             b.HasIndex(x => new { x.Kind, x.Gram }, "IX_dis_search_postings_Tails").HasFilter("\"Tail\"");
+        });
+        modelBuilder.Entity<MapPoint>(b =>
+        {
+            b.ToTable("dis_map_points");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Kind).HasMaxLength(20);
+            b.Property(x => x.SourceId).HasMaxLength(64);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.Summary).HasMaxLength(300);
+            b.Property(x => x.Url).HasMaxLength(300);
+            b.Property(x => x.Category).HasMaxLength(20);
+            b.Property(x => x.RegionCode).HasMaxLength(12);
+            b.HasIndex(x => new { x.Kind, x.SourceId }).IsUnique();
+            b.HasIndex(x => x.RegionCode);
         });
         modelBuilder.Entity<SearchCursor>(b =>
         {

@@ -33,5 +33,5 @@ internal sealed class ServiceSearchSource(DiscoveryDbContext db) : ISearchSource
     private static SearchDocument? DocumentOf(ServiceEntry s) => s.Status != ServiceStatus.Listed ? null : new SearchDocument(
         s.Id.ToString(), s.Name, string.Join(' ', Services.CategoryName(s.Category), s.Keywords, s.Provider, s.RegionName, s.Address),
         string.Join(" · ", Services.CategoryName(s.Category), s.Provider, s.RegionName), $"/services/{s.Id}", SearchAudience.Public,
-        s.UpdatedAt);
+        s.UpdatedAt, MapPlace.Of(s.Latitude, s.Longitude, s.RegionCode), s.Category);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 using Yilian.Discovery.Data;
+using Yilian.Discovery.Map;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel.Data;
 using Yilian.SharedKernel.Text;
@@ -42,8 +43,11 @@ internal sealed class SearchIndexWriter(DiscoveryDbContext db, TimeProvider cloc
             var ids = kind.Select(c => c.SourceId).Distinct().ToList();
             var existing = await db.SearchEntries.Where(e => e.Kind == kind.Key && ids.Contains(e.SourceId)).ToDictionaryAsync(e =>
                 e.SourceId, ct);
+            var points = await db.MapPoints.Where(p => p.Kind == kind.Key && ids.Contains(p.SourceId)).ToDictionaryAsync(p =>
+                p.SourceId, ct);
             foreach (var change in kind.GroupBy(c => c.SourceId).Select(g => g.Last()))
             {
+                Place(kind.Key, change, points.GetValueOrDefault(change.SourceId), cursor);
                 var entry = change.Document is { } document ? EntryOf(kind.Key, document) : null;
                 var old = existing.GetValueOrDefault(change.SourceId);
                 if (old is not null && entry is not null && old.TextHash == entry.TextHash)
@@ -93,8 +97,10 @@ internal sealed class SearchIndexWriter(DiscoveryDbContext db, TimeProvider cloc
 
         await db.PostingBlocks.ExecuteDeleteAsync(ct);
         await db.SearchEntries.ExecuteDeleteAsync(ct);
+        await db.MapPoints.ExecuteDeleteAsync(ct);
         var postings = new Dictionary<(string Kind, string Gram), List<long>>();
         var entries = new List<SearchEntry>();
+        var points = new List<MapPoint>();
         var seen = new HashSet<(string, string)>();
         var pending = 0;
         await foreach (var (kind, document) in documents.WithCancellation(ct))
@@ -112,10 +118,18 @@ internal sealed class SearchIndexWriter(DiscoveryDbContext db, TimeProvider cloc
                 (postings.TryGetValue((kind, gram), out var list) ? list : postings[(kind, gram)] = []).Add(entry.Seq);
             }
 
+            if (PointOf(kind, document) is { } point)
+            {
+                point.Id = cursor.NextSeq++;
+                points.Add(point);
+            }
+
             if (entries.Count == 5000)
             {
                 await BulkWriter.InsertAsync(db, entries, ct);
+                await BulkWriter.InsertAsync(db, points, ct);
                 entries.Clear();
+                points.Clear();
             }
 
             // Postings are written every so many documents (memory stays bounded); numbers only grow, so blocks never overlap.
@@ -127,6 +141,7 @@ internal sealed class SearchIndexWriter(DiscoveryDbContext db, TimeProvider cloc
         }
 
         await BulkWriter.InsertAsync(db, entries, ct);
+        await BulkWriter.InsertAsync(db, points, ct);
         await WriteBlocksAsync(postings, ct);
 
         // Each chunk ended every gram's run with a tail: only the last of each gram stays one.
@@ -138,8 +153,9 @@ internal sealed class SearchIndexWriter(DiscoveryDbContext db, TimeProvider cloc
         db.ChangeTracker.Clear();
 
         // The planner's statistics, at once: a million rows copied in are otherwise unknown to it until autovacuum comes by.
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "ANALYZE dis_search_entries; ANALYZE dis_search_postings"
-            : "ANALYZE dis_search_entries, dis_search_postings", ct);
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite()
+            ? "ANALYZE dis_search_entries; ANALYZE dis_search_postings; ANALYZE dis_map_points"
+            : "ANALYZE dis_search_entries, dis_search_postings, dis_map_points", ct);
         return true;
     }
 
@@ -186,6 +202,39 @@ internal sealed class SearchIndexWriter(DiscoveryDbContext db, TimeProvider cloc
             TextHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
         };
     }
+
+    /// <summary>The document's map point as it is now: added, moved or changed in place (its number kept), or removed.</summary>
+    private void Place(string kind, IndexChange change, MapPoint? old, SearchCursor cursor)
+    {
+        var now = change.Document is { } document ? PointOf(kind, document) : null;
+        if (now is null)
+        {
+            if (old is not null)
+            {
+                db.MapPoints.Remove(old);
+            }
+
+            return;
+        }
+
+        if (old is null)
+        {
+            now.Id = cursor.NextSeq++;
+            db.MapPoints.Add(now);
+            return;
+        }
+
+        now.Id = old.Id;
+        db.Entry(old).CurrentValues.SetValues(now);
+    }
+
+    public static MapPoint? PointOf(string kind, SearchDocument document) => document.Place is not { } place ? null : new MapPoint
+    {
+        Kind = kind, SourceId = document.SourceId, Name = Clip(document.Name.Trim(), 200), Summary = Clip(document.Summary, 300),
+        Url = Clip(document.Url, 300), Category = document.Category is { Length: > 0 and <= 20 } c ? c : null,
+        RegionCode = Clip(place.RegionCode, 12), Audience = document.Audience, Recent = document.Recent.ToUniversalTime(),
+        Latitude = place.Latitude, Longitude = place.Longitude,
+    };
 
     /// <summary>The cursor row, its version moved on (created on first use); null when another transaction moved it first.</summary>
     private async Task<SearchCursor?> ClaimAsync(CancellationToken ct)

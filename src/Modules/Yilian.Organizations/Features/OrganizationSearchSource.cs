@@ -40,6 +40,6 @@ internal sealed class OrganizationSearchSource(OrganizationsDbContext db) : ISea
         var type = OrgText.Get("Type_" + o.Type);
         var summary = o.Grade != EvaluationGrade.None ? $"{type} · {OrgText.Get("Grade_" + o.Grade)}" : type;
         return new SearchDocument(o.Id.ToString(), o.Name, string.Join(' ', type, o.Address), string.Join(" · ", summary, o.Address),
-            $"/services?organizationId={o.Id}", SearchAudience.Public, o.CreatedAt);
+            $"/services?organizationId={o.Id}", SearchAudience.Public, o.CreatedAt, MapPlace.Of(o.Latitude, o.Longitude, o.RegionCode));
     }
 }
