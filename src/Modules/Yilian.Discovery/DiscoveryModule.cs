@@ -31,6 +31,7 @@ public static class DiscoveryModule
         builder.Services.AddScoped<SearchIndexWriter>();
         builder.Services.AddSingleton<SearchIndexing>();
         builder.Services.AddScoped<ISearchSource, ServiceSearchSource>();
+        builder.Services.AddOptions<MapOptions>().Bind(builder.Configuration.GetSection("Discovery:Map"));
         builder.Services.AddOptions<SearchIndexOptions>().Bind(builder.Configuration.GetSection("Discovery:Search"));
         builder.Services.AddHostedService<SearchIndexerService>();
         builder.Services.AddScoped<ISeedStep, DiscoverySeedStep>();
