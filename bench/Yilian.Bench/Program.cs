@@ -219,7 +219,8 @@ if (options.ContainsKey("search"))
 {
     // A million findable documents written straight into the index (once per data directory, or again with --reseed).
     var probe = await http.GetFromJsonAsync<JsonElement>("/api/v1/search?q=jinjihu&kind=activity");
-    if (options.ContainsKey("reseed") || probe.GetProperty("count").GetInt32() == 0)
+    var placed = await http.GetFromJsonAsync<JsonElement>("/api/v1/nearby?lat=31.3&lng=120.7&kind=activity&limit=1");
+    if (options.ContainsKey("reseed") || probe.GetProperty("count").GetInt32() == 0 || placed.GetProperty("items").GetArrayLength() == 0)
     {
         var seeding = Stopwatch.StartNew();
         server.Kill(entireProcessTree: true);
@@ -249,7 +250,16 @@ if (options.ContainsKey("search"))
         ("mixed, traditional, full-width", Search("养lao", "養老", "長者助餐", "垃圾fenlei", "ＹＡＮＧＬＡＯ")),
         ("two terms", Search("养老 金鸡湖", "讲座 独墅湖", "太极拳 唯亭", "儿童 第12期")),
         ("nothing matches", Search("量子计算", "xqzvk", "火星基地")),
+
+        // The charity map: the 20 nearest of the million places to a random spot in the district.
+        ("nearby: 20 nearest of every kind", r => Get(Nearby(r, ""))),
+        ("nearby: services only (4 %)", r => Get(Nearby(r, "&kind=service"))),
+        ("nearby: organizations only (2 %)", r => Get(Nearby(r, "&kind=organization"))),
+        ("nearby: one service category (0.3 %)", r => Get(Nearby(r, "&kind=service&category=elderly"))),
     ];
+
+    static string Nearby(Random r, string filter) => FormattableString.Invariant(
+        $"/api/v1/nearby?lat={31.25 + (r.NextDouble() * 0.15):F6}&lng={120.60 + (r.NextDouble() * 0.2):F6}{filter}");
 }
 
 if (options.ContainsKey("volunteers"))

@@ -1,3 +1,4 @@
+using Yilian.Discovery.Domain;
 using Yilian.Discovery.Search;
 using Yilian.Platform.Contracts;
 
@@ -7,7 +8,8 @@ namespace Yilian.Discovery.Seeding;
 /// Scale data for the search benchmark (docs/benchmarks.md): a million findable documents written straight into the index in
 /// bulk, as a district would have them after years — mostly activities (titles from everyday community work, numbered
 /// sessions), services, organizations and policies — named from a vocabulary so that common words (社区, 服务, 老人) are in a
-/// large share of them and rare ones in few. Replaces the index; the indexer then follows the audit trail from its end.
+/// large share of them and rare ones in few; each with a place on the charity map around its community. Replaces the index;
+/// the indexer then follows the audit trail from its end.
 /// </summary>
 public sealed class SearchScaleSeeder
 {
@@ -52,9 +54,14 @@ public sealed class SearchScaleSeeder
         var random = new Random(seed);
         var start = new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
         T Pick<T>(T[] items) => items[random.Next(items.Length)];
+        // Each community has a centre in a district about 17 km by 24 km; its documents lie within about 1.5 km of it.
+        var centres = Places.Select((_, i) => (Lat: 31.25 + (0.15 * (i % 5) / 4), Lng: 120.60 + (0.25 * (i / 5) / 5))).ToArray();
         for (var i = 0; i < count; i++)
         {
-            var place = Pick(Places) + "社区";
+            var community = random.Next(Places.Length);
+            var place = Places[community] + "社区";
+            var at = new MapPlace(centres[community].Lat + ((random.NextDouble() - 0.5) * 0.027),
+                centres[community].Lng + ((random.NextDouble() - 0.5) * 0.032), $"bench{community:D2}");
             var when = start.AddMinutes(i * 1.5);
             var id = $"bench-{i:D7}";
             var roll = random.Next(100);
@@ -62,13 +69,14 @@ public sealed class SearchScaleSeeder
             {
                 var name = $"{Pick(Services)}（{place}）";
                 yield return ("service", new SearchDocument(id, name, $"{Pick(Groups)} {Pick(Fields)} {place}党群服务中心",
-                    $"{place}", $"/services/{id}", SearchAudience.Public, when));
+                    $"{place}", $"/services/{id}", SearchAudience.Public, when, at, ServiceCategories.All[random.Next(
+                        ServiceCategories.All.Count)]));
             }
             else if (roll < 6)
             {
                 var name = $"苏州工业园区{Pick(Places)}{Pick(Fields)}{Pick(OrganizationForms)}";
                 yield return ("organization", new SearchDocument(id, name, $"{Pick(Fields)} {place}", place,
-                    $"/services?organizationId={id}", SearchAudience.Public, when));
+                    $"/services?organizationId={id}", SearchAudience.Public, when, at));
             }
             else
             {
@@ -76,7 +84,7 @@ public sealed class SearchScaleSeeder
                     : $"{place}{Pick(Topics)}{Pick(Forms)}";
                 var venue = place + Pick(["活动室", "广场", "党群服务中心", "邻里中心"]);
                 yield return ("activity", new SearchDocument(id, name, $"{Pick(Groups)} {venue}", $"{when:yyyy-MM-dd}",
-                    $"/activities#a-{id}", SearchAudience.Public, when));
+                    $"/activities#a-{id}", SearchAudience.Public, when, at));
             }
         }
     }
