@@ -4,6 +4,7 @@ using Yilian.Platform;
 using Yilian.Policies;
 using Yilian.Supply;
 using Yilian.Discovery;
+using Yilian.Neighbours;
 using Yilian.Projects;
 using Yilian.Finance;
 using Yilian.Volunteers;
@@ -21,6 +22,7 @@ builder.AddVolunteersModule();
 builder.AddPoliciesModule();
 builder.AddSupplyModule();
 builder.AddDiscoveryModule();
+builder.AddNeighboursModule();
 
 var app = builder.Build();
 if (Commands.IsCommand(args))
@@ -38,8 +40,9 @@ app.MapVolunteersApi();
 app.MapPoliciesApi();
 app.MapSupplyApi();
 app.MapDiscoveryApi();
+app.MapNeighboursApi();
 app.MapYilianPages(typeof(PlatformModule).Assembly, typeof(OrganizationsModule).Assembly, typeof(ProjectsModule).Assembly, typeof(FinanceModule).Assembly, typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly, typeof(SupplyModule).Assembly,
-    typeof(DiscoveryModule).Assembly);
+    typeof(DiscoveryModule).Assembly, typeof(NeighboursModule).Assembly);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

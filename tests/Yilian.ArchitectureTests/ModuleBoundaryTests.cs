@@ -25,6 +25,7 @@ public class ModuleBoundaryTests
         typeof(ActivitiesModule).Assembly, typeof(VolunteersModule).Assembly, typeof(PoliciesModule).Assembly,
         typeof(Supply.SupplyModule).Assembly,
         typeof(Discovery.DiscoveryModule).Assembly,
+        typeof(Neighbours.NeighboursModule).Assembly,
     ];
 
     private static readonly Assembly[] Contracts =

@@ -11,7 +11,7 @@ public class NamedRuleTests
     [
         typeof(Platform.PlatformModule).Assembly, typeof(Organizations.OrganizationsModule).Assembly, typeof(Projects.ProjectsModule).Assembly,
         typeof(Activities.ActivitiesModule).Assembly, typeof(Volunteers.VolunteersModule).Assembly, typeof(Policies.PoliciesModule).Assembly,
-        typeof(Finance.FinanceModule).Assembly, typeof(Supply.SupplyModule).Assembly, typeof(Discovery.DiscoveryModule).Assembly,
+        typeof(Finance.FinanceModule).Assembly, typeof(Supply.SupplyModule).Assembly, typeof(Discovery.DiscoveryModule).Assembly, typeof(Neighbours.NeighboursModule).Assembly,
     ];
 
     public static TheoryData<string> Catalogued

@@ -6,6 +6,7 @@ using Yilian.Platform.Data;
 using Yilian.Policies.Data;
 using Yilian.Supply.Data;
 using Yilian.Discovery.Data;
+using Yilian.Neighbours.Data;
 using Yilian.Projects.Data;
 using Yilian.Finance.Data;
 using Yilian.Volunteers.Data;
@@ -74,4 +75,9 @@ internal sealed class SupplyFactory : IDesignTimeDbContextFactory<SupplyDbContex
 internal sealed class DiscoveryFactory : IDesignTimeDbContextFactory<DiscoveryDbContext>
 {
     public DiscoveryDbContext CreateDbContext(string[] args) => new(Design.Options<DiscoveryDbContext>(DiscoveryDbContext.Module), new DesignScope());
+}
+
+internal sealed class NeighboursFactory : IDesignTimeDbContextFactory<NeighboursDbContext>
+{
+    public NeighboursDbContext CreateDbContext(string[] args) => new(Design.Options<NeighboursDbContext>(NeighboursDbContext.Module), new DesignScope());
 }
