@@ -30,14 +30,14 @@ public sealed class FirstFiveMinutesTests(LivingDemoFixture demo) : IClassFixtur
         await BrowserFixture.ScreenshotAsync(page, "70-home-375");
 
         var tiles = page.Locator("[data-testid=home-tiles] a");
-        (await tiles.CountAsync()).ShouldBe(6);
+        (await tiles.CountAsync()).ShouldBe(7);
         var targets = new List<string>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 7; i++)
         {
             targets.Add((await tiles.Nth(i).GetAttributeAsync("href"))!);
         }
 
-        targets.ShouldBe(["/services", "/map", "/check", "/volunteer/activities", "/charity", "/suggestions"]);
+        targets.ShouldBe(["/services", "/map", "/neighbours", "/check", "/volunteer/activities", "/charity", "/suggestions"]);
         foreach (var target in targets.Append("/volunteer/register"))
         {
             await page.GotoAsync("/");

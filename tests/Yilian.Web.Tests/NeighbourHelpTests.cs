@@ -36,7 +36,7 @@ public sealed class NeighbourHelpTests
         using var stranger = await app.ClientAsAsync("orgstaff");
         var ask = new
         {
-            kind = "Ask", category = "errand", title = "帮忙取快递", details = "腿脚不便，想请邻居帮忙从驿站取两个快递。", regionCode = Community,
+            kind = "Ask", category = "errand", title = "帮我把快递搬上五楼", details = "腿脚不便，想请邻居帮忙从驿站取两个快递。", regionCode = Community,
             when = "周六上午", until = (DateOnly?)null, noExpiry = false, contact = "13912345678", consent = true,
         };
 

@@ -6,9 +6,11 @@ using Quartz;
 
 using Yilian.Neighbours.Data;
 using Yilian.Neighbours.Features;
+using Yilian.Neighbours.Seeding;
 using Yilian.Platform.Contracts;
 using Yilian.SharedKernel;
 using Yilian.SharedKernel.Data;
+using Yilian.SharedKernel.Seeding;
 
 namespace Yilian.Neighbours;
 
@@ -22,6 +24,7 @@ public static class NeighboursModule
     {
         builder.Services.AddModuleDbContext<NeighboursDbContext>(NeighboursDbContext.Module);
         builder.Services.AddScoped<HelpPosts>();
+        builder.Services.AddScoped<ISeedStep, NeighboursSeedStep>();
         var morning = builder.Configuration["Neighbours:SweepCron"] is { Length: > 0 } cron ? cron : "0 0 8 * * ?";
         builder.Services.AddQuartz(q =>
         {
