@@ -37,4 +37,49 @@ internal sealed class MapPoint
     public double Latitude { get; set; }
 
     public double Longitude { get; set; }
+
+    /// <summary>The kind and category as one number (<see cref="MapClasses"/>): the R*Tree's third dimension on SQLite, so a search
+    /// for one kind or one category reads only those points.</summary>
+    public int Class { get; set; }
+}
+
+/// <summary>
+/// A map point's kind and category as one number, <c>kind × 64 + category</c>: kinds and categories the map knows get their own
+/// codes (0 for any other, still filtered exactly by name); a search for a kind reads the range of its codes.
+/// </summary>
+internal static class MapClasses
+{
+    public const int Width = 64;
+
+    private static readonly string[] Kinds = ["", "activity", "service", "organization"];
+
+    public static int Of(string kind, string? category) => (KindCode(kind) * Width) + CategoryCode(category);
+
+    private static int CategoryCode(string? category)
+    {
+        for (var i = 0; category is not null && i < Domain.ServiceCategories.All.Count; i++)
+        {
+            if (Domain.ServiceCategories.All[i] == category)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    public static int KindCode(string kind) => Math.Max(0, Array.IndexOf(Kinds, kind));
+
+    /// <summary>The classes a filter reads, as inclusive ranges; null when it reads every class.</summary>
+    public static IReadOnlyList<(int From, int To)?>? Ranges(IReadOnlyCollection<string> kinds, string? category)
+    {
+        if (kinds.Count == 0 && category is null)
+        {
+            return null;
+        }
+
+        var codes = kinds.Count == 0 ? Enumerable.Range(0, Kinds.Length) : kinds.Select(KindCode).Distinct();
+        return [.. codes.Order().Select(code => category is null ? (code * Width, (code * Width) + Width - 1)
+            : ((int, int)?)(Of(Kinds[code], category), Of(Kinds[code], category)))];
+    }
 }

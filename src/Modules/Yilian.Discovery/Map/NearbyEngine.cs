@@ -44,14 +44,25 @@ internal sealed class NearbyEngine(DiscoveryDbContext db)
         {
             var dLat = km * 1000 / MetresPerDegree;
             var dLng = dLat / Math.Max(Math.Cos(double.DegreesToRadians(Math.Min(Math.Abs(latitude) + dLat, 89))), 0.01);
-            var parameters = new List<object>();
-            var sql = new StringBuilder("SELECT p.* FROM dis_map_rtree r JOIN dis_map_points p ON p.\"Id\" = r.id WHERE ")
-                .Append($"r.min_lat <= {{{Add(parameters, latitude + dLat)}}} ")
-                .Append($"AND r.max_lat >= {{{Add(parameters, latitude - dLat)}}} ")
-                .Append($"AND r.min_lng <= {{{Add(parameters, longitude + dLng)}}} ")
-                .Append($"AND r.max_lng >= {{{Add(parameters, longitude - dLng)}}}");
-            Where(sql, parameters, filter);
-            var inBox = await db.MapPoints.FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking().ToListAsync(ct);
+            var inBox = new List<MapPoint>();
+            foreach (var range in MapClasses.Ranges(filter.Kinds, filter.Category) ?? [null])
+            {
+                // One box per class range: the R*Tree prunes other kinds and categories as it prunes distance.
+                var parameters = new List<object>();
+                var sql = new StringBuilder("SELECT p.* FROM dis_map_rtree r JOIN dis_map_points p ON p.\"Id\" = r.id WHERE ")
+                    .Append($"r.min_lat <= {{{Add(parameters, latitude + dLat)}}} ")
+                    .Append($"AND r.max_lat >= {{{Add(parameters, latitude - dLat)}}} ")
+                    .Append($"AND r.min_lng <= {{{Add(parameters, longitude + dLng)}}} ")
+                    .Append($"AND r.max_lng >= {{{Add(parameters, longitude - dLng)}}}");
+                if (range is var (from, to))
+                {
+                    sql.Append($" AND r.min_class <= {{{Add(parameters, to)}}} AND r.max_class >= {{{Add(parameters, from)}}}");
+                }
+
+                Where(sql, parameters, filter);
+                inBox.AddRange(await db.MapPoints.FromSqlRaw(sql.ToString(), [.. parameters]).AsNoTracking().ToListAsync(ct));
+            }
+
             var inCircle = inBox.Select(p => new NearbyHit(p, Metres(latitude, longitude, p.Latitude, p.Longitude)))
                 .Where(h => h.Meters <= km * 1000).ToList();
             if (inCircle.Count >= filter.Limit || km >= MaxKilometres)
@@ -77,7 +88,7 @@ internal sealed class NearbyEngine(DiscoveryDbContext db)
         var parameters = new List<object>();
         var centre = $"ST_SetSRID(ST_MakePoint({{{Add(parameters, longitude)}}}, {{{Add(parameters, latitude)}}}), 4326)::geography";
         var sql = new StringBuilder("SELECT p.\"Id\", p.\"Kind\", p.\"SourceId\", p.\"Name\", p.\"Summary\", p.\"Url\", p.\"Category\", ")
-            .Append("p.\"RegionCode\", p.\"Audience\", p.\"Recent\", p.\"Latitude\", p.\"Longitude\" FROM dis_map_points p ")
+            .Append("p.\"RegionCode\", p.\"Audience\", p.\"Recent\", p.\"Latitude\", p.\"Longitude\", p.\"Class\" FROM dis_map_points p ")
             .Append($"WHERE ST_DWithin(p.geog, {centre}, {{{Add(parameters, MaxKilometres * 1000)}}}, false)");
         Where(sql, parameters, filter);
         sql.Append($" ORDER BY p.geog <-> {centre}, p.\"Recent\" DESC, p.\"Id\" LIMIT {{{Add(parameters, filter.Limit)}}}");

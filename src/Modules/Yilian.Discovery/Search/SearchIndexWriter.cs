@@ -234,6 +234,7 @@ internal sealed class SearchIndexWriter(DiscoveryDbContext db, TimeProvider cloc
         Url = Clip(document.Url, 300), Category = document.Category is { Length: > 0 and <= 20 } c ? c : null,
         RegionCode = Clip(place.RegionCode, 12), Audience = document.Audience, Recent = document.Recent.ToUniversalTime(),
         Latitude = place.Latitude, Longitude = place.Longitude,
+        Class = MapClasses.Of(kind, document.Category is { Length: > 0 and <= 20 } k ? k : null),
     };
 
     /// <summary>The cursor row, its version moved on (created on first use); null when another transaction moved it first.</summary>

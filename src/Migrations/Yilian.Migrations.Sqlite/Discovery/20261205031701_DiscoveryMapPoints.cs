@@ -25,7 +25,8 @@ namespace Yilian.Migrations.Sqlite.Discovery
                     Audience = table.Column<int>(type: "INTEGER", nullable: false),
                     Recent = table.Column<long>(type: "INTEGER", nullable: false),
                     Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false)
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    Class = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,16 +44,18 @@ namespace Yilian.Migrations.Sqlite.Discovery
                 table: "dis_map_points",
                 column: "RegionCode");
 
-            // The R*Tree the nearby search reads (decision 034), kept by triggers; 32-bit bounds are rounded outwards, and the
-            // search measures every point it reads exactly. The index is rebuilt at the next start so existing documents get points.
+            // The R*Tree the nearby search reads (decision 034) — latitude, longitude and class (kind and category) — kept by
+            // triggers; 32-bit bounds are rounded outwards, and the search measures every point it reads exactly. The index is
+            // rebuilt at the next start so existing documents get points.
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE dis_map_rtree USING rtree(id, min_lat, max_lat, min_lng, max_lng);
+                CREATE VIRTUAL TABLE dis_map_rtree USING rtree(id, min_lat, max_lat, min_lng, max_lng, min_class, max_class);
                 CREATE TRIGGER dis_map_points_ai AFTER INSERT ON dis_map_points BEGIN
-                    INSERT INTO dis_map_rtree VALUES (new."Id", new."Latitude", new."Latitude", new."Longitude", new."Longitude");
+                    INSERT INTO dis_map_rtree VALUES (new."Id", new."Latitude", new."Latitude", new."Longitude", new."Longitude",
+                        new."Class", new."Class");
                 END;
-                CREATE TRIGGER dis_map_points_au AFTER UPDATE OF "Latitude", "Longitude" ON dis_map_points BEGIN
+                CREATE TRIGGER dis_map_points_au AFTER UPDATE OF "Latitude", "Longitude", "Class" ON dis_map_points BEGIN
                     UPDATE dis_map_rtree SET min_lat = new."Latitude", max_lat = new."Latitude", min_lng = new."Longitude",
-                        max_lng = new."Longitude" WHERE id = new."Id";
+                        max_lng = new."Longitude", min_class = new."Class", max_class = new."Class" WHERE id = new."Id";
                 END;
                 CREATE TRIGGER dis_map_points_ad AFTER DELETE ON dis_map_points BEGIN
                     DELETE FROM dis_map_rtree WHERE id = old."Id";

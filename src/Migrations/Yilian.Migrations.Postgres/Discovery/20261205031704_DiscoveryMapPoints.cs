@@ -26,7 +26,8 @@ namespace Yilian.Migrations.Postgres.Discovery
                     Audience = table.Column<int>(type: "integer", nullable: false),
                     Recent = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Latitude = table.Column<double>(type: "double precision", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: false)
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Class = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,13 +45,16 @@ namespace Yilian.Migrations.Postgres.Discovery
                 table: "dis_map_points",
                 column: "RegionCode");
 
-            // The nearby search's index (decision 034): a geography point computed from the coordinates, under GiST for `<->`.
+            // The nearby search's index (decision 034): a geography point computed from the coordinates, under GiST for `<->`,
+            // alone and after the kind and category (btree_gist), so one kind's or one category's nearest are read directly.
             // The index is rebuilt at the next start so existing documents get points.
             migrationBuilder.Sql("""
                 CREATE EXTENSION IF NOT EXISTS postgis;
                 ALTER TABLE dis_map_points ADD COLUMN geog geography(Point, 4326)
                     GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint("Longitude", "Latitude"), 4326)::geography) STORED;
                 CREATE INDEX "IX_dis_map_points_geog" ON dis_map_points USING gist (geog);
+                CREATE EXTENSION IF NOT EXISTS btree_gist;
+                CREATE INDEX "IX_dis_map_points_Kind_Category_geog" ON dis_map_points USING gist ("Kind", "Category", geog);
                 UPDATE dis_search_cursor SET "AuditSequence" = NULL;
                 """);
         }
