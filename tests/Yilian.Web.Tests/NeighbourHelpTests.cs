@@ -111,6 +111,16 @@ public sealed class NeighbourHelpTests
         }), HttpStatusCode.Created);
         var offerId = offer.GetProperty("id").GetString();
         offer.GetProperty("until").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // Matching: an ask of the same category in the same community, not asks of another category nor other offers.
+        var phoneAsk = await OkAsync(await resident.PostAsJsonAsync("/api/v1/help-posts", ask with
+        {
+            category = "digital", title = "想学用手机视频通话",
+        }), HttpStatusCode.Created);
+        var matches = (await OkAsync(await neighbour.GetAsync($"/api/v1/help-posts/{offerId}/matches"))).EnumerateArray().ToList();
+        matches.ShouldContain(m => m.GetProperty("id").GetString() == phoneAsk.GetProperty("id").GetString());
+        matches.ShouldAllBe(m => m.GetProperty("kind").GetString() == "Ask" && m.GetProperty("category").GetString() == "digital");
+        (await resident.GetAsync($"/api/v1/help-posts/{offerId}/matches")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "not theirs");
         var taken = await OkAsync(await resident.PostAsJsonAsync($"/api/v1/help-posts/{offerId}/responses", answer with
         {
             message = "想学用手机挂号。", contact = "13912345678",

@@ -25,6 +25,7 @@ public static class NeighboursModule
         builder.Services.AddModuleDbContext<NeighboursDbContext>(NeighboursDbContext.Module);
         builder.Services.AddScoped<HelpPosts>();
         builder.Services.AddScoped<ISeedStep, NeighboursSeedStep>();
+        builder.Services.AddScoped<IWorkbenchSource, NeighboursWorkbench>();
         var morning = builder.Configuration["Neighbours:SweepCron"] is { Length: > 0 } cron ? cron : "0 0 8 * * ?";
         builder.Services.AddQuartz(q =>
         {

@@ -42,6 +42,8 @@ internal sealed class NeighboursSeedStep(NeighboursDbContext db, IActAs actAs, T
 
         await AsAsync("volunteer", h => h.PostAsync(Post("Offer", "digital", "教老人用手机挂号、视频通话",
             "周末有空，可以上门或在社区活动室一对一教。", "周末下午", noExpiry: true), ct));
+        await AsAsync("volunteer", h => h.PostAsync(Post("Offer", "errand", "下班顺路帮忙买菜、取药",
+            "每天傍晚路过菜场和社区药房，可以捎带。", "工作日傍晚", noExpiry: true), ct));
         await AsAsync("volunteer", h => h.PostAsync(Post("Offer", "repair", "帮忙换灯泡、修水龙头",
             "自备工具，小修小补免费。", "工作日晚上"), ct));
         await AsAsync("mentor", h => h.PostAsync(Post("Ask", "company", "想找人下象棋、聊聊天",
