@@ -70,14 +70,11 @@ internal static class MapClasses
 
     public static int KindCode(string kind) => Math.Max(0, Array.IndexOf(Kinds, kind));
 
-    /// <summary>The classes a filter reads, as inclusive ranges; null when it reads every class.</summary>
-    public static IReadOnlyList<(int From, int To)?>? Ranges(IReadOnlyCollection<string> kinds, string? category)
+    /// <summary>The classes a filter reads, as inclusive ranges, one per kind — with no filter too: the tree is partitioned by
+    /// class as much as by place, so a box over every class reads more nodes than one box per kind (p95 54 ms against 9 ms
+    /// at a million points).</summary>
+    public static IReadOnlyList<(int From, int To)?> Ranges(IReadOnlyCollection<string> kinds, string? category)
     {
-        if (kinds.Count == 0 && category is null)
-        {
-            return null;
-        }
-
         var codes = kinds.Count == 0 ? Enumerable.Range(0, Kinds.Length) : kinds.Select(KindCode).Distinct();
         return [.. codes.Order().Select(code => category is null ? (code * Width, (code * Width) + Width - 1)
             : ((int, int)?)(Of(Kinds[code], category), Of(Kinds[code], category)))];

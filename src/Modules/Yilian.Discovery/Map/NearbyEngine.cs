@@ -48,7 +48,7 @@ internal sealed class NearbyEngine(DiscoveryDbContext db)
             var dLat = km * 1000 / MetresPerDegree;
             var dLng = dLat / Math.Max(Math.Cos(double.DegreesToRadians(Math.Min(Math.Abs(latitude) + dLat, 89))), 0.01);
             var inBox = new List<MapPoint>();
-            foreach (var range in MapClasses.Ranges(filter.Kinds, filter.Category) ?? [null])
+            foreach (var range in MapClasses.Ranges(filter.Kinds, filter.Category))
             {
                 // One box per class range: the R*Tree prunes other kinds and categories as it prunes distance.
                 var parameters = new List<object>();
@@ -89,12 +89,13 @@ internal sealed class NearbyEngine(DiscoveryDbContext db)
     /// <summary>
     /// The index's own order (<c>&lt;-&gt;</c>, no radius in SQL: <c>ST_DWithin</c>'s cost estimate turned the plan into a JIT-compiled
     /// sequential scan, 1.3 s at a million points), then the points sharing the last one's place — equal distances, which the
-    /// index orders arbitrarily, go newest first — and nothing past <see cref="MaxKilometres"/>.
+    /// index orders arbitrarily, go newest first — when they cross the limit, and nothing past <see cref="MaxKilometres"/>.
     /// </summary>
     private async Task<IReadOnlyList<NearbyHit>> PostgresAsync(double latitude, double longitude, NearbyFilter filter, CancellationToken ct)
     {
-        var found = await KnnAsync(longitude, latitude, filter, filter.Limit, ct);
-        if (found.Count == filter.Limit)
+        // One more than asked: when it shares the last one's place, equal distances cross the limit and are all read.
+        var found = await KnnAsync(longitude, latitude, filter, filter.Limit + 1, ct);
+        if (found.Count > filter.Limit && (found[^1].Latitude, found[^1].Longitude) == (found[^2].Latitude, found[^2].Longitude))
         {
             var last = found[^1];
             var atLast = await KnnAsync(last.Longitude, last.Latitude, filter, TiesRead, ct);
