@@ -23,7 +23,14 @@ public sealed record MapPlace(double Latitude, double Longitude, string RegionCo
 {
     /// <summary>The place when both coordinates are known and inside the range China's maps cover; otherwise null.</summary>
     public static MapPlace? Of(double? latitude, double? longitude, string regionCode) =>
-        latitude is >= 3 and <= 54 && longitude is >= 73 and <= 136 ? new MapPlace(latitude.Value, longitude!.Value, regionCode) : null;
+        latitude is { } lat && longitude is { } lng && Covers(lat, lng) ? new MapPlace(lat, lng, regionCode) : null;
+
+    /// <summary>Whether a latitude (3–54) and a longitude (73–136) lie in the range China's maps cover.</summary>
+    public static bool CoversLatitude(double latitude) => latitude is >= 3 and <= 54;
+
+    public static bool CoversLongitude(double longitude) => longitude is >= 73 and <= 136;
+
+    public static bool Covers(double latitude, double longitude) => CoversLatitude(latitude) && CoversLongitude(longitude);
 }
 
 /// <summary>

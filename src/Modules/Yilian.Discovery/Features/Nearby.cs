@@ -95,9 +95,9 @@ internal sealed class Nearby(NearbyEngine engine, DiscoveryDbContext db, IRegion
         if (hasLat || hasLng)
         {
             var latOk = double.TryParse(query.Lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-                && lat is >= 3 and <= 54;
+                && MapPlace.CoversLatitude(lat);
             var lngOk = double.TryParse(query.Lng, NumberStyles.Float, CultureInfo.InvariantCulture, out var lng)
-                && lng is >= 73 and <= 136;
+                && MapPlace.CoversLongitude(lng);
             if (!latOk)
             {
                 problem("lat", hasLat ? "Nearby_BadLatitude" : "Nearby_BothCoordinates", []);
